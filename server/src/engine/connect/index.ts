@@ -1,0 +1,3 @@
+import { Rule } from '../rules/rule';
+
+export const connectRules: Rule[] = [];

@@ -1,0 +1,11 @@
+// The engine's one entry point (the facade the CLI, the language server and the tests use).
+// Pure: imports neither `vscode` nor `vscode-languageserver`.
+export * from './types';
+export { analyze, analyzeDocument } from './analyze';
+export { parsePolicy } from './parse/policyModel';
+export type { PolicyDocument, Statement, ValueItem, Property } from './parse/policyModel';
+export { applyEdits } from './textEdits';
+export { LineIndex } from './lineIndex';
+export { allRules, ruleById } from './rules';
+export { dataVersion } from './reference/iamData';
+export { ruleDocsUrl } from './docsUrl';

@@ -1,0 +1,199 @@
+// jsonc-parser tree → the policy model every rule reads: statements with their elements, each
+// string value with its exact range. Built once per analysis; rules never re-parse.
+import { Node } from 'jsonc-parser';
+import { OffsetRange, PolicyKind } from '../types';
+import { JsonDocument, nodeRange, parseJson, propertyKey, propertyValue } from './jsonDocument';
+
+/** A property of an object: `"name": value`. */
+export interface Property {
+  name: string;
+  key: Node;
+  /** Undefined while the value is still being typed. */
+  value: Node | undefined;
+  node: Node;
+}
+
+/** A scalar value (string, number, boolean, null) at an exact place in the text. */
+export interface ValueItem {
+  value: string | number | boolean | null;
+  /** The value as IAM sees it: strings as they are, numbers and booleans as their JSON text. */
+  text: string;
+  node: Node;
+  range: OffsetRange;
+  /** Offset of the first character inside the quotes when the token has no escape sequences,
+   *  so that a character index into `text` maps to a document offset. Undefined otherwise. */
+  contentStart?: number;
+}
+
+export interface ConditionKeyEntry {
+  /** The operator property (`"StringEquals": {...}`). */
+  operator: Property;
+  /** The condition key property (`"connect:StorageResourceType": ...`). */
+  key: Property;
+  /** Scalar values (a single value or the elements of an array). */
+  values: ValueItem[];
+}
+
+export type StatementElement =
+  | 'Sid' | 'Effect' | 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction'
+  | 'Resource' | 'NotResource' | 'Condition';
+
+export interface Statement {
+  index: number;
+  node: Node;
+  /** All properties in order, duplicates included. */
+  properties: Property[];
+  /** First property of each exact name. */
+  byName: Map<string, Property>;
+  sid?: ValueItem;
+  effect?: ValueItem;
+  /** The `Action` or `NotAction` element (Action wins when both are present). */
+  actionProperty?: Property;
+  isNotAction: boolean;
+  actions: ValueItem[];
+  resourceProperty?: Property;
+  isNotResource: boolean;
+  resources: ValueItem[];
+  principalProperty?: Property;
+  conditionProperty?: Property;
+  conditions: ConditionKeyEntry[];
+}
+
+export interface PolicyDocument {
+  json: JsonDocument;
+  text: string;
+  root: Node | undefined;
+  isPolicy: boolean;
+  kind: PolicyKind;
+  properties: Property[];
+  byName: Map<string, Property>;
+  version?: ValueItem;
+  statementProperty?: Property;
+  statements: Statement[];
+}
+
+export function propertiesOf(obj: Node | undefined): Property[] {
+  if (!obj || obj.type !== 'object' || !obj.children) return [];
+  const out: Property[] = [];
+  for (const prop of obj.children) {
+    if (prop.type !== 'property' || !prop.children?.length) continue;
+    const key = propertyKey(prop);
+    out.push({ name: String(key.value), key, value: propertyValue(prop), node: prop });
+  }
+  return out;
+}
+
+function firstByName(props: Property[]): Map<string, Property> {
+  const map = new Map<string, Property>();
+  for (const p of props) if (!map.has(p.name)) map.set(p.name, p);
+  return map;
+}
+
+export function valueItem(node: Node, text: string): ValueItem | undefined {
+  switch (node.type) {
+    case 'string': {
+      const value = node.value as string;
+      const rawStart = node.offset + 1;
+      // A closed token whose raw text equals its value has no escapes: offsets map 1:1.
+      const raw = text.slice(rawStart, node.offset + node.length - 1);
+      const contentStart = raw === value ? rawStart : undefined;
+      return { value, text: value, node, range: nodeRange(node), contentStart };
+    }
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return { value: node.value, text: text.slice(node.offset, node.offset + node.length), node, range: nodeRange(node) };
+    default:
+      return undefined;
+  }
+}
+
+/** Scalars of a value that may be a scalar or an array of scalars. */
+export function scalarItems(node: Node | undefined, text: string): ValueItem[] {
+  if (!node) return [];
+  if (node.type === 'array') {
+    const out: ValueItem[] = [];
+    for (const child of node.children ?? []) {
+      const item = valueItem(child, text);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+  const item = valueItem(node, text);
+  return item ? [item] : [];
+}
+
+/** The range of characters [from, to) inside a string value, or the whole token when escapes
+ *  make the mapping uncertain. */
+export function subRange(item: ValueItem, from: number, to: number): OffsetRange {
+  if (item.contentStart === undefined) return item.range;
+  return { start: item.contentStart + from, end: item.contentStart + to };
+}
+
+function buildStatement(node: Node, index: number, text: string): Statement {
+  const properties = propertiesOf(node);
+  const byName = firstByName(properties);
+  const scalar = (name: string) => {
+    const v = byName.get(name)?.value;
+    return v ? valueItem(v, text) : undefined;
+  };
+  const actionProperty = byName.get('Action') ?? byName.get('NotAction');
+  const resourceProperty = byName.get('Resource') ?? byName.get('NotResource');
+  const conditionProperty = byName.get('Condition');
+  const conditions: ConditionKeyEntry[] = [];
+  for (const operator of propertiesOf(conditionProperty?.value)) {
+    for (const key of propertiesOf(operator.value)) {
+      conditions.push({ operator, key, values: scalarItems(key.value, text) });
+    }
+  }
+  return {
+    index,
+    node,
+    properties,
+    byName,
+    sid: scalar('Sid'),
+    effect: scalar('Effect'),
+    actionProperty,
+    isNotAction: actionProperty?.name === 'NotAction',
+    actions: scalarItems(actionProperty?.value, text),
+    resourceProperty,
+    isNotResource: resourceProperty?.name === 'NotResource',
+    resources: scalarItems(resourceProperty?.value, text),
+    principalProperty: byName.get('Principal') ?? byName.get('NotPrincipal'),
+    conditionProperty,
+    conditions,
+  };
+}
+
+/** Parse text into the policy model. `forcePolicy` treats any root object as a policy. */
+export function parsePolicy(text: string, opts: { forcePolicy?: boolean; kind?: PolicyKind } = {}): PolicyDocument {
+  const json = parseJson(text);
+  const root = json.root;
+  const properties = propertiesOf(root);
+  const byName = firstByName(properties);
+  const statementProperty = byName.get('Statement');
+  const isPolicy = root?.type === 'object' && (statementProperty !== undefined || !!opts.forcePolicy);
+  const statements: Statement[] = [];
+  const sv = statementProperty?.value;
+  if (sv?.type === 'object') statements.push(buildStatement(sv, 0, text));
+  else if (sv?.type === 'array') {
+    sv.children?.forEach((child) => {
+      if (child.type === 'object') statements.push(buildStatement(child, statements.length, text));
+    });
+  }
+  const version = byName.get('Version')?.value;
+  const kind: PolicyKind =
+    opts.kind ?? (statements.some((s) => s.principalProperty !== undefined) ? 'resource' : 'identity');
+  return {
+    json,
+    text,
+    root,
+    isPolicy,
+    kind,
+    properties,
+    byName,
+    version: version ? valueItem(version, text) : undefined,
+    statementProperty,
+    statements,
+  };
+}

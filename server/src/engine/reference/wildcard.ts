@@ -1,0 +1,141 @@
+// IAM wildcards: `*` matches any run of characters (including `/` and `:`), `?` exactly one.
+// Matching a concrete string against a pattern uses the `wildcard-match` library; deciding
+// whether two patterns can match a common string (a policy ARN against a resource type's ARN
+// format, or an Allow's ARN against a Deny's) has no library, so it is the small DP below.
+import wcmatch from 'wildcard-match';
+
+const matcherCache = new Map<string, (s: string) => boolean>();
+
+/** Does `value` match the IAM wildcard `pattern`? Actions compare case-insensitively. */
+export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
+  const key = (caseInsensitive ? 'i:' : 's:') + pattern;
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    matcher = wcmatch(pattern, { separator: false, flags: caseInsensitive ? 'i' : '' });
+    if (matcherCache.size > 5000) matcherCache.clear();
+    matcherCache.set(key, matcher);
+  }
+  return matcher(value);
+}
+
+type Token = { kind: 'lit'; ch: string } | { kind: 'one' } | { kind: 'any'; noSlash: boolean };
+
+/** Tokens of an IAM pattern (`*`, `?`, literal characters). */
+export function patternTokens(pattern: string, caseInsensitive = false): Token[] {
+  const out: Token[] = [];
+  for (const ch of pattern) {
+    if (ch === '*') out.push({ kind: 'any', noSlash: false });
+    else if (ch === '?') out.push({ kind: 'one' });
+    else out.push({ kind: 'lit', ch: caseInsensitive ? ch.toLowerCase() : ch });
+  }
+  return out;
+}
+
+/**
+ * Tokens of a reference ARN format such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`:
+ * each `${Var}` matches any non-empty text. Bucket names cannot contain `/`, which is what keeps
+ * `arn:aws:s3:::bucket/*` (objects) from matching the bucket resource type.
+ */
+export function formatTokens(format: string): Token[] {
+  const out: Token[] = [];
+  const re = /\$\{([^}]*)\}/g;
+  let last = 0;
+  for (let m = re.exec(format); m; m = re.exec(format)) {
+    for (const ch of format.slice(last, m.index)) out.push({ kind: 'lit', ch });
+    out.push({ kind: 'one' });
+    out.push({ kind: 'any', noSlash: /bucket/i.test(m[1]) });
+    last = m.index + m[0].length;
+  }
+  for (const ch of format.slice(last)) out.push({ kind: 'lit', ch });
+  // `${Var}` became `?` + `*`: one or more characters. A bucket variable's `?` must not be `/`
+  // either; the literal that follows it in real formats keeps that precise enough.
+  return out;
+}
+
+function consumes(star: Token & { kind: 'any' }, t: Token): boolean {
+  if (t.kind === 'lit') return !(star.noSlash && t.ch === '/');
+  return t.kind === 'one';
+}
+
+function singleMatch(a: Token, b: Token): boolean {
+  if (a.kind === 'one' || b.kind === 'one') return true;
+  return a.kind === 'lit' && b.kind === 'lit' && a.ch === b.ch;
+}
+
+/** Can some string match both token sequences? O(n·m) dynamic programme. */
+export function tokensIntersect(a: Token[], b: Token[]): boolean {
+  const n = a.length;
+  const m = b.length;
+  // dp[i][j]: a[i..] and b[j..] can match a common string. Filled from the end.
+  let next = new Uint8Array(m + 1); // row i+1
+  let row = new Uint8Array(m + 1); // row i
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      let ok = false;
+      const ta = a[i];
+      const tb = b[j];
+      if (i === n && j === m) ok = true;
+      else {
+        if (ta?.kind === 'any') {
+          ok = next[j] === 1 || (tb !== undefined && tb.kind !== 'any' && consumes(ta, tb) && row[j + 1] === 1);
+        }
+        if (!ok && tb?.kind === 'any') {
+          ok = row[j + 1] === 1 || (ta !== undefined && ta.kind !== 'any' && consumes(tb, ta) && next[j] === 1);
+        }
+        if (!ok && ta && tb && ta.kind !== 'any' && tb.kind !== 'any') {
+          ok = singleMatch(ta, tb) && next[j + 1] === 1;
+        }
+      }
+      row[j] = ok ? 1 : 0;
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}
+
+const intersectCache = new Map<string, boolean>();
+
+/** Can the policy pattern `pattern` match some ARN of the reference format `format`? */
+export function patternMatchesFormat(pattern: string, format: string): boolean {
+  const key = `${pattern}\u0000${format}`;
+  let hit = intersectCache.get(key);
+  if (hit === undefined) {
+    hit = tokensIntersect(patternTokens(pattern), formatTokens(format));
+    if (intersectCache.size > 20000) intersectCache.clear();
+    intersectCache.set(key, hit);
+  }
+  return hit;
+}
+
+/** Can two policy patterns match a common string? */
+export function patternsIntersect(a: string, b: string, caseInsensitive = false): boolean {
+  return tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive));
+}
+
+/** Does every string matched by `inner` also match `outer`? Exact for the cases policies use:
+ *  `outer` made of literals and `*`, `inner` literals, `*` and `?`. */
+export function patternCovers(outer: string, inner: string, caseInsensitive = false): boolean {
+  // Treat inner's wildcards as literal marker characters that only outer's wildcards can absorb:
+  // `*` in inner must be absorbed by a `*` in outer; `?` by `?` or `*`.
+  const o = caseInsensitive ? outer.toLowerCase() : outer;
+  const i = caseInsensitive ? inner.toLowerCase() : inner;
+  const n = o.length;
+  const m = i.length;
+  let next = new Uint8Array(m + 1);
+  let row = new Uint8Array(m + 1);
+  for (let x = n; x >= 0; x--) {
+    for (let y = m; y >= 0; y--) {
+      let ok = false;
+      if (x === n) ok = y === m;
+      else if (o[x] === '*') ok = next[y] === 1 || (y < m && row[y + 1] === 1);
+      else if (y < m) {
+        const ci = i[y];
+        if (o[x] === '?') ok = ci !== '*' && next[y + 1] === 1;
+        else ok = ci !== '*' && ci !== '?' && ci === o[x] && next[y + 1] === 1;
+      }
+      row[y] = ok ? 1 : 0;
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}

@@ -1,0 +1,108 @@
+// Strict-JSON rules: IAM parses policies as strict JSON, so anything jsonc-parser tolerates but
+// IAM does not is reported here. Analysis of what did parse goes on regardless.
+import { printParseErrorCode } from 'jsonc-parser';
+import { propertiesOf } from '../../parse/policyModel';
+import { Node } from 'jsonc-parser';
+import { Rule } from '../rule';
+
+const PARSE_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'A property name in double quotes is expected here',
+  ValueExpected: 'A value is expected here',
+  ColonExpected: 'A colon is expected after the property name',
+  CommaExpected: 'A comma is expected here',
+  CloseBraceExpected: 'A closing brace `}` is expected',
+  CloseBracketExpected: 'A closing bracket `]` is expected',
+  EndOfFileExpected: 'Nothing may follow the policy object',
+  UnexpectedEndOfString: 'The string is not closed: add the closing double quote',
+  UnexpectedEndOfNumber: 'The number ends unexpectedly',
+  InvalidUnicode: 'Invalid \\u escape sequence',
+  InvalidEscapeCharacter: 'Invalid escape character in string',
+  InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
+};
+
+const jsonSyntax: Rule = {
+  id: 'json-syntax',
+  defaultSeverity: 'error',
+  category: 'syntax',
+  title: 'The document is not valid JSON.',
+  check({ doc, report }) {
+    for (const e of doc.json.errors) {
+      const code = printParseErrorCode(e.error);
+      const text = PARSE_MESSAGES[code] ?? code;
+      report({
+        message: `${text}. IAM accepts strict JSON only; analysis continues on what parsed.`,
+        range: { start: e.offset, end: e.offset + Math.max(e.length, 1) },
+      });
+    }
+  },
+};
+
+const jsonComment: Rule = {
+  id: 'json-comment',
+  defaultSeverity: 'error',
+  category: 'syntax',
+  title: 'Comments are not allowed: IAM rejects the policy.',
+  check({ doc, report }) {
+    for (const range of doc.json.comments) {
+      report({
+        message: 'IAM policies are strict JSON and cannot contain comments: remove this comment (use a `Sid` to label a statement).',
+        range,
+        fixes: [{ title: 'Remove the comment', edits: [{ range, newText: '' }], isPreferred: true, safe: true }],
+      });
+    }
+  },
+};
+
+const jsonTrailingComma: Rule = {
+  id: 'json-trailing-comma',
+  defaultSeverity: 'error',
+  category: 'syntax',
+  title: 'Trailing commas are not allowed: IAM rejects the policy.',
+  check({ doc, report }) {
+    for (const range of doc.json.trailingCommas) {
+      report({
+        message: 'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.',
+        range,
+        fixes: [{ title: 'Remove the trailing comma', edits: [{ range, newText: '' }], isPreferred: true, safe: true }],
+      });
+    }
+  },
+};
+
+/** Objects of the tree, iteratively (documents can nest thousands of levels deep). */
+function* objects(root: Node | undefined): Generator<Node> {
+  const stack: Node[] = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') yield node;
+    if (node.children) for (const c of node.children) stack.push(c);
+  }
+}
+
+const jsonDuplicateKey: Rule = {
+  id: 'json-duplicate-key',
+  defaultSeverity: 'error',
+  category: 'syntax',
+  title: 'A key appears twice in the same object.',
+  check({ doc, report }) {
+    for (const obj of objects(doc.root)) {
+      const seen = new Map<string, Node>();
+      for (const p of propertiesOf(obj)) {
+        const first = seen.get(p.name);
+        if (!first) {
+          seen.set(p.name, p.key);
+          continue;
+        }
+        report({
+          message: `Duplicate key "${p.name}": IAM rejects a policy with duplicate keys. Merge the values into the first "${p.name}" or remove this one.`,
+          range: { start: p.key.offset, end: p.key.offset + p.key.length },
+          related: [{ range: { start: first.offset, end: first.offset + first.length }, message: `First "${p.name}"` }],
+        });
+      }
+    }
+  },
+};
+
+export const syntaxRules: Rule[] = [jsonSyntax, jsonComment, jsonTrailingComma, jsonDuplicateKey];

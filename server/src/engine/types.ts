@@ -1,0 +1,91 @@
+// Public types of the analysis engine. The engine takes text and returns plain data: nothing here
+// knows about LSP or VS Code, so the CLI, the language server and the tests share one vocabulary.
+
+/** Severity policy: error = IAM rejects it or it can never work; warning = almost surely a
+ *  mistake or a security risk; information = a suggestion. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A per-rule setting: a severity, or `off`. */
+export type RuleSetting = Severity | 'off';
+
+/** Half-open character range [start, end) in the document text (UTF-16 offsets). */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, shown as the quick-fix title. */
+  title: string;
+  edits: TextEdit[];
+  /** The best fix for its finding (one per finding at most). */
+  isPreferred?: boolean;
+  /** Safe to apply without looking (used by fix-all): it cannot change what the policy grants
+   *  beyond what the finding's message says. */
+  safe?: boolean;
+}
+
+export interface RelatedLocation {
+  range: OffsetRange;
+  message: string;
+}
+
+export type FindingTag = 'unnecessary' | 'deprecated';
+
+export interface Finding {
+  /** Stable kebab-case identifier; also the docs page name `docs/rules/<ruleId>.md`. */
+  ruleId: string;
+  severity: Severity;
+  /** Names the exact offending thing and what to do about it. */
+  message: string;
+  /** The offending token (a key or a value, or a field inside an ARN), never a whole statement. */
+  range: OffsetRange;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+  tags?: FindingTag[];
+  /** Extra machine-readable facts (e.g. suggested value) for tools. */
+  data?: Record<string, unknown>;
+}
+
+export type PolicyKind = 'identity' | 'resource';
+
+export interface AnalyzeOptions {
+  /** Per-rule severity overrides or `off`. */
+  rules?: Record<string, RuleSetting>;
+  /** Force the document kind; by default a statement with Principal/NotPrincipal makes a
+   *  resource policy, anything else an identity policy. */
+  kind?: PolicyKind;
+  /** Analyse even when the root object has no `Statement` (e.g. the user's glob says it is a
+   *  policy). Non-policy JSON is otherwise left alone. */
+  forcePolicy?: boolean;
+}
+
+export interface AnalysisResult {
+  /** False for JSON that is not a policy: then `findings` is empty. */
+  isPolicy: boolean;
+  kind: PolicyKind;
+  findings: Finding[];
+}
+
+export type RuleCategory =
+  | 'syntax'
+  | 'grammar'
+  | 'reference'
+  | 'values'
+  | 'security'
+  | 'connect'
+  | 'deny';
+
+/** Metadata of one rule: what the CLI's SARIF output, the docs and settings are built from. */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  category: RuleCategory;
+  /** One sentence: what the rule finds. */
+  title: string;
+}
