@@ -1,0 +1,103 @@
+// Building blocks for the text edits of quick fixes. Every fix is a list of offset edits that keep
+// the user's formatting: values are replaced in place, new statements follow the indentation of
+// the statements already there.
+import { Node } from 'jsonc-parser';
+import { nodeRange } from '../parse/jsonDocument';
+import { PolicyDocument, ValueItem } from '../parse/policyModel';
+import { Fix, OffsetRange, TextEdit } from '../types';
+
+/** Replace a scalar value (its whole token, quotes included) with a new string value. */
+export function replaceValueEdit(item: ValueItem | Node, newValue: string): TextEdit {
+  const range = 'range' in item ? item.range : nodeRange(item);
+  return { range, newText: JSON.stringify(newValue) };
+}
+
+/** Replace a range inside a string value (e.g. one ARN field) with raw text; falls back to
+ *  replacing the whole value when the string has escape sequences. */
+export function replaceInStringEdit(item: ValueItem, from: number, to: number, newText: string): TextEdit {
+  if (item.contentStart === undefined) {
+    const value = String(item.value);
+    return replaceValueEdit(item, value.slice(0, from) + newText + value.slice(to));
+  }
+  return { range: { start: item.contentStart + from, end: item.contentStart + to }, newText };
+}
+
+/** A fix that replaces one value. */
+export function replaceValueFix(title: string, item: ValueItem, newValue: string, opts: { preferred?: boolean; safe?: boolean } = {}): Fix {
+  return { title, edits: [replaceValueEdit(item, newValue)], isPreferred: opts.preferred ?? true, safe: opts.safe ?? false };
+}
+
+/** The line break the document uses. */
+export function lineBreak(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Column (leading whitespace) of the line that holds `offset`. */
+export function indentAt(text: string, offset: number): string {
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}
+
+/** The document's indentation unit: the first indented line's leading whitespace (2 spaces by
+ *  default). */
+export function indentUnit(text: string): string {
+  const m = /\r?\n([ \t]+)\S/.exec(text);
+  return m ? m[1] : '  ';
+}
+
+/** JSON text of `value` laid out with `unit` indentation, every line after the first starting at
+ *  `baseIndent`. */
+export function formatJson(value: unknown, unit: string, baseIndent: string, eol: string): string {
+  return JSON.stringify(value, null, unit).split('\n').join(eol + baseIndent);
+}
+
+/** Is the whole container written on one line? */
+function isSingleLine(text: string, node: Node): boolean {
+  return !/[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
+}
+
+/**
+ * Edits that add `statement` to the policy's `Statement` element:
+ * - an array: appended after its last element, indented like it;
+ * - a single statement object: wrapped into an array with the new one;
+ * - none (or not a container): no edit (undefined).
+ */
+export function addStatementEdits(doc: PolicyDocument, statement: object): TextEdit[] | undefined {
+  const text = doc.text;
+  const value = doc.statementProperty?.value;
+  if (!value) return undefined;
+  const eol = lineBreak(text);
+  const unit = indentUnit(text);
+  if (value.type === 'array') {
+    const items = value.children ?? [];
+    const last = items[items.length - 1];
+    if (!last) {
+      const inner = indentAt(text, value.offset) + unit;
+      const open = value.offset + 1;
+      return [{ range: { start: open, end: value.offset + value.length - 1 }, newText: `${eol}${inner}${formatJson(statement, unit, inner, eol)}${eol}${indentAt(text, value.offset)}` }];
+    }
+    if (isSingleLine(text, value)) {
+      return [{ range: at(last.offset + last.length), newText: `, ${JSON.stringify(statement)}` }];
+    }
+    const indent = indentAt(text, last.offset);
+    return [{ range: at(last.offset + last.length), newText: `,${eol}${indent}${formatJson(statement, unit, indent, eol)}` }];
+  }
+  if (value.type === 'object') {
+    const indent = indentAt(text, value.offset);
+    const existing = text.slice(value.offset, value.offset + value.length);
+    const inner = indent + unit;
+    const reindented = existing.split(/\r?\n/).join(eol + unit);
+    return [{
+      range: nodeRange(value),
+      newText: `[${eol}${inner}${reindented},${eol}${inner}${formatJson(statement, unit, inner, eol)}${eol}${indent}]`,
+    }];
+  }
+  return undefined;
+}
+
+function at(offset: number): OffsetRange {
+  return { start: offset, end: offset };
+}
