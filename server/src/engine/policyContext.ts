@@ -1,0 +1,57 @@
+// What the policy itself says about where it runs: the partition, account, Region and Connect
+// instance most of its ARNs name. Fixes use it to build ARNs and statements with the user's own
+// values, falling back to placeholders only where the policy says nothing.
+import { PolicyDocument } from './parse/policyModel';
+import { hasPolicyVariable, hasWildcard, parseArn } from './reference/arn';
+
+export interface PolicyContext {
+  partition?: string;
+  account?: string;
+  region?: string;
+  /** The Connect instance ID of the first concrete instance ARN. */
+  instanceId?: string;
+}
+
+const cache = new WeakMap<PolicyDocument, PolicyContext>();
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > bestCount) [best, bestCount] = [v, c];
+  }
+  return best;
+}
+
+/** A concrete field value: no wildcard, no policy variable, not empty. */
+function concrete(v: string): boolean {
+  return v !== '' && !hasWildcard(v) && !hasPolicyVariable(v);
+}
+
+export function policyContext(doc: PolicyDocument): PolicyContext {
+  let ctx = cache.get(doc);
+  if (ctx) return ctx;
+  const partitions: string[] = [];
+  const accounts: string[] = [];
+  const regions: string[] = [];
+  let instanceId: string | undefined;
+  for (const s of doc.statements) {
+    for (const r of s.resources) {
+      const arn = typeof r.value === 'string' ? parseArn(r.value) : undefined;
+      if (!arn) continue;
+      if (concrete(arn.partition.value)) partitions.push(arn.partition.value);
+      if (/^\d{12}$/.test(arn.account.value)) accounts.push(arn.account.value);
+      if (concrete(arn.region.value) && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region.value)) regions.push(arn.region.value);
+      if (!instanceId && arn.service.value === 'connect') {
+        const m = /^instance\/([^/*?$]+)/.exec(arn.resource.value);
+        if (m && /^[0-9a-f-]{36}$/i.test(m[1])) instanceId = m[1];
+      }
+    }
+  }
+  ctx = { partition: mostCommon(partitions), account: mostCommon(accounts), region: mostCommon(regions), instanceId };
+  cache.set(doc, ctx);
+  return ctx;
+}
