@@ -36,6 +36,18 @@ describe('strict JSON', () => {
     assert.ok(findingsOf(text, 'json-syntax').length >= 1);
   });
 
+  it('reports nesting too deep to be a policy instead of overflowing the stack', () => {
+    const text = '{"Statement": ' + '['.repeat(5000) + ']'.repeat(5000) + '}';
+    const [f] = findingsOf(text, 'json-syntax');
+    assert.match(f.message, /nests more than \d+ levels/);
+    assert.equal(rangeText(text, f), '[');
+  });
+
+  it('keeps the range of an error at the end of the text inside the document', () => {
+    const [f] = findingsOf('{"Statement": [', 'json-syntax');
+    assert.ok(f.range.end <= '{"Statement": ['.length);
+  });
+
   it('stays silent on strict, valid JSON', () => {
     const ids = lint(base).map((f) => f.ruleId).filter((id) => id.startsWith('json-'));
     assert.deepEqual(ids, []);

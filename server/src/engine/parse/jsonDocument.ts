@@ -11,24 +11,39 @@ export interface JsonDocument {
   errors: ParseError[];
   comments: OffsetRange[];
   trailingCommas: OffsetRange[];
+  /** Where nesting first went past MAX_DEPTH; the tree is then not built at all. */
+  tooDeepAt?: number;
 }
+
+/** jsonc-parser's parser recurses once per nesting level, so hostile input (thousands of `[`)
+ *  would overflow the stack. IAM policies nest six levels at most; anything past this limit is
+ *  reported and not parsed. */
+export const MAX_DEPTH = 200;
 
 export function parseJson(text: string): JsonDocument {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const { comments, trailingCommas } = scanTrivia(text);
-  return { text, root, errors, comments, trailingCommas };
+  const { comments, trailingCommas, tooDeepAt } = scanTrivia(text);
+  const root = tooDeepAt === undefined
+    ? parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true })
+    : undefined;
+  return { text, root, errors, comments, trailingCommas, tooDeepAt };
 }
 
-/** One scanner pass over the text: every comment, and every comma that is followed (past
- *  trivia) by a closing bracket or brace. */
-function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: OffsetRange[] } {
+/** One scanner pass over the text: every comment, every comma that is followed (past trivia) by
+ *  a closing bracket or brace, and whether nesting goes past MAX_DEPTH. */
+function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: OffsetRange[]; tooDeepAt?: number } {
   const comments: OffsetRange[] = [];
   const trailingCommas: OffsetRange[] = [];
   const scanner = createScanner(text, false);
   let pendingComma: OffsetRange | undefined;
+  let depth = 0;
+  let tooDeepAt: number | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (++depth > MAX_DEPTH && tooDeepAt === undefined) tooDeepAt = scanner.getTokenOffset();
+        break;
       case SyntaxKind.LineCommentTrivia:
       case SyntaxKind.BlockCommentTrivia:
         comments.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
@@ -41,12 +56,13 @@ function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: Of
         continue;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
+        depth--;
         if (pendingComma) trailingCommas.push(pendingComma);
         break;
     }
     pendingComma = undefined;
   }
-  return { comments, trailingCommas };
+  return { comments, trailingCommas, tooDeepAt };
 }
 
 /** The string value of a string node, or undefined. */

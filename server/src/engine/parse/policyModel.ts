@@ -172,7 +172,11 @@ export function parsePolicy(text: string, opts: { forcePolicy?: boolean; kind?: 
   const properties = propertiesOf(root);
   const byName = firstByName(properties);
   const statementProperty = byName.get('Statement');
-  const isPolicy = root?.type === 'object' && (statementProperty !== undefined || !!opts.forcePolicy);
+  // Without a tree (nesting too deep to parse safely) a document that mentions `Statement` is
+  // still treated as a policy, so the user learns why it is not analysed.
+  const isPolicy = json.tooDeepAt !== undefined
+    ? !!opts.forcePolicy || text.includes('"Statement"')
+    : root?.type === 'object' && (statementProperty !== undefined || !!opts.forcePolicy);
   const statements: Statement[] = [];
   const sv = statementProperty?.value;
   if (sv?.type === 'object') statements.push(buildStatement(sv, 0, text));

@@ -1,6 +1,7 @@
 // Strict-JSON rules: IAM parses policies as strict JSON, so anything jsonc-parser tolerates but
 // IAM does not is reported here. Analysis of what did parse goes on regardless.
 import { printParseErrorCode } from 'jsonc-parser';
+import { MAX_DEPTH } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
 import { Node } from 'jsonc-parser';
 import { Rule } from '../rule';
@@ -28,12 +29,22 @@ const jsonSyntax: Rule = {
   category: 'syntax',
   title: 'The document is not valid JSON.',
   check({ doc, report }) {
+    const length = doc.text.length;
+    if (doc.json.tooDeepAt !== undefined) {
+      report({
+        message: `The JSON nests more than ${MAX_DEPTH} levels deep here; no IAM policy does, so the document is not analysed.`,
+        range: { start: doc.json.tooDeepAt, end: doc.json.tooDeepAt + 1 },
+      });
+    }
     for (const e of doc.json.errors) {
       const code = printParseErrorCode(e.error);
       const text = PARSE_MESSAGES[code] ?? code;
+      // Errors at the end of the text (e.g. a missing closing brace) have no character to
+      // underline: keep the range inside the document.
+      const start = Math.min(e.offset, length);
       report({
         message: `${text}. IAM accepts strict JSON only; analysis continues on what parsed.`,
-        range: { start: e.offset, end: e.offset + Math.max(e.length, 1) },
+        range: { start, end: Math.min(start + Math.max(e.length, 1), length) },
       });
     }
   },

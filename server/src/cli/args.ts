@@ -1,0 +1,126 @@
+// Command-line parsing and validation. Node's `util.parseArgs` does the parsing; this module turns
+// its loose strings into checked options and reports every mistake as a UsageError (exit code 2).
+import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
+import { allRules, ruleById, RuleSetting } from '../engine';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The levels `--rule` accepts. `hint` is left out: it only makes sense inside an editor. */
+const RULE_LEVELS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information'];
+
+export interface CliOptions {
+  /** Files, directories and globs, in the order given. */
+  paths: string[];
+  format: Format;
+  /** Exit with 1 when there are more warnings than this; undefined = no limit. */
+  maxWarnings?: number;
+  rules: Record<string, RuleSetting>;
+  quiet: boolean;
+  output?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: connect-iam-lint [options] <file|directory|glob>...
+
+Lints AWS IAM policy documents (JSON) offline, with knowledge of what Amazon Connect needs.
+Directories are searched recursively for *.json files (node_modules and .git are skipped);
+JSON files found there that are not IAM policies (no top-level "Statement") are skipped quietly.
+Quote globs so the linter, not the shell, expands them: 'policies/**/*.json'.
+
+Options:
+  -f, --format <text|json|sarif>   Output format (default: text)
+      --max-warnings <n>           Exit with 1 when there are more than n warnings
+      --rule <id>=<level>          Set a rule's level: off, error, warning or information
+                                   (repeatable)
+  -q, --quiet                      Report errors only
+  -o, --output <file>              Write the report to a file instead of standard output
+  -h, --help                       Show this help
+  -v, --version                    Show the version and the date of the AWS reference data
+
+Exit codes:
+  0  no errors, and no more warnings than --max-warnings allows
+  1  at least one error, or too many warnings
+  2  usage error, or an input problem: a path that is missing, unreadable, not JSON, or a
+     directory or glob without any policy. Input problems take precedence over findings
+     (the other files are still linted and reported).
+`;
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'max-warnings': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    // parseArgs' messages already name the offending option.
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help ?? false;
+  const version = values.version ?? false;
+  if (!help && !version && positionals.length === 0) {
+    throw new UsageError('No files given: name at least one policy file, directory or glob.');
+  }
+  return {
+    paths: positionals,
+    format: parseFormat(values.format),
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    rules: parseRuleSettings(values.rule ?? []),
+    quiet: values.quiet ?? false,
+    output: values.output,
+    help,
+    version,
+  };
+}
+
+function parseFormat(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`Unknown format "${value}": use one of ${FORMATS.join(', ')}.`);
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${value}".`);
+  return Number(value);
+}
+
+function parseRuleSettings(values: readonly string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule needs <id>=<level>, e.g. json-comment=off; got "${value}".`);
+    const id = value.slice(0, eq).trim();
+    const level = value.slice(eq + 1).trim();
+    if (!ruleById(id)) throw new UsageError(`Unknown rule "${id}" in --rule ${value}.${suggestRule(id)}`);
+    if (!RULE_LEVELS.includes(level as RuleSetting)) {
+      throw new UsageError(`Unknown level "${level}" in --rule ${value}: use one of ${RULE_LEVELS.join(', ')}.`);
+    }
+    rules[id] = level as RuleSetting;
+  }
+  return rules;
+}
+
+/** " Did you mean …?" for a near miss, else a pointer to where the IDs are listed. */
+function suggestRule(id: string): string {
+  const ids = allRules.map((r) => r.id);
+  const best = ids.length ? closest(id, ids) : undefined;
+  if (best && distance(id, best) <= Math.max(2, Math.floor(best.length / 4))) return ` Did you mean "${best}"?`;
+  return ' Rule IDs are listed in docs/rules/ (one page per rule).';
+}

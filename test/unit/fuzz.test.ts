@@ -1,0 +1,117 @@
+// Robustness: whatever the text, the engine never throws, never takes long, and every range it
+// reports lies inside the document. Quick fixes applied to fuzzed documents keep them parseable
+// and do not bring their finding back. Property-based with fast-check; bounded in time.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze, applyEdits, Finding } from '../../server/src/engine';
+import { managedPolicies, generatedPolicy } from '../corpus';
+import { seedReal, seedVerbatim } from '../helpers';
+
+/** Time budget: generous so a loaded CI machine does not flake, tight enough to catch a
+ *  quadratic blow-up (a 1 MB policy analyses in well under a second). */
+const MS_PER_KB = 25;
+const MS_FLOOR = 300;
+
+function checkInvariants(text: string): Finding[] {
+  const started = performance.now();
+  const result = analyze(text, { forcePolicy: true });
+  const elapsed = performance.now() - started;
+  const budget = MS_FLOOR + (text.length / 1024) * MS_PER_KB;
+  assert.ok(elapsed < budget, `analysis took ${elapsed.toFixed(0)} ms for ${text.length} chars (budget ${budget.toFixed(0)} ms)`);
+  for (const f of result.findings) {
+    assert.notEqual(f.ruleId, 'internal-error', `a rule threw: ${f.message}`);
+    assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, `${f.ruleId} range ${f.range.start}-${f.range.end} outside 0-${text.length}`);
+    for (const r of f.related ?? []) assert.ok(r.range.start >= 0 && r.range.end <= text.length, `${f.ruleId} related range outside the document`);
+    for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length, `${f.ruleId} fix edit outside the document`);
+  }
+  return result.findings;
+}
+
+const parses = (text: string) => !analyze(text, { forcePolicy: true }).findings.some((f) => f.ruleId === 'json-syntax');
+
+/** Every fix of every finding: the result still parses where the input did, and the finding's
+ *  rule reports fewer findings afterwards. */
+function checkFixes(text: string, findings: Finding[]): void {
+  const inputParses = parses(text);
+  for (const f of findings) {
+    for (const fix of f.fixes ?? []) {
+      const fixed = applyEdits(text, fix.edits);
+      const after = checkInvariants(fixed);
+      if (inputParses) assert.ok(parses(fixed), `fix "${fix.title}" (${f.ruleId}) broke the JSON`);
+      const before = findings.filter((x) => x.ruleId === f.ruleId).length;
+      const remaining = after.filter((x) => x.ruleId === f.ruleId).length;
+      assert.ok(remaining < before, `fix "${fix.title}" did not remove its ${f.ruleId} finding`);
+    }
+  }
+}
+
+const realPolicies = () => [...seedVerbatim(), ...seedReal(), ...managedPolicies().filter((_, i) => i % 40 === 0)].map((p) => p.text);
+
+/** Mutations a user (or a broken tool) makes: deletions, insertions, swaps, truncation. */
+const mutation = (text: string) =>
+  fc.oneof(
+    fc.nat(text.length).map((i) => text.slice(0, i)),
+    fc.tuple(fc.nat(text.length), fc.integer({ min: 1, max: 20 })).map(([i, n]) => text.slice(0, i) + text.slice(i + n)),
+    fc.tuple(fc.nat(text.length), fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '*', '${', '\\', '\u0000', '\ud800', '\r\n')).map(([i, s]) => text.slice(0, i) + s + text.slice(i)),
+    fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => {
+      const [i, j] = a < b ? [a, b] : [b, a];
+      const mid = text.slice(i, j);
+      return text.slice(0, i) + mid.split('').reverse().join('') + text.slice(j);
+    }),
+  );
+
+describe('fuzzing the engine', () => {
+  it('survives random JSON values', () => {
+    fc.assert(fc.property(fc.json({ depthSize: 'medium' }), (json) => void checkInvariants(json)), { numRuns: 300 });
+  });
+
+  it('survives random policy-shaped JSON', () => {
+    const scalar = fc.oneof(fc.string(), fc.constantFrom('Allow', 'Deny', '*', 's3:*', 'connect:AssociateInstanceStorageConfig', 'arn:aws:s3:::b', 'arn:aws:connect:us-east-1:123456789012:instance/*', '${aws:username}', '${'), fc.integer(), fc.boolean(), fc.constant(null));
+    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom('StringEquals', 'StringLike', 'ForAllValues:StringEquals', 'NullIfExists', 'connect:StorageResourceType', 'aws:SourceIp', 'AWS', 'x'), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string(), scalar))));
+    const statement = fc.dictionary(fc.constantFrom('Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'Principal', 'NotPrincipal', 'Actions'), value);
+    const policy = fc.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17', 'x'), Statement: fc.oneof(statement, fc.array(statement, { maxLength: 5 })) });
+    fc.assert(fc.property(policy, (p) => {
+      const text = JSON.stringify(p, null, 2);
+      checkFixes(text, checkInvariants(text));
+    }), { numRuns: 300 });
+  });
+
+  it('survives random strings and bytes', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void checkInvariants(s)), { numRuns: 300 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('latin1'))), { numRuns: 200 });
+  });
+
+  it('survives mutations of real policies, and their fixes keep the JSON parseable', () => {
+    const texts = realPolicies();
+    fc.assert(fc.property(fc.constantFrom(...texts).chain((t) => mutation(t)), (text) => void checkInvariants(text)), { numRuns: 400 });
+    for (const text of texts) checkFixes(text, checkInvariants(text));
+  });
+});
+
+describe('hostile and large input', () => {
+  it('handles 10,000 levels of nesting', () => {
+    checkInvariants('['.repeat(10_000) + ']'.repeat(10_000));
+    checkInvariants('{"Statement": ' + '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000) + '}');
+    checkInvariants('{"Statement": [' + '['.repeat(10_000));
+  });
+
+  it('handles a 100,000-element Action array and a huge string', () => {
+    const actions = Array.from({ length: 100_000 }, (_, i) => `s3:GetObject${i % 10 === 0 ? 'Acl' : ''}`);
+    checkInvariants(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    checkInvariants(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(2_000_000)}` }] }));
+  });
+
+  it('handles invalid UTF-16, a BOM and CRLF line ends', () => {
+    const [seed] = seedReal();
+    checkInvariants('\ufeff' + seed.text);
+    checkInvariants(seed.text.replace(/\n/g, '\r\n'));
+    checkInvariants(seed.text.replace('VisualEditor0', 'Visual\ud800Editor\udfff0'));
+  });
+
+  it('analyses a generated 1 MB policy within the budget', () => {
+    const text = generatedPolicy(1_000_000);
+    assert.ok(text.length >= 1_000_000);
+    checkInvariants(text);
+  });
+});
