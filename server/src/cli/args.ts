@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import { allRules, ruleById, RuleSetting } from '../engine';
+import { REPOSITORY_URL } from '../engine/docsUrl';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -29,7 +30,8 @@ export const HELP = `Usage: connect-iam-lint [options] <file|directory|glob>...
 
 Lints AWS IAM policy documents (JSON) offline, with knowledge of what Amazon Connect needs.
 Directories are searched recursively for *.json files (node_modules and .git are skipped);
-JSON files found there that are not IAM policies (no top-level "Statement") are skipped quietly.
+JSON files found there that are not IAM policies (no top-level "Statement") are skipped quietly,
+files that are not valid JSON with a note.
 Quote globs so the linter, not the shell, expands them: 'policies/**/*.json'.
 
 Options:
@@ -45,9 +47,9 @@ Options:
 Exit codes:
   0  no errors, and no more warnings than --max-warnings allows
   1  at least one error, or too many warnings
-  2  usage error, or an input problem: a path that is missing, unreadable, not JSON, or a
-     directory or glob without any policy. Input problems take precedence over findings
-     (the other files are still linted and reported).
+  2  usage error, or an input problem: a path that is missing, unreadable or not JSON, a
+     directory or glob without any policy, or no policy linted at all. Input problems take
+     precedence over findings (the other files are still linted and reported).
 `;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -122,5 +124,5 @@ function suggestRule(id: string): string {
   const ids = allRules.map((r) => r.id);
   const best = ids.length ? closest(id, ids) : undefined;
   if (best && distance(id, best) <= Math.max(2, Math.floor(best.length / 4))) return ` Did you mean "${best}"?`;
-  return ' Rule IDs are listed in docs/rules/ (one page per rule).';
+  return ` The rules are listed at ${REPOSITORY_URL}/tree/main/docs/rules (one page per rule).`;
 }

@@ -3,7 +3,9 @@
 // text, whatever Unicode encoding an editor or a shell redirect gave it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+// `import … = require` on purpose: the bundler then picks tinyglobby's CommonJS build. Its ESM
+// build pulls in fdir's, which calls createRequire(import.meta.url), undefined in our CJS bundle.
+import tinyglobby = require('tinyglobby');
 
 /** How a file was named: explicitly, or found by a directory walk or a glob (then files that are
  *  not policies are skipped quietly, because a glob for every JSON file also matches package.json
@@ -26,12 +28,23 @@ export function expandPaths(args: readonly string[], cwd: string): { operands: O
   const problems: string[] = [];
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
-    const stat = statOrUndefined(abs);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Only a path that does not exist may be a glob; any other failure (a symbolic-link loop,
+      // no permission on a parent directory) is a real I/O problem with a real path.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        problems.push(`${arg}: cannot be accessed (${describeIoError(err)}).`);
+        continue;
+      }
+    }
     if (stat?.isDirectory()) {
       operands.push({ arg, origin: 'directory', files: search(['**/*.json'], abs) });
     } else if (stat) {
       operands.push({ arg, origin: 'file', files: [abs] });
-    } else if (isDynamicPattern(arg)) {
+    } else if (tinyglobby.isDynamicPattern(arg)) {
       const files = search([arg], cwd);
       if (files.length) operands.push({ arg, origin: 'glob', files });
       else problems.push(`${arg}: no files match this glob.`);
@@ -42,16 +55,8 @@ export function expandPaths(args: readonly string[], cwd: string): { operands: O
   return { operands, problems };
 }
 
-function statOrUndefined(p: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
 function search(patterns: string[], cwd: string): string[] {
-  const found = globSync(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: IGNORE });
+  const found = tinyglobby.globSync(patterns, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, ignore: IGNORE });
   return found.map((f) => path.normalize(f)).sort();
 }
 
@@ -64,4 +69,22 @@ export function readText(file: string): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A file-system error in words a user acts on. */
+export function describeIoError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it no longer exists';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return e?.message ?? String(err);
+  }
 }

@@ -1,10 +1,11 @@
 // Reads and lints every file the command line named, and collects what went wrong on the way
 // (unreadable files, files that are not JSON, directories without policies) without stopping:
 // one bad path must not hide the findings in the others.
-import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
 import { analyzeDocument, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
-import { Operand, readText } from './files';
+import { describeIoError, Operand, readText } from './files';
+import { displayPath } from './paths';
 import { LintResult, toLintResult } from './results';
 
 export interface LintRun {
@@ -17,20 +18,22 @@ export interface LintRun {
 
 export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string): LintRun {
   const run: LintRun = { results: [], notes: [], problems: [] };
-  // file → whether it was a policy; a file reached through two arguments is linted once.
+  // real path → whether it was a policy: a file reached through two arguments, or twice through
+  // symbolic links in a directory walk, is linted (and reported) once.
   const seen = new Map<string, boolean>();
   for (const operand of operands) {
     let policies = 0;
     for (const file of operand.files) {
-      if (!seen.has(file)) seen.set(file, lintFile(file, operand, options, displayPath(file, cwd), run));
-      if (seen.get(file)) policies++;
+      const key = realPath(file);
+      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run));
+      if (seen.get(key)) policies++;
     }
     if (operand.origin !== 'file' && policies === 0) {
-      const what = operand.origin === 'directory' ? 'directory' : 'glob';
+      const where = operand.origin === 'directory' ? 'found in this directory' : 'matched by this glob';
       run.problems.push(
         operand.files.length === 0
-          ? `${operand.arg}: no *.json files in this ${what}.`
-          : `${operand.arg}: none of the ${operand.files.length} JSON file(s) in this ${what} is an IAM policy (a JSON object with a top-level "Statement").`,
+          ? `${operand.arg}: no *.json files in this directory.`
+          : `${operand.arg}: no IAM policy among the ${operand.files.length} file(s) ${where} (a policy is a JSON object with a top-level "Statement").`,
       );
     }
   }
@@ -51,11 +54,14 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
     run.results.push(toLintResult(file, text, analyzeDocument(doc, options).findings));
     return true;
   }
-  // Only a file named on its own deserves a word: directory walks and globs meet unrelated JSON.
+  const invalid = notJsonReason(doc);
   if (operand.origin === 'file') {
-    const invalid = notJsonReason(doc);
     if (invalid) run.problems.push(`${shown}: not linted: ${invalid}.`);
     else run.notes.push(`${shown}: skipped: valid JSON but not an IAM policy (no top-level "Statement").`);
+  } else if (invalid) {
+    // Directory walks and globs meet unrelated JSON, skipped without a word; but a *.json file
+    // that does not parse may be a policy broken beyond recognition, so it gets a note.
+    run.notes.push(`${shown}: skipped: ${invalid}.`);
   }
   return false;
 }
@@ -69,23 +75,10 @@ function notJsonReason(doc: PolicyDocument): string | undefined {
   return `not valid JSON (${printParseErrorCode(first.error)} at line ${at.line + 1}, column ${at.character + 1})`;
 }
 
-function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'it no longer exists';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return e?.message ?? String(err);
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file; // unreadable: lintFile reports it
   }
-}
-
-/** Paths in messages: relative to the current directory when inside it, as the user would type them. */
-export function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

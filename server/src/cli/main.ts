@@ -1,5 +1,108 @@
 #!/usr/bin/env node
-// Placeholder entry, replaced by the full CLI (see issue "engine part 1").
-import * as fs from 'fs';
-import { analyze } from '../engine';
-for (const f of process.argv.slice(2)) console.log(f, analyze(fs.readFileSync(f, 'utf8')).findings.length);
+// `connect-iam-lint`: lints IAM policy files from the command line. This module only wires the
+// parts together (arguments → files → engine → formatter) and decides the exit code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules, dataVersion } from '../engine';
+import { REPOSITORY_URL } from '../engine/docsUrl';
+import { version as packageVersion } from '../../../package.json';
+import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
+import { expandPaths } from './files';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { lintOperands } from './lint';
+import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
+
+const TOOL_NAME = 'connect-iam-lint';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTty: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export function run(argv: readonly string[], io: Io): number {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`${TOOL_NAME}: ${err.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    const data = dataVersion();
+    io.stdout(`${TOOL_NAME} ${packageVersion} (AWS reference data ${data.version}, ${data.date})\n`);
+    return EXIT_OK;
+  }
+
+  const expanded = expandPaths(options.paths, io.cwd);
+  const linted = lintOperands(expanded.operands, { rules: options.rules }, io.cwd);
+  const problems = [...expanded.problems, ...linted.problems];
+  if (linted.results.length === 0 && problems.length === 0) {
+    // Only named files that are not policies: nothing was checked, which must not pass as clean.
+    problems.push('No IAM policy was linted.');
+  }
+
+  const counts = countBySeverity(linted.results);
+  const shown = options.quiet ? errorsOnly(linted.results) : linted.results;
+  const report = format(shown, options, io, problems);
+  if (options.output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, options.output), report);
+    } catch (err) {
+      problems.push(`${options.output}: cannot write the report (${(err as Error).message}).`);
+    }
+  } else if (report) {
+    io.stdout(report);
+  }
+
+  for (const note of linted.notes) io.stderr(`${TOOL_NAME}: note: ${note}\n`);
+  for (const problem of problems) io.stderr(`${TOOL_NAME}: error: ${problem}\n`);
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    io.stderr(`${TOOL_NAME}: ${counts.warning} warning(s), more than --max-warnings ${options.maxWarnings} allows.\n`);
+  }
+  return exitCode(counts, { maxWarnings: options.maxWarnings, inputProblems: problems.length });
+}
+
+function format(results: LintResult[], options: CliOptions, io: Io, problems: readonly string[]): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, {
+        rules: allRules,
+        toolName: TOOL_NAME,
+        toolVersion: packageVersion,
+        informationUri: REPOSITORY_URL,
+        cwd: io.cwd,
+        problems,
+      });
+    case 'text': {
+      // Colour only for a person at a terminal (https://no-color.org: any non-empty NO_COLOR).
+      const color = io.stdoutIsTty && !options.output && !io.env.NO_COLOR;
+      return formatText(results, { color, cwd: io.cwd });
+    }
+  }
+}
+
+if (require.main === module) {
+  // A closed pipe (`connect-iam-lint … | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+  process.exitCode = run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTty: !!process.stdout.isTTY,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

@@ -9,3 +9,7 @@ export { LineIndex } from './lineIndex';
 export { allRules, ruleById } from './rules';
 export { dataVersion } from './reference/iamData';
 export { ruleDocsUrl } from './docsUrl';
+export { hoverAt } from './services/hover';
+export type { HoverResult } from './services/hover';
+export { completionsAt } from './services/completion';
+export type { CompletionList, CompletionEntry, CompletionKind } from './services/completion';

@@ -2,7 +2,8 @@
 // instance most of its ARNs name. Fixes use it to build ARNs and statements with the user's own
 // values, falling back to placeholders only where the policy says nothing.
 import { PolicyDocument } from './parse/policyModel';
-import { hasPolicyVariable, hasWildcard, parseArn } from './reference/arn';
+import { parseArn } from './reference/arn';
+import { isPartition, regionPartition } from './reference/regions';
 
 export interface PolicyContext {
   partition?: string;
@@ -26,11 +27,6 @@ function mostCommon(values: string[]): string | undefined {
   return best;
 }
 
-/** A concrete field value: no wildcard, no policy variable, not empty. */
-function concrete(v: string): boolean {
-  return v !== '' && !hasWildcard(v) && !hasPolicyVariable(v);
-}
-
 export function policyContext(doc: PolicyDocument): PolicyContext {
   let ctx = cache.get(doc);
   if (ctx) return ctx;
@@ -42,9 +38,11 @@ export function policyContext(doc: PolicyDocument): PolicyContext {
     for (const r of s.resources) {
       const arn = typeof r.value === 'string' ? parseArn(r.value) : undefined;
       if (!arn) continue;
-      if (concrete(arn.partition.value)) partitions.push(arn.partition.value);
+      // Only values that are real (a known partition and Region, a 12-digit account) are taken:
+      // a placeholder such as `region` must never be copied into a fix.
+      if (isPartition(arn.partition.value)) partitions.push(arn.partition.value);
       if (/^\d{12}$/.test(arn.account.value)) accounts.push(arn.account.value);
-      if (concrete(arn.region.value) && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region.value)) regions.push(arn.region.value);
+      if (regionPartition(arn.region.value)) regions.push(arn.region.value);
       if (!instanceId && arn.service.value === 'connect') {
         const m = /^instance\/([^/*?$]+)/.exec(arn.resource.value);
         if (m && /^[0-9a-f-]{36}$/i.test(m[1])) instanceId = m[1];

@@ -1,7 +1,7 @@
 // Text → jsonc-parser tree, plus the things IAM rejects that a lenient JSON parser lets through:
 // comments and trailing commas (IAM accepts strict JSON only). The tree is built leniently so a
 // syntax error never stops the analysis of what did parse.
-import { createScanner, Node, ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
+import { createScanner, Node, ParseError, ParseErrorCode, parseTree, SyntaxKind } from 'jsonc-parser';
 import { OffsetRange } from '../types';
 
 export interface JsonDocument {
@@ -21,29 +21,49 @@ export interface JsonDocument {
 export const MAX_DEPTH = 200;
 
 export function parseJson(text: string): JsonDocument {
+  const tooDeepAt = deepNestingOffset(text);
+  if (tooDeepAt !== undefined) return { text, root: undefined, errors: [], comments: [], trailingCommas: [], tooDeepAt };
+  // Parse strictly: on valid JSON (the usual case) that is the only pass over the text. Only when
+  // the parser complains do we scan again to tell comments and trailing commas (reported by their
+  // own rules, with fixes) from real syntax errors. The tree is the same either way: jsonc-parser
+  // reports those two and carries on.
   const errors: ParseError[] = [];
-  const { comments, trailingCommas, tooDeepAt } = scanTrivia(text);
-  const root = tooDeepAt === undefined
-    ? parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true })
-    : undefined;
-  return { text, root, errors, comments, trailingCommas, tooDeepAt };
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  if (errors.length === 0) return { text, root, errors, comments: [], trailingCommas: [] };
+  const { comments, trailingCommas, closersAfterComma } = scanTrivia(text);
+  const syntaxErrors = errors.filter((e) => e.error !== ParseErrorCode.InvalidCommentToken && !closersAfterComma.has(e.offset));
+  return { text, root, errors: syntaxErrors, comments, trailingCommas };
 }
 
-/** One scanner pass over the text: every comment, every comma that is followed (past trivia) by
- *  a closing bracket or brace, and whether nesting goes past MAX_DEPTH. */
-function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: OffsetRange[]; tooDeepAt?: number } {
+/** Offset of the first bracket that nests deeper than MAX_DEPTH, by a plain character loop (no
+ *  recursion, no allocation), skipping string contents. */
+function deepNestingOffset(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return undefined;
+}
+
+/** A scanner pass over a text that did not parse strictly: every comment, every comma followed
+ *  (past trivia) by a closing bracket or brace, and the offsets of those closers (where the
+ *  strict parser reported the trailing comma). */
+function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: OffsetRange[]; closersAfterComma: Set<number> } {
   const comments: OffsetRange[] = [];
   const trailingCommas: OffsetRange[] = [];
+  const closersAfterComma = new Set<number>();
   const scanner = createScanner(text, false);
   let pendingComma: OffsetRange | undefined;
-  let depth = 0;
-  let tooDeepAt: number | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     switch (kind) {
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken:
-        if (++depth > MAX_DEPTH && tooDeepAt === undefined) tooDeepAt = scanner.getTokenOffset();
-        break;
       case SyntaxKind.LineCommentTrivia:
       case SyntaxKind.BlockCommentTrivia:
         comments.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
@@ -56,13 +76,15 @@ function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: Of
         continue;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
-        depth--;
-        if (pendingComma) trailingCommas.push(pendingComma);
+        if (pendingComma) {
+          trailingCommas.push(pendingComma);
+          closersAfterComma.add(scanner.getTokenOffset());
+        }
         break;
     }
     pendingComma = undefined;
   }
-  return { comments, trailingCommas, tooDeepAt };
+  return { comments, trailingCommas, closersAfterComma };
 }
 
 /** The string value of a string node, or undefined. */

@@ -93,10 +93,10 @@ export function valueItem(node: Node, text: string): ValueItem | undefined {
   switch (node.type) {
     case 'string': {
       const value = node.value as string;
-      const rawStart = node.offset + 1;
-      // A closed token whose raw text equals its value has no escapes: offsets map 1:1.
-      const raw = text.slice(rawStart, node.offset + node.length - 1);
-      const contentStart = raw === value ? rawStart : undefined;
+      // Escapes always make the raw token longer than its value, so a closed token exactly two
+      // quotes longer than its value has none and offsets map 1:1 (no slice, no allocation).
+      const closed = node.length >= 2 && text.charCodeAt(node.offset + node.length - 1) === 34;
+      const contentStart = closed && node.length - 2 === value.length ? node.offset + 1 : undefined;
       return { value, text: value, node, range: nodeRange(node), contentStart };
     }
     case 'number':

@@ -18,13 +18,27 @@ export interface ParsedArn {
   resource: ArnField;
 }
 
+/** The next field separator: a colon outside `${...}` (policy variables such as
+ *  `${aws:PrincipalAccount}` contain colons of their own). */
+function nextColon(arn: string, from: number): number {
+  for (let i = from; i < arn.length; i++) {
+    if (arn[i] === ':') return i;
+    if (arn[i] === '$' && arn[i + 1] === '{') {
+      const close = arn.indexOf('}', i);
+      if (close < 0) return arn.indexOf(':', i);
+      i = close;
+    }
+  }
+  return -1;
+}
+
 /** Split an `arn:` string into its six fields, or undefined when it has fewer than six. */
 export function parseArn(arn: string): ParsedArn | undefined {
   if (!arn.startsWith('arn:')) return undefined;
   const fields: ArnField[] = [];
   let start = 0;
   for (let i = 0; i < 5; i++) {
-    const colon = arn.indexOf(':', start);
+    const colon = nextColon(arn, start);
     if (colon < 0) return undefined;
     fields.push({ value: arn.slice(start, colon), start, end: colon });
     start = colon + 1;

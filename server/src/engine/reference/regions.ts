@@ -42,6 +42,11 @@ export function isPartition(value: string): value is Partition {
   return (PARTITIONS as readonly string[]).includes(value);
 }
 
+/** The value when it is a partition (e.g. to trust a partition read from a policy), else undefined. */
+export function asPartition(value: string | undefined): Partition | undefined {
+  return value !== undefined && isPartition(value) ? value : undefined;
+}
+
 /** The partition of a known Region code (exact, lower case), or undefined. */
 export function regionPartition(region: string): Partition | undefined {
   return REGION_PARTITION.get(region);

@@ -62,10 +62,16 @@ function singleMatch(a: Token, b: Token): boolean {
   return a.kind === 'lit' && b.kind === 'lit' && a.ch === b.ch;
 }
 
+/** Past this many DP cells (e.g. a 2 MB string in a Resource) the answer is assumed to be "yes":
+ *  real ARNs are at most a few thousand characters. For the reference checks "matches" can only
+ *  silence a finding; for overlap checks it can at most add an information-level one. */
+const MAX_CELLS = 4_000_000;
+
 /** Can some string match both token sequences? O(n·m) dynamic programme. */
 export function tokensIntersect(a: Token[], b: Token[]): boolean {
   const n = a.length;
   const m = b.length;
+  if ((n + 1) * (m + 1) > MAX_CELLS) return true;
   // dp[i][j]: a[i..] and b[j..] can match a common string. Filled from the end.
   let next = new Uint8Array(m + 1); // row i+1
   let row = new Uint8Array(m + 1); // row i
@@ -97,6 +103,7 @@ const intersectCache = new Map<string, boolean>();
 
 /** Can the policy pattern `pattern` match some ARN of the reference format `format`? */
 export function patternMatchesFormat(pattern: string, format: string): boolean {
+  if (pattern.length * format.length > MAX_CELLS) return true;
   const key = `${pattern}\u0000${format}`;
   let hit = intersectCache.get(key);
   if (hit === undefined) {
@@ -109,6 +116,7 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
 
 /** Can two policy patterns match a common string? */
 export function patternsIntersect(a: string, b: string, caseInsensitive = false): boolean {
+  if (a.length * b.length > MAX_CELLS) return true;
   return tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive));
 }
 
@@ -121,6 +129,8 @@ export function patternCovers(outer: string, inner: string, caseInsensitive = fa
   const i = caseInsensitive ? inner.toLowerCase() : inner;
   const n = o.length;
   const m = i.length;
+  // Too large to decide cheaply: "not covered" is the answer that cannot invent an override.
+  if ((n + 1) * (m + 1) > MAX_CELLS) return outer === '*';
   let next = new Uint8Array(m + 1);
   let row = new Uint8Array(m + 1);
   for (let x = n; x >= 0; x--) {

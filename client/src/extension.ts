@@ -1,0 +1,94 @@
+// The extension's entry point (bundled to dist/client.js): starts the language server, shows its
+// state, and registers the commands. Everything that analyses policies lives in the server.
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { registerInsertCommands } from './insertCommands';
+import { createClient, isEnabled, SECTION, State } from './server';
+import { StatusItem } from './statusItem';
+
+/** What activate() returns: lets tests (and other extensions) wait for the server. */
+export interface ConnectIamApi {
+  /** The running client, or undefined while `connectIam.enable` is false. */
+  readonly client: LanguageClient | undefined;
+  /** Resolves once the server has started (or failed to). */
+  ready(): Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> = Promise.resolve();
+
+export function activate(context: vscode.ExtensionContext): ConnectIamApi {
+  const output = vscode.window.createOutputChannel('Connect IAM');
+  const status = new StatusItem();
+  context.subscriptions.push(output, status);
+
+  const start = () => {
+    if (client) return starting;
+    client = createClient(output);
+    const started = client;
+    context.subscriptions.push(
+      started.onDidChangeState((e) => {
+        if (client === started) status.set(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
+      }),
+    );
+    status.set('starting');
+    starting = started.start().then(
+      () => status.set('running'),
+      (err: unknown) => {
+        output.appendLine(`The Connect IAM language server failed to start: ${String(err)}`);
+        status.set('failed', `The server failed to start: see the output (${String(err)})`);
+      },
+    );
+    return starting;
+  };
+  const stop = async () => {
+    const running = client;
+    client = undefined;
+    await stopClient(running);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('connectIam.restartServer', async () => {
+      if (!isEnabled()) {
+        void vscode.window.showInformationMessage('Connect IAM is disabled (setting connectIam.enable): nothing to restart.');
+        return;
+      }
+      output.appendLine('Restarting the Connect IAM language server.');
+      await stop();
+      await start();
+    }),
+    vscode.commands.registerCommand('connectIam.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration(`${SECTION}.enable`)) return;
+      if (isEnabled()) await start();
+      else {
+        await stop();
+        status.set('disabled');
+      }
+    }),
+  );
+  registerInsertCommands(context);
+
+  if (isEnabled()) void start();
+  else status.set('disabled');
+
+  return {
+    get client() {
+      return client;
+    },
+    ready: () => starting,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await stopClient(running);
+}
+
+/** Stop a client once its start has settled; a client whose start failed has nothing running
+ *  (and refuses stop()). */
+async function stopClient(running: LanguageClient | undefined): Promise<void> {
+  await starting;
+  if (running?.state === State.Running) await running.dispose();
+}

@@ -1,0 +1,47 @@
+// Where and what the insert commands write: a whole policy into an empty document, or the
+// template's statements merged into the `Statement` array of the policy already there (keeping
+// the user's formatting, with unique Sids). The result is snippet text, so fields the user has
+// not given stay tab stops. Pure (no `vscode`), so it is tested on plain strings.
+import { addStatementEdits } from '../../server/src/engine/fixes/edits';
+import { applyEdits, OffsetRange, parsePolicy } from '../../server/src/engine';
+import { FieldValues, PolicyTemplate, policyJson, toSnippet, withUniqueSids } from './templates';
+
+export type InsertPlan =
+  | { kind: 'whole' | 'merge'; range: OffsetRange; snippet: string }
+  | { kind: 'notPolicy' };
+
+export interface LayoutOptions {
+  /** Indentation unit for a new document (a merge follows the document's own). */
+  unit: string;
+  eol: string;
+}
+
+/** A document with nothing worth keeping: blank, or an empty object. */
+function isBlank(text: string): boolean {
+  return /^\s*(\{\s*\})?\s*$/.test(text);
+}
+
+export function planInsertion(text: string, template: PolicyTemplate, values: FieldValues, layout: LayoutOptions): InsertPlan {
+  if (isBlank(text)) {
+    const json = policyJson(template, layout.unit).split('\n').join(layout.eol);
+    return { kind: 'whole', range: { start: 0, end: text.length }, snippet: toSnippet(json, template, values) };
+  }
+  const doc = parsePolicy(text);
+  if (!doc.statementProperty?.value) return { kind: 'notPolicy' };
+  const taken = doc.statements.flatMap((s) => (s.sid ? [s.sid.text] : []));
+  const statements = withUniqueSids(template.statements, taken);
+
+  // addStatementEdits adds one statement with one edit; each later statement lands inside the
+  // text the first edit wrote, so the whole change is the first edit's range, rewritten.
+  let current = text;
+  let first: OffsetRange | undefined;
+  for (const statement of statements) {
+    const edits = addStatementEdits(parsePolicy(current), statement);
+    if (!edits?.length) return { kind: 'notPolicy' };
+    first ??= edits[0].range;
+    current = applyEdits(current, edits);
+  }
+  const range = first!;
+  const replacement = current.slice(range.start, current.length - (text.length - range.end));
+  return { kind: 'merge', range, snippet: toSnippet(replacement, template, values) };
+}

@@ -1,0 +1,36 @@
+// Starts the language server (dist/server.js, beside this bundle) over IPC and keeps it in step
+// with the `connectIam.enable` setting.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+
+export const SECTION = 'connectIam';
+
+export const DOCUMENT_SELECTOR = ['json', 'jsonc'].flatMap((language) =>
+  ['file', 'untitled'].map((scheme) => ({ language, scheme })),
+);
+
+export function createClient(output: vscode.OutputChannel): LanguageClient {
+  // The bundle lives in dist/ with the server: resolve from it, not from the extension root, so
+  // the same code works from a .vsix and from a development checkout.
+  const module = path.join(__dirname, 'server.js');
+  const run = { module, transport: TransportKind.ipc };
+  const serverOptions: ServerOptions = {
+    run,
+    debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: SECTION },
+    outputChannel: output,
+    traceOutputChannel: output,
+    diagnosticCollectionName: 'connect-iam',
+  };
+  return new LanguageClient(SECTION, 'Connect IAM', serverOptions, clientOptions);
+}
+
+export function isEnabled(): boolean {
+  return vscode.workspace.getConfiguration(SECTION).get<boolean>('enable', true);
+}
+
+export { State };

@@ -1,0 +1,19 @@
+// Machine-readable report with a fixed shape (modelled on ESLint's JSON formatter, so tools that
+// read that can read this). Keys are picked one by one so internal fields never leak into it.
+import { LintResult } from '../results';
+
+export function formatJson(results: readonly LintResult[]): string {
+  const out = results.map((r) => ({
+    filePath: r.filePath,
+    messages: r.messages.map((m) => ({
+      ruleId: m.ruleId,
+      severity: m.severity,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+    })),
+  }));
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

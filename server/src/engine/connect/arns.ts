@@ -1,0 +1,146 @@
+// Amazon Connect ARNs: the words of the resource path (Connect's are odd: a user is `agent/`, a
+// quick connect `transfer-destination/`), instance IDs, and Regions or partitions where Connect
+// does not run. The valid words come from the reference's Connect resource-type ARN formats.
+import { PolicyDocument, subRange, ValueItem } from '../parse/policyModel';
+import { hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
+import { closestMatch } from '../reference/closest';
+import { resourceTypesOf } from '../reference/iamData';
+import { isPathPlaceholder, templatePlaceholders } from '../reference/placeholders';
+import { regionPartition } from '../reference/regions';
+import { replaceInStringEdit } from '../fixes/edits';
+import { Rule } from '../rules/rule';
+import { CONNECT_REGIONS } from './table';
+
+interface PathWords {
+  /** First words (`instance`, `phone-number`, …). */
+  top: Set<string>;
+  /** Words under an instance (`queue`, `agent`, `transfer-destination`, …). */
+  inner: Set<string>;
+  /** What people write → the word the ARN uses, from the resource-type names (`user` → `agent`). */
+  aliases: Map<string, string>;
+}
+
+let words: PathWords | undefined;
+
+/** Built once from the reference: a format `…:instance/${InstanceId}/agent/${UserId}` of the
+ *  resource type `user` gives the inner word `agent` and the alias `user` → `agent`. */
+function pathWords(): PathWords {
+  if (words) return words;
+  const top = new Set<string>();
+  const inner = new Set<string>();
+  const aliases = new Map<string, string>();
+  for (const rt of resourceTypesOf('connect').values()) {
+    const arn = parseArn(rt.arn);
+    if (!arn || arn.service.value !== 'connect') continue;
+    const segments = arn.resource.value.split('/');
+    top.add(segments[0]);
+    const word = segments[0] === 'instance' && segments.length > 2 ? segments[2] : segments[0];
+    if (word !== segments[0]) inner.add(word);
+    const name = rt.key.replace(/^(wildcard|qualified|legacy|customer-managed|aws-managed)-/, '');
+    if (name !== word) aliases.set(name, word);
+  }
+  words = { top, inner, aliases };
+  return words;
+}
+
+/** The word meant: an alias (`user` → `agent`), a plural (`instances`, `queues`), a near miss. */
+function suggestWord(word: string, valid: Set<string>): string | undefined {
+  const { aliases } = pathWords();
+  const lower = word.toLowerCase();
+  for (const w of [lower, lower.replace(/s$/, '')]) {
+    if (valid.has(w)) return w;
+    const alias = aliases.get(w);
+    if (alias && valid.has(alias)) return alias;
+  }
+  return closestMatch(word, valid);
+}
+
+/** A path segment the rules must not judge. */
+const open = (segment: string) => segment === '' || hasWildcard(segment) || hasPolicyVariable(segment) || templatePlaceholders(segment).length > 0;
+
+function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn }> {
+  for (const s of doc.statements) {
+    for (const item of s.resources) {
+      const arn = typeof item.value === 'string' ? parseArn(item.value) : undefined;
+      if (arn?.service.value === 'connect') yield { item, arn };
+    }
+  }
+}
+
+export const connectArnResourceWord: Rule = {
+  id: 'connect-arn-resource-word',
+  defaultSeverity: 'error',
+  category: 'connect',
+  title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. `user/` for `agent/`).',
+  check({ doc, report }) {
+    const { top, inner } = pathWords();
+    for (const { item, arn } of connectArns(doc)) {
+      const segments = arn.resource.value.split('/');
+      // [index of the word to check, the words valid there]
+      const checks: [number, Set<string>][] = [[0, top]];
+      if (segments[0] === 'instance' && segments.length > 2) checks.push([2, inner]);
+      for (const [i, valid] of checks) {
+        const word = segments[i];
+        if (open(word) || valid.has(word)) continue;
+        const start = arn.resource.start + segments.slice(0, i).reduce((n, seg) => n + seg.length + 1, 0);
+        const end = start + word.length;
+        const near = suggestWord(word, valid);
+        report({
+          message: `Amazon Connect ARNs have no \`${word}/\` ${i === 0 ? 'resource' : 'path under an instance'}, so this ARN matches nothing.${near ? ` Connect writes \`${near}/\`.` : ''}`,
+          range: subRange(item, start, end),
+          data: near ? { suggestion: near } : undefined,
+          fixes: near ? [{ title: `Change \`${word}\` to \`${near}\``, edits: [replaceInStringEdit(item, start, end, near)], isPreferred: true }] : undefined,
+        });
+        break; // a wrong first word makes the rest meaningless
+      }
+    }
+  },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const connectInstanceIdFormat: Rule = {
+  id: 'connect-instance-id-format',
+  defaultSeverity: 'information',
+  category: 'connect',
+  title: 'An Amazon Connect instance ID in an ARN is not a UUID.',
+  check({ doc, report }) {
+    for (const { item, arn } of connectArns(doc)) {
+      const segments = arn.resource.value.split('/');
+      const id = segments[1];
+      if (segments[0] !== 'instance' || id === undefined || open(id) || isPathPlaceholder(id) || UUID.test(id)) continue;
+      const start = arn.resource.start + 'instance/'.length;
+      report({
+        message: `\`${id}\` does not look like an Amazon Connect instance ID, which is a UUID (\`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\`): this ARN probably matches no instance. Copy the ID from the instance ARN shown in the Connect console.`,
+        range: subRange(item, start, start + id.length),
+      });
+    }
+  },
+};
+
+export const connectRegionUnavailable: Rule = {
+  id: 'connect-region-unavailable',
+  defaultSeverity: 'warning',
+  category: 'connect',
+  title: 'An Amazon Connect ARN names a Region or partition where Amazon Connect does not run.',
+  check({ doc, report }) {
+    for (const { item, arn } of connectArns(doc)) {
+      if (arn.partition.value === 'aws-cn') {
+        report({
+          message: 'Amazon Connect is not available in China (`aws-cn`): no Connect resource has this ARN. Use the partition of the Region your instance is in (`aws` or `aws-us-gov`).',
+          range: subRange(item, arn.partition.start, arn.partition.end),
+        });
+        continue;
+      }
+      const region = arn.region.value;
+      // Unknown codes are the Region rule's; patterns may match a Connect Region.
+      if (hasWildcard(region) || !regionPartition(region) || CONNECT_REGIONS.includes(region)) continue;
+      report({
+        message: `Amazon Connect does not run in \`${region}\`, so no instance has this ARN. Use the Region of your instance (Connect runs in ${CONNECT_REGIONS.slice(0, 4).map((r) => `\`${r}\``).join(', ')} and ${CONNECT_REGIONS.length - 4} more).`,
+        range: subRange(item, arn.region.start, arn.region.end),
+      });
+    }
+  },
+};
+
+export const arnRules: Rule[] = [connectArnResourceWord, connectInstanceIdFormat, connectRegionUnavailable];

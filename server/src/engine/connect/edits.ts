@@ -1,0 +1,106 @@
+// Fix builders of the Connect rules: add a statement with the missing companion permissions, add a
+// `connect:StorageResourceType` condition, add a value to an array, move an action out of a
+// statement. Built on `fixes/edits.ts` so the user's formatting is kept.
+import { getNodeValue, Node } from 'jsonc-parser';
+import { addStatementEdits, formatJson, indentAt, indentUnit, lineBreak } from '../fixes/edits';
+import { PolicyDocument, Property, Statement, ValueItem } from '../parse/policyModel';
+import { policyContext } from '../policyContext';
+import { removeArrayElementEdit } from '../rules/security/arrayEdits';
+import { Fix, TextEdit } from '../types';
+import { existingResource } from './grants';
+import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
+
+/** One value alone, several as a list: how people write policies. */
+const oneOrMany = (values: string[]): string | string[] => (values.length === 1 ? values[0] : values);
+
+/** The ARN a fix writes for a companion resource: one the policy already names when it fits,
+ *  else the example ARN with the policy's partition, Region and account. The service-linked role
+ *  is always the whole Connect path (`.../connect.amazonaws.com/*`), as in the seed. */
+export function companionResource(doc: PolicyDocument, kind: ResourceKind): string {
+  if (kind !== 'serviceLinkedRole' && kind !== 'any') {
+    const existing = existingResource(doc, RESOURCES[kind].format);
+    if (existing) return existing;
+  }
+  return exampleArn(kind, policyContext(doc));
+}
+
+/** The statement that grants the companions: their actions on their resources. */
+export function companionStatement(doc: PolicyDocument, companions: readonly Companion[]): object {
+  const actions = [...new Set(companions.map((c) => c.action))];
+  const resources = [...new Set(companions.map((c) => companionResource(doc, c.resource)))];
+  return { Effect: 'Allow', Action: oneOrMany(actions), Resource: oneOrMany(resources) };
+}
+
+/** A fix adding a statement that grants the companions; undefined when the document has no
+ *  `Statement` element to add to. */
+export function addCompanionsFix(doc: PolicyDocument, title: string, companions: readonly Companion[], preferred = true): Fix | undefined {
+  const edits = addStatementEdits(doc, companionStatement(doc, companions));
+  return edits ? { title, edits, isPreferred: preferred } : undefined;
+}
+
+/** An edit adding `"name": value` as the last property of an object node. */
+export function addPropertyEdit(doc: PolicyDocument, obj: Node, name: string, value: unknown): TextEdit {
+  const text = doc.text;
+  const eol = lineBreak(text);
+  const unit = indentUnit(text);
+  const props = obj.children ?? [];
+  const last = props[props.length - 1];
+  const close = obj.offset + obj.length - 1;
+  const singleLine = !/[\r\n]/.test(text.slice(obj.offset, obj.offset + obj.length));
+  if (!last) {
+    const indent = indentAt(text, obj.offset);
+    const inner = indent + unit;
+    if (singleLine) return { range: { start: obj.offset + 1, end: close }, newText: `${JSON.stringify(name)}: ${JSON.stringify(value)}` };
+    return { range: { start: obj.offset + 1, end: close }, newText: `${eol}${inner}${JSON.stringify(name)}: ${formatJson(value, unit, inner, eol)}${eol}${indent}` };
+  }
+  const end = last.offset + last.length;
+  if (singleLine) return { range: { start: end, end }, newText: `, ${JSON.stringify(name)}: ${JSON.stringify(value)}` };
+  const indent = indentAt(text, last.offset);
+  return { range: { start: end, end }, newText: `,${eol}${indent}${JSON.stringify(name)}: ${formatJson(value, unit, indent, eol)}` };
+}
+
+/** An edit adding a condition `operator: { key: values }` to a statement, merging into an existing
+ *  `Condition` and operator object where there is one. */
+export function addConditionEdit(doc: PolicyDocument, s: Statement, operator: string, key: string, values: string[]): TextEdit | undefined {
+  const value = oneOrMany(values);
+  const cond = s.conditionProperty?.value;
+  if (!cond) return addPropertyEdit(doc, s.node, 'Condition', { [operator]: { [key]: value } });
+  if (cond.type !== 'object') return undefined;
+  const op = cond.children?.find((p) => p.children?.[0]?.value === operator)?.children?.[1];
+  if (op?.type === 'object') return addPropertyEdit(doc, op, key, value);
+  return addPropertyEdit(doc, cond, operator, { [key]: value });
+}
+
+/** An edit adding a string to the value of a property: appended to an array, or turning a single
+ *  value into an array of both. */
+export function addArrayValueEdit(doc: PolicyDocument, prop: Property, value: string): TextEdit | undefined {
+  const node = prop.value;
+  if (!node) return undefined;
+  if (node.type === 'array') {
+    const items = node.children ?? [];
+    const last = items[items.length - 1];
+    if (!last) return { range: { start: node.offset + 1, end: node.offset + node.length - 1 }, newText: JSON.stringify(value) };
+    const end = last.offset + last.length;
+    const multiLine = /[\r\n]/.test(doc.text.slice(node.offset, node.offset + node.length));
+    const sep = multiLine ? `,${lineBreak(doc.text)}${indentAt(doc.text, last.offset)}` : ', ';
+    return { range: { start: end, end }, newText: `${sep}${JSON.stringify(value)}` };
+  }
+  if (node.type !== 'string') return undefined;
+  const raw = doc.text.slice(node.offset, node.offset + node.length);
+  return { range: { start: node.offset, end: node.offset + node.length }, newText: `[${raw}, ${JSON.stringify(value)}]` };
+}
+
+/** A fix moving one action of an `Action` array into a statement of its own with the same effect
+ *  and resources but without the statement's condition. */
+export function moveActionFix(doc: PolicyDocument, s: Statement, action: ValueItem, title: string): Fix | undefined {
+  if (s.actionProperty?.value?.type !== 'array' || s.actions.length < 2 || !s.resourceProperty?.value) return undefined;
+  const remove = removeArrayElementEdit(action.node);
+  const statement = {
+    Effect: s.effect?.value ?? 'Allow',
+    Action: action.value,
+    [s.resourceProperty.name]: getNodeValue(s.resourceProperty.value),
+  };
+  const add = addStatementEdits(doc, statement);
+  if (!remove || !add) return undefined;
+  return { title, edits: [remove, ...add] };
+}

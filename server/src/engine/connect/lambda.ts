@@ -1,0 +1,130 @@
+// Lambda functions associated with Amazon Connect: Connect does not invoke them through its
+// service-linked role; `lambda:AddPermission` adds a resource policy to the function instead
+// (seed, Example 2). So the scope of `lambda:AddPermission` is what restricts which functions can
+// be associated, and its function ARNs must be right.
+import { PolicyDocument, Statement, subRange, ValueItem } from '../parse/policyModel';
+import { hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
+import { closestMatch } from '../reference/closest';
+import { resourceTypesOf } from '../reference/iamData';
+import { templatePlaceholders } from '../reference/placeholders';
+import { patternCovers, patternsIntersect } from '../reference/wildcard';
+import { replaceInStringEdit } from '../fixes/edits';
+import { Rule } from '../rules/rule';
+import { addArrayValueEdit } from './edits';
+import { actionMatches, isAllow } from './grants';
+
+const ADD_PERMISSION = 'lambda:AddPermission';
+const ASSOCIATE = 'connect:AssociateLambdaFunction';
+
+const allowsAction = (doc: PolicyDocument, action: string) =>
+  doc.statements.some((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => actionMatches(a, action)));
+
+/** Allow statements (Action, Resource) that grant `lambda:AddPermission` by name or pattern
+ *  (`*` alone is left to the allow-all rule). */
+function addPermissionStatements(doc: PolicyDocument): Statement[] {
+  return doc.statements.filter((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
+    && s.actions.some((a) => a.value !== '*' && actionMatches(a, ADD_PERMISSION)));
+}
+
+function* lambdaArns(items: ValueItem[]): Generator<{ item: ValueItem; arn: ParsedArn }> {
+  for (const item of items) {
+    const arn = typeof item.value === 'string' ? parseArn(item.value) : undefined;
+    if (arn) yield { item, arn };
+  }
+}
+
+/** Does the resource name every Lambda function (`*`, `…:function:*`)? */
+function everyFunction(resource: string): boolean {
+  if (/^\*+$/.test(resource)) return true;
+  const arn = parseArn(resource);
+  return !!arn && patternCovers(arn.service.value, 'lambda') && patternCovers(arn.resource.value, 'function:*');
+}
+
+export const connectLambdaPermissionBroad: Rule = {
+  id: 'connect-lambda-permission-broad',
+  defaultSeverity: 'warning',
+  category: 'connect',
+  title: '`lambda:AddPermission` is allowed on every Lambda function in a policy that associates functions with Amazon Connect.',
+  check({ doc, report }) {
+    if (!allowsAction(doc, ASSOCIATE)) return;
+    for (const s of addPermissionStatements(doc)) {
+      for (const r of s.resources) {
+        if (typeof r.value !== 'string' || !everyFunction(r.value)) continue;
+        report({
+          message: `\`${ADD_PERMISSION}\` is allowed on every function (\`${r.value}\`): the caller can associate any function with Amazon Connect, and let any principal invoke it. Name the functions meant for the instance, e.g. \`arn:aws:lambda:us-east-1:123456789012:function:my-contact-flow-function\`.`,
+          range: r.range,
+        });
+      }
+    }
+  },
+};
+
+let lambdaWords: string[] | undefined;
+/** The first words of Lambda resource ARNs (`function`, `layer`, `event-source-mapping`, …), from
+ *  the reference's ARN formats. */
+function resourceWords(): string[] {
+  lambdaWords ??= [...new Set([...resourceTypesOf('lambda').values()].map((rt) => /^[a-z-]+/.exec(parseArn(rt.arn)?.resource.value ?? '')?.[0] ?? '').filter(Boolean))];
+  return lambdaWords;
+}
+
+export const connectLambdaArnMissingFunction: Rule = {
+  id: 'connect-lambda-arn-missing-function',
+  defaultSeverity: 'error',
+  category: 'connect',
+  title: 'A Lambda function ARN lacks `function:` before the function name.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      for (const { item, arn } of lambdaArns(s.resources)) {
+        const res = arn.resource.value;
+        if (arn.service.value !== 'lambda' || res === '' || hasWildcard(res) || hasPolicyVariable(res) || templatePlaceholders(res).length) continue;
+        const word = /^[^:/]+/.exec(res)?.[0] ?? '';
+        const words = resourceWords();
+        // A near miss of a known word (`functions:x`) is a typo, not a missing word.
+        if (words.includes(word) || closestMatch(word, words, 2)) continue;
+        report({
+          message: `\`${res}\` has no resource type: a Lambda function ARN reads \`…:function:${res}\`, so this ARN matches no function. Insert \`function:\`.`,
+          range: subRange(item, arn.resource.start, arn.resource.end),
+          fixes: [{ title: 'Insert `function:`', edits: [replaceInStringEdit(item, arn.resource.start, arn.resource.start, 'function:')], isPreferred: true, safe: true }],
+        });
+      }
+    }
+  },
+};
+
+export const connectLambdaUnqualifiedArn: Rule = {
+  id: 'connect-lambda-unqualified-arn',
+  defaultSeverity: 'information',
+  category: 'connect',
+  title: '`lambda:AddPermission` names an unqualified function, which does not cover its versions and aliases.',
+  check({ doc, report }) {
+    if (!allowsAction(doc, ASSOCIATE)) return;
+    const statements = addPermissionStatements(doc);
+    // Functions some version or alias of which is allowed already: named (`function:x:prod`) in a
+    // set, patterns (`function:x*`) checked one by one (few in practice; keeps big policies linear).
+    // Resource parts are compared apart from the rest: a `*` in the Region or account field would
+    // otherwise span into the function name.
+    const parts = statements.flatMap((s) => [...lambdaArns(s.resources)]).map(({ arn }) => arn.resource.value);
+    const qualifiedNames = new Set(parts.map((p) => /^function:([^:*?]+):/.exec(p)?.[1]).filter(Boolean));
+    const patterns = parts.filter(hasWildcard);
+    const hasQualified = (name: string, own: string) =>
+      qualifiedNames.has(name) || patterns.some((g) => g !== own && patternsIntersect(g, `function:${name}:*`));
+    for (const s of statements) {
+      for (const { item, arn } of lambdaArns(s.resources)) {
+        const m = /^function:([^:]+)$/.exec(arn.resource.value);
+        if (arn.service.value !== 'lambda' || !m || hasWildcard(m[1]) || hasPolicyVariable(m[1])) continue;
+        const qualified = `${String(item.value)}:*`;
+        // Some version or alias of it is allowed already (`function:x:prod`, `function:x*`).
+        if (hasQualified(m[1], arn.resource.value)) continue;
+        const edit = s.resourceProperty ? addArrayValueEdit(doc, s.resourceProperty, qualified) : undefined;
+        const nameStart = arn.resource.start + 'function:'.length;
+        report({
+          message: `\`function:${m[1]}\` covers the unqualified function only, not \`function:${m[1]}:prod\` or another alias or version. If Connect is to use a qualified ARN, also allow \`${qualified}\` (or write \`function:${m[1]}*\`).`,
+          range: subRange(item, nameStart, arn.resource.end),
+          fixes: edit ? [{ title: `Also allow its versions and aliases (\`${qualified}\`)`, edits: [edit], isPreferred: true }] : undefined,
+        });
+      }
+    }
+  },
+};
+
+export const lambdaRules: Rule[] = [connectLambdaPermissionBroad, connectLambdaArnMissingFunction, connectLambdaUnqualifiedArn];

@@ -1,0 +1,124 @@
+// Which resource types a policy ARN can name, and what the reference's ARN formats say about
+// the Region and account fields of a service's ARNs. Everything is derived from the resource-type
+// ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
+import { ActionInfo, ResourceTypeInfo, resourceTypesOf, serviceKeys } from './iamData';
+import { hasWildcard, ParsedArn, parseArn } from './arn';
+import { patternMatchesFormat, wildcardMatches } from './wildcard';
+
+/** Policy variables (`${aws:username}`) stand for any text at request time: match them as `*`. */
+export function variablesAsWildcards(resource: string): string {
+  return resource.replace(/\$\{[^}]*\}/g, '*');
+}
+
+/** Can the policy resource (wildcards and variables allowed) name a resource of this type? */
+export function resourceMatchesType(resource: string, type: ResourceTypeInfo): boolean {
+  return patternMatchesFormat(variablesAsWildcards(resource), type.arn);
+}
+
+/** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`). */
+export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
+  const types = resourceTypesOf(action.service);
+  const out: ResourceTypeInfo[] = [];
+  for (const rt of action.resourceTypes) {
+    const info = rt.name ? types.get(rt.name.toLowerCase()) : undefined;
+    if (info) out.push(info);
+  }
+  return out;
+}
+
+/**
+ * Might a policy resource authorize an action that has no resource types? The documented way is
+ * `"Resource": "*"`, but AWS's own managed policies also use service-wide patterns
+ * (`arn:aws:s3:::*` for `s3:ListAllMyBuckets`), so an ARN of the action's service with a
+ * wildcard in its resource part gets the benefit of the doubt.
+ */
+export function wildcardOnlyMayAccept(action: ActionInfo, resource: string): boolean {
+  if (/^[*]+$/.test(resource)) return true;
+  const arn = parseArn(variablesAsWildcards(resource));
+  return !!arn && hasWildcard(arn.resource.value) && wildcardMatches(arn.service.value, action.service, true);
+}
+
+/** Does a policy resource match any resource type of the action (or, for an action without
+ *  resource types, might it authorize it)? */
+export function actionAppliesTo(action: ActionInfo, resource: string): boolean {
+  const types = actionResourceTypes(action);
+  if (!types.length) return wildcardOnlyMayAccept(action, resource);
+  return types.some((rt) => resourceMatchesType(resource, rt));
+}
+
+/** How a field of a service's ARNs is used across all its formats. */
+export type FieldUse = 'always' | 'never' | 'mixed';
+
+export interface ArnServiceProfile {
+  /** The formats whose service field is this service (from any service's resource types). */
+  formats: string[];
+  parsed: ParsedArn[];
+  region: FieldUse;
+  account: FieldUse;
+}
+
+let profiles: Map<string, ArnServiceProfile> | undefined;
+
+function use(values: boolean[]): FieldUse {
+  if (values.every((v) => v)) return 'always';
+  return values.some((v) => v) ? 'mixed' : 'never';
+}
+
+/** Profiles keyed by the ARN service field, built once from every service's resource types
+ *  (a format's service field is not always its own service: `kafka-cluster` uses `kafka`). */
+function allProfiles(): Map<string, ArnServiceProfile> {
+  if (profiles) return profiles;
+  const formats = new Map<string, string[]>();
+  for (const service of serviceKeys()) {
+    for (const rt of resourceTypesOf(service).values()) {
+      const arn = parseArn(rt.arn);
+      // Formats with a variable service field (`${Vendor}`) say nothing about one service.
+      if (!arn || arn.service.value.includes('${')) continue;
+      const list = formats.get(arn.service.value) ?? [];
+      list.push(rt.arn);
+      formats.set(arn.service.value, list);
+    }
+  }
+  profiles = new Map();
+  for (const [service, list] of formats) {
+    const parsed = list.map((f) => parseArn(f)!);
+    profiles.set(service, {
+      formats: list,
+      parsed,
+      region: use(parsed.map((p) => p.region.value !== '')),
+      account: use(parsed.map((p) => p.account.value !== '')),
+    });
+  }
+  return profiles;
+}
+
+/** What the reference knows about ARNs whose service field is `service` (case-sensitive, as
+ *  ARNs are), or undefined when no resource type uses it. */
+export function arnServiceProfile(service: string): ArnServiceProfile | undefined {
+  return allProfiles().get(service);
+}
+
+const useCache = new Map<string, FieldUse | undefined>();
+
+/** How the formats a policy ARN can be (same service field, resource part compatible) use its
+ *  Region or account field; the whole service's use when no format's resource part fits (the
+ *  coverage rules report such ARNs). Undefined for a service field the reference does not use. */
+export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldUse | undefined {
+  const key = `${field}\u0000${arn.service.value}\u0000${arn.resource.value}`;
+  if (useCache.has(key)) return useCache.get(key);
+  const profile = arnServiceProfile(arn.service.value);
+  let result: FieldUse | undefined;
+  if (profile) {
+    const resource = variablesAsWildcards(arn.resource.value);
+    const fitting = profile.parsed.filter((f) => patternMatchesFormat(resource, f.resource.value));
+    result = fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
+  }
+  if (useCache.size > 5000) useCache.clear();
+  useCache.set(key, result);
+  return result;
+}
+
+/** Every service field the reference's ARN formats use. */
+export function arnServices(): string[] {
+  return [...allProfiles().keys()];
+}

@@ -1,0 +1,144 @@
+// Set algebra on the pattern lists of `Action`/`NotAction` and `Resource`/`NotResource`: how much
+// of what an Allow names a Deny also names. Patterns are IAM wildcards; `Action` lists stand for
+// the union of their patterns, `NotAction` lists for everything else. Kept free of statements and
+// messages so the rule and the hover ask exactly the same question.
+import { patternCovers, patternsIntersect, wildcardMatches } from '../../reference/wildcard';
+import { variablesAsWildcards } from '../../reference/resourceMatch';
+
+/** `in`: the listed patterns (`Action`, `Resource`); `notIn`: everything but them (`NotAction`,
+ *  `NotResource`). */
+export interface PatternSet {
+  kind: 'in' | 'notIn';
+  patterns: string[];
+}
+
+export type Coverage = 'full' | 'part' | 'none';
+
+export interface PatternVerdict {
+  /** The Allow's pattern (or, for an Allow `notIn` set, a description of the overlap). */
+  pattern: string;
+  coverage: Coverage;
+  /** For a wildcard resolved against the reference: the concrete names the Deny takes away, and
+   *  how many the pattern stands for in all. */
+  denied?: string[];
+  total?: number;
+  /** Why only part is covered: `denyExcept` = the Deny's Not-list takes some of it back;
+   *  `bothExcept` = both statements use a Not-list (everything outside both overlaps). */
+  reason?: 'denyExcept' | 'bothExcept';
+}
+
+export interface SetComparison {
+  coverage: Coverage;
+  /** What overlaps, one entry per Allow pattern that is (partly) covered. */
+  overlaps: PatternVerdict[];
+}
+
+export interface CompareOptions {
+  caseInsensitive: boolean;
+  /** Concrete names a wildcard pattern stands for (actions from the reference), or undefined when
+   *  the pattern cannot be expanded (unknown service, wildcard prefix, resources). */
+  expand?: (pattern: string) => string[] | undefined;
+  /** Text a policy variable may become at request time: `${aws:username}` can be anything, so
+   *  for "may overlap" questions it counts as `*`. */
+  loosen?: (pattern: string) => string;
+  /** A key that two patterns must share to meet (an action's service prefix), or undefined when
+   *  the pattern could meet anything (a wildcard in the prefix). Lets a Deny with hundreds of
+   *  `NotAction` entries be compared with only the few of the same service. */
+  bucketOf?: (pattern: string) => string | undefined;
+}
+
+/** The Deny's patterns grouped by bucket, so each Allow pattern meets only its candidates. */
+interface DenyIndex {
+  set: PatternSet;
+  buckets: Map<string, string[]>;
+  /** Patterns without a bucket: candidates for every Allow pattern. */
+  open: string[];
+}
+
+function indexDeny(deny: PatternSet, opts: CompareOptions): DenyIndex {
+  const buckets = new Map<string, string[]>();
+  const open: string[] = [];
+  for (const p of deny.patterns) {
+    const b = opts.bucketOf?.(p);
+    if (b === undefined) open.push(p);
+    else buckets.set(b, [...(buckets.get(b) ?? []), p]);
+  }
+  return { set: deny, buckets, open };
+}
+
+function candidates(index: DenyIndex, pattern: string, opts: CompareOptions): string[] {
+  const b = opts.bucketOf?.(pattern);
+  if (b === undefined) return index.set.patterns;
+  const own = index.buckets.get(b);
+  return own ? (index.open.length ? [...own, ...index.open] : own) : index.open;
+}
+
+const hasWild = (p: string) => p.includes('*') || p.includes('?');
+
+const ALL = '*';
+
+/** Is the string matched by some pattern of the list? */
+function listMatches(patterns: string[], value: string, ci: boolean): boolean {
+  return patterns.some((p) => wildcardMatches(p, value, ci));
+}
+
+/** One Allow pattern against the Deny's set. */
+function comparePattern(a: string, index: DenyIndex, opts: CompareOptions): PatternVerdict {
+  const ci = opts.caseInsensitive;
+  const loose = opts.loosen ?? ((p: string) => p);
+  const deny = { kind: index.set.kind, patterns: candidates(index, a, opts) };
+  // A concrete string is covered by, and meets, exactly the patterns that match it: a cached
+  // matcher instead of the general pattern-against-pattern programme.
+  const concrete = (p: string) => !hasWild(p) && loose(p) === p;
+  const covers = (outer: string, inner: string) => (concrete(inner) ? wildcardMatches(outer, inner, ci) : patternCovers(outer, inner, ci));
+  const meets = (x: string, y: string) => {
+    if (concrete(y)) return wildcardMatches(loose(x), y, ci);
+    if (concrete(x)) return wildcardMatches(loose(y), x, ci);
+    return patternsIntersect(loose(x), loose(y), ci);
+  };
+  const textCovered = deny.kind === 'in'
+    ? deny.patterns.some((d) => covers(d, a))
+    : !deny.patterns.some((n) => meets(n, a));
+  if (textCovered) return { pattern: a, coverage: 'full' };
+  const expanded = opts.expand?.(a);
+  if (expanded?.length) {
+    const inDeny = (x: string) => (deny.kind === 'in' ? listMatches(deny.patterns, x, ci) : !listMatches(deny.patterns, x, ci));
+    const denied = expanded.filter(inDeny);
+    const coverage: Coverage = denied.length === 0 ? 'none' : denied.length === expanded.length ? 'full' : 'part';
+    return { pattern: a, coverage, denied, total: expanded.length };
+  }
+  const textMeets = deny.kind === 'in'
+    ? deny.patterns.some((d) => meets(d, a))
+    : !deny.patterns.some((n) => covers(n, a));
+  const reason = textMeets && deny.kind === 'notIn' ? 'denyExcept' : undefined;
+  return { pattern: a, coverage: textMeets ? 'part' : 'none', reason };
+}
+
+/** An Allow `notIn` set (everything but M) against the Deny's set. */
+function compareComplement(allow: string[], deny: PatternSet, opts: CompareOptions): SetComparison {
+  const ci = opts.caseInsensitive;
+  const excepted = (p: string) => allow.some((m) => patternCovers(m, p, ci));
+  if (deny.kind === 'in') {
+    if (deny.patterns.some((d) => patternCovers(d, ALL, ci))) return { coverage: 'full', overlaps: [{ pattern: ALL, coverage: 'full' }] };
+    // The Deny's patterns that the Allow's exceptions do not hold are granted and denied.
+    const hit = deny.patterns.filter((d) => !excepted(d));
+    return { coverage: hit.length ? 'part' : 'none', overlaps: hit.map((d) => ({ pattern: d, coverage: 'part' })) };
+  }
+  // Deny everything but N, Allow everything but M: the Allow is inside the Deny when N ⊆ M; two
+  // complements of finite lists always overlap.
+  const full = deny.patterns.every(excepted);
+  return { coverage: full ? 'full' : 'part', overlaps: [{ pattern: ALL, coverage: full ? 'full' : 'part', reason: full ? undefined : 'bothExcept' }] };
+}
+
+/** How much of `allow` the set `deny` covers. */
+export function compareSets(allow: PatternSet, deny: PatternSet, opts: CompareOptions): SetComparison {
+  if (allow.kind === 'notIn') return compareComplement(allow.patterns, deny, opts);
+  const index = indexDeny(deny, opts);
+  const verdicts = allow.patterns.map((a) => comparePattern(a, index, opts));
+  const overlaps = verdicts.filter((v) => v.coverage !== 'none');
+  const coverage: Coverage = overlaps.length === 0 ? 'none' : verdicts.every((v) => v.coverage === 'full') ? 'full' : 'part';
+  return { coverage, overlaps };
+}
+
+/** ARNs compare case-sensitively; policy variables may become any text. */
+export const RESOURCE_OPTIONS: CompareOptions = { caseInsensitive: false, loosen: variablesAsWildcards };

@@ -1,0 +1,155 @@
+// The `Condition` element: its shape (operator → key → values), operator names, value types and
+// set operators (`ForAllValues:`/`ForAnyValue:`) on single-valued keys.
+import { Node } from 'jsonc-parser';
+import { nodeRange } from '../../parse/jsonDocument';
+import { propertiesOf, Property } from '../../parse/policyModel';
+import { closestMatch } from '../../reference/closest';
+import { findConditionKey } from '../../reference/iamData';
+import { Rule } from '../rule';
+import { keyRange, renameKeyFix, typeName } from './keys';
+import { allOperatorNames, parseOperator } from './operators';
+import { valueMismatch } from './values';
+
+const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';
+
+export const conditionInvalidStructure: Rule = {
+  id: 'condition-invalid-structure',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: '`Condition` is not an object of operators, each an object of keys with values.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      const cond = s.conditionProperty?.value;
+      if (!cond) continue;
+      if (cond.type !== 'object') {
+        report({ message: `\`Condition\` is ${typeName(cond)}: IAM expects an object such as {"StringEquals": {"aws:PrincipalTag/team": "support"}} and rejects the policy.`, range: nodeRange(cond) });
+        continue;
+      }
+      for (const op of propertiesOf(cond)) {
+        if (!op.value) continue;
+        if (op.value.type !== 'object') {
+          report({ message: `The value of \`${op.name}\` is ${typeName(op.value)}: IAM expects an object of condition keys and their values, e.g. {"aws:SourceAccount": "111122223333"}.`, range: nodeRange(op.value) });
+          continue;
+        }
+        for (const key of propertiesOf(op.value)) {
+          const v = key.value;
+          if (!v) continue;
+          const bad = v.type === 'array' ? (v.children ?? []).filter((c) => !isScalar(c)) : isScalar(v) ? [] : [v];
+          for (const b of bad) {
+            report({ message: `A value of \`${key.name}\` is ${typeName(b)}: IAM expects a string, number or boolean (or an array of them) and rejects the policy.`, range: nodeRange(b) });
+          }
+        }
+      }
+    }
+  },
+};
+
+/** Operators of every statement's `Condition`. */
+function* operators(doc: Parameters<Rule['check']>[0]['doc']): Generator<Property> {
+  for (const s of doc.statements) yield* propertiesOf(s.conditionProperty?.value);
+}
+
+const isNullIfExists = (name: string) => /(^|:)NullIfExists$/i.test(name);
+
+export const conditionUnknownOperator: Rule = {
+  id: 'condition-unknown-operator',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A condition operator IAM does not know.',
+  check({ doc, report }) {
+    for (const op of operators(doc)) {
+      if (parseOperator(op.name) || isNullIfExists(op.name)) continue;
+      const near = closestMatch(op.name, allOperatorNames());
+      report({
+        message: `\`${op.name}\` is not a condition operator: IAM rejects the policy.${near ? ` Did you mean \`${near}\`?` : ' Use one such as `StringEquals`, `ArnLike`, `NumericLessThan`, `DateGreaterThan`, `Bool`, `IpAddress` or `Null`.'}`,
+        range: keyRange(op),
+        data: near ? { suggestion: near } : undefined,
+        fixes: near ? [renameKeyFix(op, near, false)] : undefined,
+      });
+    }
+  },
+};
+
+export const conditionNullIfExists: Rule = {
+  id: 'condition-null-if-exists',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: '`Null` with the `IfExists` suffix.',
+  check({ doc, report }) {
+    for (const op of operators(doc)) {
+      if (!isNullIfExists(op.name)) continue;
+      const fixed = op.name.slice(0, -'IfExists'.length);
+      report({
+        message: `\`${op.name}\` is not valid: \`Null\` already tests whether the key exists, so it has no \`IfExists\` form and IAM rejects the policy. Use \`${fixed}\`.`,
+        range: keyRange(op),
+        fixes: [renameKeyFix(op, fixed, false)],
+      });
+    }
+  },
+};
+
+export const conditionInvalidValue: Rule = {
+  id: 'condition-invalid-value',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A condition value is not of the type its operator compares.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      for (const c of s.conditions) {
+        const op = parseOperator(c.operator.name);
+        if (!op) continue;
+        for (const item of c.values) {
+          const expected = valueMismatch(op.kind, item);
+          if (!expected) continue;
+          report({
+            message: `${JSON.stringify(item.value)} is not a valid value for \`${c.operator.name}\`: it expects ${expected}, so \`${c.key.name}\` can never match it.`,
+            range: item.range,
+          });
+        }
+      }
+    }
+  },
+};
+
+/** A set operator (`ForAllValues:`/`ForAnyValue:`) on a key that has one value per request. */
+function setOperatorOnSingleValuedKey(prefix: 'ForAllValues' | 'ForAnyValue', why: string): Rule['check'] {
+  return ({ doc, report }) => {
+    for (const s of doc.statements) {
+      const siblings = propertiesOf(s.conditionProperty?.value);
+      for (const c of s.conditions) {
+        if (parseOperator(c.operator.name)?.prefix !== prefix) continue;
+        const info = findConditionKey(c.key.name);
+        if (!info || info.type.startsWith('ArrayOf')) continue; // unknown keys: reported elsewhere
+        const plain = c.operator.name.slice(c.operator.name.indexOf(':') + 1);
+        // Renaming the operator changes every key under it, and must not collide with an
+        // existing operator of the same name.
+        const alone = propertiesOf(c.operator.value).length === 1 && !siblings.some((p) => p.name === plain);
+        report({
+          message: `\`${c.key.name}\` has a single value per request (type ${info.type}), but \`${c.operator.name}\` is meant for multivalued keys: ${why}. Use \`${plain}\`.`,
+          range: keyRange(c.key),
+          related: [{ range: keyRange(c.operator), message: `\`${c.operator.name}\`` }],
+          fixes: alone ? [renameKeyFix(c.operator, plain, false)] : undefined,
+        });
+      }
+    }
+  };
+}
+
+export const forAllValuesSingleValuedKey: Rule = {
+  id: 'for-all-values-single-valued-key',
+  defaultSeverity: 'warning',
+  category: 'grammar',
+  title: '`ForAllValues:` on a single-valued condition key.',
+  check: setOperatorOnSingleValuedKey('ForAllValues',
+    '`ForAllValues:` is also true when the request has no value for the key at all, so in an Allow it grants more than intended'),
+};
+
+/** Harmless (it behaves like the plain operator), hence only a suggestion. */
+export const forAnyValueSingleValuedKey: Rule = {
+  id: 'for-any-value-single-valued-key',
+  defaultSeverity: 'information',
+  category: 'grammar',
+  title: '`ForAnyValue:` on a single-valued condition key.',
+  check: setOperatorOnSingleValuedKey('ForAnyValue',
+    'on a single value `ForAnyValue:` works like the plain operator and only obscures the intent'),
+};

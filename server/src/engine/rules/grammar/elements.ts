@@ -1,0 +1,139 @@
+// The elements every statement needs and the types of their values: `Effect`, `Action`/`NotAction`,
+// `Resource`/`NotResource`, pairs that exclude each other, and values of the wrong JSON type.
+import { Node } from 'jsonc-parser';
+import { nodeRange } from '../../parse/jsonDocument';
+import { Statement } from '../../parse/policyModel';
+import { replaceValueFix } from '../../fixes/edits';
+import { closestMatch } from '../../reference/closest';
+import { Rule } from '../rule';
+import { keyRange, openBrace, presentOrMeant, typeName } from './keys';
+import { STATEMENT_ELEMENTS } from './statement';
+
+const EFFECTS = ['Allow', 'Deny'];
+
+/** Misspelt elements are statement-unknown-element's finding, not a missing element. */
+const present = (s: Statement, names: string[]) => presentOrMeant(s.properties, STATEMENT_ELEMENTS, names);
+
+export const effectMissing: Rule = {
+  id: 'effect-missing',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A statement has no `Effect`.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      if (present(s, ['Effect'])) continue;
+      report({ message: 'This statement has no `Effect`: IAM rejects the policy. Add "Effect": "Allow" or "Effect": "Deny".', range: openBrace(s.node) });
+    }
+  },
+};
+
+export const effectInvalid: Rule = {
+  id: 'effect-invalid',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: '`Effect` is not exactly `Allow` or `Deny`.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      const e = s.effect;
+      if (!e || typeof e.value !== 'string' || EFFECTS.includes(e.value)) continue; // non-strings: element-invalid-type
+      const value = e.value;
+      const caseOnly = EFFECTS.find((x) => x.toLowerCase() === value.toLowerCase());
+      const near = caseOnly ?? closestMatch(value, EFFECTS);
+      report({
+        message: `\`Effect\` "${value}" is not valid: IAM accepts exactly "Allow" or "Deny" (case-sensitive) and rejects the policy.${near ? ` Use "${near}".` : ''}`,
+        range: e.range,
+        // Fixing the case keeps the author's evident intent; a guess at a misspelling does not
+        // (Allow and Deny are one edit apart from many words), so only the former is safe.
+        fixes: near ? [replaceValueFix(`Change the effect to "${near}"`, e, near, { safe: caseOnly !== undefined })] : undefined,
+      });
+    }
+  },
+};
+
+export const actionMissing: Rule = {
+  id: 'action-missing',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A statement has neither `Action` nor `NotAction`.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      if (present(s, ['Action', 'NotAction'])) continue;
+      report({ message: 'This statement has neither `Action` nor `NotAction`: IAM rejects the policy. Add the actions the statement allows or denies.', range: openBrace(s.node) });
+    }
+  },
+};
+
+export const resourceMissing: Rule = {
+  id: 'resource-missing',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A statement of an identity policy has neither `Resource` nor `NotResource`.',
+  check({ doc, report }) {
+    // Resource policies name the resource implicitly (a role trust policy has no `Resource`).
+    if (doc.kind !== 'identity') return;
+    for (const s of doc.statements) {
+      if (present(s, ['Resource', 'NotResource'])) continue;
+      report({ message: 'This statement has neither `Resource` nor `NotResource`: IAM rejects an identity policy without one. Add the resource ARNs it applies to ("*" only where the actions support no resource type).', range: openBrace(s.node) });
+    }
+  },
+};
+
+const PAIRS: [string, string][] = [['Action', 'NotAction'], ['Resource', 'NotResource'], ['Principal', 'NotPrincipal']];
+
+export const conflictingElements: Rule = {
+  id: 'conflicting-elements',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A statement has both an element and its `Not` form.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      for (const [plain, not] of PAIRS) {
+        const a = s.byName.get(plain);
+        const b = s.byName.get(not);
+        if (!a || !b) continue;
+        const [first, second] = a.node.offset < b.node.offset ? [a, b] : [b, a];
+        report({
+          message: `This statement has both \`${plain}\` and \`${not}\`: IAM allows only one of them per statement and rejects the policy. Keep one, or split the statement in two.`,
+          range: keyRange(second),
+          related: [{ range: keyRange(first), message: `\`${first.name}\`` }],
+        });
+      }
+    }
+  },
+};
+
+const isStringOrStrings = (n: Node) => n.type === 'string' || n.type === 'array';
+
+/** Elements whose value must be a string. */
+const STRING_ELEMENTS = ['Sid', 'Effect'];
+/** Elements whose value must be a string or an array of strings. */
+const LIST_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
+
+export const elementInvalidType: Rule = {
+  id: 'element-invalid-type',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'An element has a value of the wrong JSON type.',
+  check({ doc, report }) {
+    const wrong = (subject: string, node: Node, expected: string) =>
+      report({ message: `${subject} is ${typeName(node)}: IAM expects ${expected} and rejects the policy.`, range: nodeRange(node) });
+    const id = doc.byName.get('Id')?.value;
+    if (id && id.type !== 'string') wrong('The value of `Id`', id, 'a string');
+    for (const s of doc.statements) {
+      for (const p of s.properties) {
+        if (!p.value) continue;
+        if (STRING_ELEMENTS.includes(p.name) && p.value.type !== 'string') {
+          const hint = p.name === 'Effect' ? ' "Allow" or "Deny"' : '';
+          wrong(`The value of \`${p.name}\``, p.value, `a single string${hint}`);
+        } else if (LIST_ELEMENTS.includes(p.name)) {
+          if (!isStringOrStrings(p.value)) wrong(`The value of \`${p.name}\``, p.value, 'a string or an array of strings');
+          else if (p.value.type === 'array') {
+            for (const child of p.value.children ?? []) {
+              if (child.type !== 'string') wrong(`This entry of \`${p.name}\``, child, 'a string');
+            }
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,70 @@
+// `Sid`: unique across the policy, only letters and digits in identity policies, not empty.
+import { ValueItem } from '../../parse/policyModel';
+import { replaceValueFix } from '../../fixes/edits';
+import { Rule } from '../rule';
+
+const IDENTITY_SID = /^[A-Za-z0-9]*$/;
+
+export const sidDuplicate: Rule = {
+  id: 'sid-duplicate',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'Two statements have the same `Sid`.',
+  check({ doc, report }) {
+    const seen = new Map<string, ValueItem>();
+    for (const s of doc.statements) {
+      const sid = s.sid;
+      if (!sid || typeof sid.value !== 'string' || sid.value === '') continue; // empty: sid-empty
+      const first = seen.get(sid.value);
+      if (!first) {
+        seen.set(sid.value, sid);
+        continue;
+      }
+      report({
+        message: `Sid "${sid.value}" is already used by an earlier statement: IAM requires every Sid in a policy to be unique. Rename this one.`,
+        range: sid.range,
+        related: [{ range: first.range, message: `First Sid "${sid.value}"` }],
+      });
+    }
+  },
+};
+
+export const sidInvalidCharacters: Rule = {
+  id: 'sid-invalid-characters',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A `Sid` of an identity policy has characters other than ASCII letters and digits.',
+  check({ doc, report }) {
+    // Resource policies (S3, SNS, SQS…) accept spaces and punctuation in Sids.
+    if (doc.kind !== 'identity') return;
+    const taken = new Set(doc.statements.map((s) => s.sid?.value));
+    for (const s of doc.statements) {
+      const sid = s.sid;
+      if (!sid || typeof sid.value !== 'string' || IDENTITY_SID.test(sid.value)) continue;
+      const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
+      const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'space' : `\`${c}\``));
+      report({
+        message: `Sid "${sid.value}" contains ${bad.join(', ')}: in identity policies IAM allows only ASCII letters and digits in a Sid and rejects the policy.${cleaned ? ` Use "${cleaned}".` : ''}`,
+        range: sid.range,
+        // A Sid is a label: changing it cannot change what the policy grants.
+        fixes: cleaned && !taken.has(cleaned) ? [replaceValueFix(`Change the Sid to "${cleaned}"`, sid, cleaned, { safe: true })] : undefined,
+      });
+    }
+  },
+};
+
+export const sidEmpty: Rule = {
+  id: 'sid-empty',
+  defaultSeverity: 'information',
+  category: 'grammar',
+  title: 'A `Sid` is an empty string.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      if (s.sid?.value !== '') continue;
+      report({
+        message: 'The Sid is empty: it labels nothing. Give the statement a descriptive Sid (e.g. "AllowRecordingUploads") or remove the `Sid` element.',
+        range: s.sid.range,
+      });
+    }
+  },
+};

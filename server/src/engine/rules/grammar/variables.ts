@@ -1,0 +1,113 @@
+// Policy variable syntax (`${...}`): unclosed, empty, or with spaces in the name; and variables in
+// elements IAM never substitutes them in. Whether the name is a known variable is another rule's
+// business (unknown-policy-variable).
+import { replaceInStringEdit } from '../../fixes/edits';
+import { PolicyDocument, propertiesOf, scalarItems, subRange, ValueItem } from '../../parse/policyModel';
+import { Rule } from '../rule';
+
+interface VariableSyntax {
+  /** [start, end) of `${...}` (to the end of the string when unclosed). */
+  start: number;
+  end: number;
+  problem?: 'unclosed' | 'empty' | 'space';
+  /** The name part (before a `, 'default'`) and where it starts. */
+  name: string;
+  nameStart: number;
+}
+
+/** Every `${` of a string with what is wrong with it, if anything. */
+export function scanVariables(text: string): VariableSyntax[] {
+  const out: VariableSyntax[] = [];
+  for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', open + 2)) {
+    const close = text.indexOf('}', open + 2);
+    if (close < 0) {
+      out.push({ start: open, end: text.length, problem: 'unclosed', name: text.slice(open + 2), nameStart: open + 2 });
+      break;
+    }
+    const inner = text.slice(open + 2, close);
+    // A default value follows ", " and is quoted: `${aws:PrincipalTag/team, 'none'}`.
+    const name = inner.split(',')[0];
+    const problem = inner.trim() === '' ? 'empty' : /\s/.test(name) ? 'space' : undefined;
+    out.push({ start: open, end: close + 1, problem, name, nameStart: open + 2 });
+    open = close - 1;
+  }
+  return out;
+}
+
+/** Strings where IAM substitutes variables: Resource/NotResource values, Condition keys and
+ *  values. */
+function* substituted(doc: PolicyDocument): Generator<ValueItem> {
+  for (const s of doc.statements) {
+    yield* s.resources;
+    yield* s.conditions.flatMap((c) => c.values);
+    for (const op of propertiesOf(s.conditionProperty?.value)) {
+      for (const key of propertiesOf(op.value)) {
+        const item = scalarItems(key.key, doc.text)[0];
+        if (item) yield item;
+      }
+    }
+  }
+}
+
+const PROBLEMS = {
+  unclosed: (v: string) => `\`${v}\` is not closed: add the \`}\` that ends the policy variable, or IAM rejects the policy.`,
+  empty: () => '`${}` is an empty policy variable: IAM rejects the policy. Name a variable such as `${aws:username}` or remove it.',
+  space: (v: string) => `\`${v}\` has a space inside the variable name: IAM rejects the policy. Remove the spaces.`,
+};
+
+export const policyVariableSyntax: Rule = {
+  id: 'policy-variable-syntax',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A policy variable is unclosed, empty or has spaces in its name.',
+  check({ doc, report }) {
+    for (const item of substituted(doc)) {
+      if (typeof item.value !== 'string') continue;
+      for (const v of scanVariables(item.value)) {
+        if (!v.problem) continue;
+        const shown = item.value.slice(v.start, v.end);
+        const trimmed = v.name.replace(/\s+/g, '');
+        report({
+          message: PROBLEMS[v.problem](shown),
+          range: subRange(item, v.start, v.end),
+          fixes: v.problem === 'space' && trimmed
+            ? [{ title: `Remove the spaces: \`\${${trimmed}…}\``, edits: [replaceInStringEdit(item, v.nameStart, v.nameStart + v.name.length, trimmed)], isPreferred: true, safe: true }]
+            : undefined,
+        });
+      }
+    }
+  },
+};
+
+/** Strings where IAM takes `${...}` literally or rejects it. `Action`/`NotAction` are left out:
+ *  `$` is no action character, so action-malformed already reports them. `Effect` and `Version`
+ *  have fixed values (effect-invalid, version-invalid); an identity policy's Sid allows only
+ *  letters and digits (sid-invalid-characters). */
+function* notSubstituted(doc: PolicyDocument): Generator<{ item: ValueItem; element: string }> {
+  for (const s of doc.statements) {
+    if (doc.kind !== 'identity' && s.sid) yield { item: s.sid, element: 'Sid' };
+    for (const p of s.properties) {
+      if ((p.name !== 'Principal' && p.name !== 'NotPrincipal') || !p.value) continue;
+      const nodes = p.value.type === 'object' ? propertiesOf(p.value).map((t) => t.value) : [p.value];
+      for (const n of nodes) for (const item of scalarItems(n, doc.text)) yield { item, element: p.name };
+    }
+  }
+}
+
+export const policyVariableNotAllowed: Rule = {
+  id: 'policy-variable-not-allowed',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A policy variable in an element that does not support variables.',
+  check({ doc, report }) {
+    for (const { item, element } of notSubstituted(doc)) {
+      if (typeof item.value !== 'string') continue;
+      for (const v of scanVariables(item.value)) {
+        report({
+          message: `\`${item.value.slice(v.start, v.end)}\`: policy variables are not supported in \`${element}\`, only in \`Resource\`/\`NotResource\` and in \`Condition\` keys and values. IAM rejects the policy; write the value out.`,
+          range: subRange(item, v.start, v.end),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,99 @@
+// The top level of a policy: `Version` (missing, invalid, the 2008 version) and elements IAM does
+// not know. Only `Version`, `Id` and `Statement` may appear there.
+import { nodeRange } from '../../parse/jsonDocument';
+import { PolicyDocument } from '../../parse/policyModel';
+import { hasPolicyVariable } from '../../reference/arn';
+import { replaceValueFix, indentAt } from '../../fixes/edits';
+import { Fix } from '../../types';
+import { Rule } from '../rule';
+import { judgeKeys, keyRange, openBrace, presentOrMeant, suggestionFor } from './keys';
+
+export const CURRENT_VERSION = '2012-10-17';
+const OLD_VERSION = '2008-10-17';
+export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
+
+/** Moving to 2012-10-17 turns `${...}` from literal text into substituted variables: that changes
+ *  what the policy matches, so the fix is safe only in a policy without any. */
+const versionFixIsSafe = (doc: PolicyDocument) => !hasPolicyVariable(doc.text);
+
+export const versionMissing: Rule = {
+  id: 'version-missing',
+  defaultSeverity: 'warning',
+  category: 'grammar',
+  title: 'The policy has no `Version` element.',
+  check({ doc, report }) {
+    if (!doc.root || doc.root.type !== 'object' || presentOrMeant(doc.properties, TOP_LEVEL_ELEMENTS, ['Version'])) return;
+    const first = doc.properties[0];
+    let fixes: Fix[] | undefined;
+    if (first) {
+      const multiLine = /[\r\n]/.test(doc.text.slice(doc.root.offset, first.node.offset));
+      const sep = multiLine ? `,${doc.text.includes('\r\n') ? '\r\n' : '\n'}${indentAt(doc.text, first.node.offset)}` : ', ';
+      fixes = [{
+        title: `Add "Version": "${CURRENT_VERSION}"`,
+        edits: [{ range: { start: first.node.offset, end: first.node.offset }, newText: `"Version": "${CURRENT_VERSION}"${sep}` }],
+        isPreferred: true,
+        safe: versionFixIsSafe(doc),
+      }];
+    }
+    report({
+      message: `The policy has no \`Version\`: IAM then applies the old 2008-10-17 grammar, in which policy variables such as \`\${aws:username}\` are not substituted. Add "Version": "${CURRENT_VERSION}".`,
+      range: openBrace(doc.root),
+      fixes,
+    });
+  },
+};
+
+export const versionInvalid: Rule = {
+  id: 'version-invalid',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: '`Version` is neither `2012-10-17` nor `2008-10-17`.',
+  check({ doc, report }) {
+    const node = doc.byName.get('Version')?.value;
+    if (!node) return;
+    if (node.type === 'string' && (node.value === CURRENT_VERSION || node.value === OLD_VERSION)) return;
+    const shown = doc.text.slice(node.offset, node.offset + node.length);
+    const item = doc.version;
+    report({
+      message: `\`Version\` ${shown} is not a policy language version: IAM accepts only the string "${CURRENT_VERSION}" (current) or "${OLD_VERSION}" and rejects the policy. Use "${CURRENT_VERSION}".`,
+      range: nodeRange(node),
+      fixes: item
+        ? [replaceValueFix(`Change the version to "${CURRENT_VERSION}"`, item, CURRENT_VERSION, { safe: versionFixIsSafe(doc) })]
+        : [{ title: `Change the version to "${CURRENT_VERSION}"`, edits: [{ range: nodeRange(node), newText: `"${CURRENT_VERSION}"` }], isPreferred: true }],
+    });
+  },
+};
+
+export const versionOutdated: Rule = {
+  id: 'version-outdated',
+  defaultSeverity: 'information',
+  category: 'grammar',
+  title: '`Version` is the old `2008-10-17`.',
+  check({ doc, report }) {
+    const item = doc.version;
+    if (!item || item.value !== OLD_VERSION) return;
+    report({
+      message: `\`Version\` "${OLD_VERSION}" is the old policy language: it does not support policy variables (\`\${...}\` is matched as literal text). Use "${CURRENT_VERSION}" unless you rely on that.`,
+      range: item.range,
+      fixes: [replaceValueFix(`Change the version to "${CURRENT_VERSION}"`, item, CURRENT_VERSION, { safe: versionFixIsSafe(doc) })],
+    });
+  },
+};
+
+export const policyUnknownElement: Rule = {
+  id: 'policy-unknown-element',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  title: 'A top-level element other than `Version`, `Id` and `Statement`.',
+  check({ doc, report }) {
+    for (const { prop, verdict } of judgeKeys(doc.properties, TOP_LEVEL_ELEMENTS)) {
+      if (verdict.kind !== 'unknown') continue; // case duplicates: duplicate-key-case
+      const { hint, fixes } = suggestionFor(prop, verdict, doc.properties);
+      report({
+        message: `\`${prop.name}\` is not a policy element: IAM allows only \`Version\`, \`Id\` and \`Statement\` at the top level and rejects the policy.${hint || ' Remove it (or move it into a statement).'}`,
+        range: keyRange(prop),
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,164 @@
+// ARN syntax per service: six fields, a service field the reference knows, and Region/account
+// fields used the way the service's resource-type ARN formats use them. Resource strings only
+// (Resource and NotResource); fields holding wildcards or policy variables are never judged.
+import { replaceInStringEdit } from '../../fixes/edits';
+import { Statement, subRange, ValueItem } from '../../parse/policyModel';
+import { ArnField, hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
+import { serviceExists } from '../../reference/iamData';
+import { referenceDate } from './resolve';
+import { arnFieldUse, arnServiceProfile, arnServices } from '../../reference/resourceMatch';
+import { closestMatches, orList } from '../../reference/suggest';
+import { Fix } from '../../types';
+import { policyContext } from '../../policyContext';
+import { Rule, RuleContext } from '../rule';
+
+interface ResourceString {
+  s: Statement;
+  item: ValueItem;
+  text: string;
+}
+
+function* resourceStrings(ctx: RuleContext): Generator<ResourceString> {
+  for (const s of ctx.doc.statements) {
+    for (const item of s.resources) if (typeof item.value === 'string') yield { s, item, text: item.value };
+  }
+}
+
+/** A field the rules must not judge: a wildcard or a policy variable may stand for anything. */
+const open = (f: ArnField) => hasWildcard(f.value) || hasPolicyVariable(f.value);
+
+/** Only wildcards (`*`, `**`): matches any resource. */
+const isAny = (text: string) => /^[*]+$/.test(text);
+
+export const arnMalformed: Rule = {
+  id: 'arn-malformed',
+  defaultSeverity: 'error',
+  category: 'reference',
+  title: 'A resource is neither `*` nor an ARN with six fields and a service.',
+  check(ctx) {
+    for (const { item, text } of resourceStrings(ctx)) {
+      if (isAny(text) || text.startsWith('${')) continue;
+      if (!text.startsWith('arn:')) {
+        const lowerFix = /^arn:/i.test(text)
+          ? [{ title: 'Write the prefix `arn:` in lower case', edits: [replaceInStringEdit(item, 0, 4, 'arn:')], isPreferred: true, safe: true }]
+          : undefined;
+        ctx.report({
+          message: `\`${text}\` is not an ARN: a resource must be \`*\` or start with \`arn:\` (e.g. \`arn:aws:s3:::${text && !text.includes(':') ? text : 'my-bucket'}\`). IAM rejects the policy.`,
+          range: item.range,
+          fixes: lowerFix,
+        });
+        continue;
+      }
+      const arn = parseArn(text);
+      if (!arn) {
+        // A `*` can span the missing colons (`arn:aws:*`); only a literal ARN is surely short.
+        if (hasWildcard(text)) continue;
+        const fields = text.split(':').length;
+        ctx.report({
+          message: `\`${text}\` has ${fields} of the six ARN fields (\`arn:partition:service:region:account:resource\`); IAM rejects it. Add the missing fields (empty where the service has none, e.g. \`arn:aws:s3:::bucket\`).`,
+          range: item.range,
+        });
+        continue;
+      }
+      if (arn.service.value === '') {
+        ctx.report({
+          message: 'The service field of this ARN is empty: no resource has such an ARN. Add the service, e.g. `s3` in `arn:aws:s3:::bucket`.',
+          range: subRange(item, arn.service.start - 1, arn.service.end + 1),
+        });
+      }
+    }
+  },
+};
+
+/** Parsed ARNs of resource strings whose service field is concrete. */
+function* concreteArns(ctx: RuleContext): Generator<ResourceString & { arn: ParsedArn }> {
+  for (const r of resourceStrings(ctx)) {
+    const arn = parseArn(r.text);
+    if (arn && arn.service.value !== '' && !open(arn.service)) yield { ...r, arn };
+  }
+}
+
+export const arnUnknownService: Rule = {
+  id: 'arn-unknown-service',
+  // Not an error: services newer than the reference have ARNs it does not know.
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'The service field of an ARN names no AWS service.',
+  check(ctx) {
+    for (const { item, arn } of concreteArns(ctx)) {
+      const service = arn.service.value;
+      const lower = service.toLowerCase();
+      // Known: a service field of some resource type's ARN format, or a service prefix.
+      const known = arnServiceProfile(lower) !== undefined || serviceExists(lower);
+      if (known && service === lower) continue;
+      // ARNs match case-sensitively and service fields are lower case: `S3` matches nothing.
+      const near = known ? [lower] : closestMatches(service, arnServices());
+      const fixes: Fix[] = near.map((n, i) => ({
+        title: `Change the service to \`${n}\``,
+        edits: [replaceInStringEdit(item, arn.service.start, arn.service.end, n)],
+        isPreferred: i === 0,
+      }));
+      const why = known
+        ? `ARN service fields are lower case and ARNs match case-sensitively, so \`${service}\` matches nothing`
+        : `\`${service}\` is not the service of any ARN in the AWS reference of ${referenceDate()}: unless the service is newer than that, this ARN matches nothing`;
+      ctx.report({
+        message: `${why}.${near.length ? ` Use ${orList(near)}.` : ''}`,
+        range: subRange(item, arn.service.start, arn.service.end),
+        data: near.length ? { suggestions: near } : undefined,
+        fixes: fixes.length ? fixes : undefined,
+      });
+    }
+  },
+};
+
+type FieldName = 'region' | 'account';
+const LABEL: Record<FieldName, string> = { region: 'Region', account: 'account' };
+
+function example(arn: ParsedArn): string {
+  const f = arnServiceProfile(arn.service.value)?.formats[0];
+  return f ? ` (the reference format is \`${f}\`)` : '';
+}
+
+export const arnFieldNotAllowed: Rule = {
+  id: 'arn-field-not-allowed',
+  defaultSeverity: 'error',
+  category: 'reference',
+  title: 'An ARN has a Region or account where the service\'s ARNs leave that field empty.',
+  check(ctx) {
+    for (const { item, arn } of concreteArns(ctx)) {
+      for (const field of ['region', 'account'] as const) {
+        const f = arn[field];
+        if (f.value === '' || open(f) || arnFieldUse(arn, field) !== 'never') continue;
+        ctx.report({
+          message: `\`${arn.service.value}\` ARNs of this kind have no ${LABEL[field]}: with \`${f.value}\` here the ARN matches nothing${example(arn)}. Leave the field empty.`,
+          range: subRange(item, f.start, f.end),
+          fixes: [{ title: `Remove the ${LABEL[field]} \`${f.value}\``, edits: [replaceInStringEdit(item, f.start, f.end, '')], isPreferred: true }],
+        });
+      }
+    }
+  },
+};
+
+export const arnMissingRegion: Rule = {
+  id: 'arn-missing-region',
+  defaultSeverity: 'error',
+  category: 'reference',
+  title: 'An ARN leaves the Region empty where every ARN of its kind has one.',
+  check(ctx) {
+    for (const { item, arn } of concreteArns(ctx)) {
+      // Only the Region: an empty account is how AWS-owned resources are named
+      // (`arn:aws:ssm:*::document/AWS-RunShellScript`), whatever the format says.
+      const f = arn.region;
+      if (f.value !== '' || arnFieldUse(arn, 'region') !== 'always') continue;
+      const region = policyContext(ctx.doc).region ?? '*';
+      ctx.report({
+        message: `\`${arn.service.value}\` ARNs of this kind always have a Region, but this one's is empty, so it matches nothing${example(arn)}. Fill in the Region, or \`*\` for any.`,
+        // The empty field sits between two colons: underline both.
+        range: subRange(item, f.start - 1, f.end + 1),
+        fixes: [{ title: `Use \`${region}\` for the Region`, edits: [replaceInStringEdit(item, f.start, f.end, region)], isPreferred: true }],
+      });
+    }
+  },
+};
+
+export const arnRules: Rule[] = [arnMalformed, arnUnknownService, arnFieldNotAllowed, arnMissingRegion];

@@ -1,0 +1,170 @@
+// Condition keys checked against the reference: unknown global and service keys, service keys
+// that none (or only some) of the statement's actions support, and operators whose type does not
+// fit the key's type (Access Analyzer's "Type mismatch").
+import { replaceValueEdit } from '../../fixes/edits';
+import { nodeRange } from '../../parse/jsonDocument';
+import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
+import {
+  ActionInfo, conditionKeysOf, ConditionKeyInfo, findConditionKey, globalConditionKeys, resourceTypesOf,
+  serviceExists,
+} from '../../reference/iamData';
+import { closestMatches, orList } from '../../reference/suggest';
+import { Fix } from '../../types';
+import { Rule, RuleContext } from '../rule';
+import { allResolved, referenceDate, resolvedActions } from './resolve';
+
+interface KeyUse {
+  s: Statement;
+  c: ConditionKeyEntry;
+  key: string;
+}
+
+function* keyUses(ctx: RuleContext): Generator<KeyUse> {
+  for (const s of ctx.doc.statements) for (const c of s.conditions) yield { s, c, key: c.key.name };
+}
+
+const prefixOf = (key: string) => key.slice(0, Math.max(0, key.indexOf(':'))).toLowerCase();
+
+/** Replace the key (its whole token) with `newKey`. */
+function keyFixes(c: ConditionKeyEntry, candidates: string[]): Fix[] {
+  return candidates.map((k, i) => ({ title: `Change the key to \`${k}\``, edits: [replaceValueEdit(c.key.key, k)], isPreferred: i === 0 }));
+}
+
+/** The fixed part of a key with a variable (`aws:ResourceTag/${TagKey}` → `aws:ResourceTag`). */
+const stem = (key: string) => key.split('/')[0];
+
+export const unknownGlobalConditionKey: Rule = {
+  id: 'unknown-global-condition-key',
+  // Not an error: AWS managed policies use legacy keys the reference no longer lists
+  // (`aws:PrincipalOrgMasterAccountId`), and new keys appear after the reference was taken.
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'An `aws:` condition key is not a global condition key.',
+  check(ctx) {
+    for (const { c, key } of keyUses(ctx)) {
+      if (prefixOf(key) !== 'aws' || findConditionKey(key)) continue;
+      // Compare the fixed parts and keep the user's tag key: `aws:ResourceTags/Team` →
+      // `aws:ResourceTag/Team`.
+      const slash = key.indexOf('/');
+      const suffix = slash >= 0 ? key.slice(slash) : '';
+      const stems = [...new Set(globalConditionKeys().filter((g) => g.key.includes('/') === (slash >= 0)).map((g) => stem(g.key)))];
+      const near = closestMatches(stem(key), stems).map((s) => s + suffix);
+      ctx.report({
+        message: `\`${key}\` is not a global condition key in the AWS reference of ${referenceDate()}: unless it is newer than that, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
+        range: nodeRange(c.key.key),
+        data: near.length ? { suggestions: near } : undefined,
+        fixes: near.length ? keyFixes(c, near) : undefined,
+      });
+    }
+  },
+};
+
+export const unknownServiceConditionKey: Rule = {
+  id: 'unknown-service-condition-key',
+  // Not an error, for the same reason as unknown-global-condition-key (`lakeformation:GlueARN`).
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'A service condition key is not defined by its service.',
+  check(ctx) {
+    for (const { c, key } of keyUses(ctx)) {
+      const prefix = prefixOf(key);
+      // Only prefixes the reference defines keys for; identity-provider keys
+      // (`token.actions.githubusercontent.com:sub`) are not in it.
+      if (prefix === 'aws' || !serviceExists(prefix) || findConditionKey(key)) continue;
+      const names = [...conditionKeysOf(prefix).values()].filter((k) => !k.key.toLowerCase().startsWith('aws:')).map((k) => k.key);
+      const near = closestMatches(key, names);
+      ctx.report({
+        message: `\`${key}\` is not a condition key of ${prefix} in the AWS reference of ${referenceDate()}: unless it is newer than that, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
+        range: nodeRange(c.key.key),
+        data: near.length ? { suggestions: near } : undefined,
+        // Keys with a variable part (`s3:ExistingObjectTag/<key>`) are no drop-in replacement.
+        fixes: near.some((n) => !/[<$]/.test(n)) ? keyFixes(c, near.filter((n) => !/[<$]/.test(n))) : undefined,
+      });
+    }
+  },
+};
+
+const supportCache = new WeakMap<ActionInfo, Set<string>>();
+
+/** Lower-case keys an action supports: its own, and those of its resource types (as listed on
+ *  the action and on the service's resource type). */
+function supportedKeys(action: ActionInfo): Set<string> {
+  let set = supportCache.get(action);
+  if (!set) {
+    set = new Set(action.conditionKeys.map((k) => k.toLowerCase()));
+    const types = resourceTypesOf(action.service);
+    for (const rt of action.resourceTypes) {
+      for (const k of rt.conditionKeys) set.add(k.toLowerCase());
+      for (const k of types.get(rt.name.toLowerCase())?.conditionKeys ?? []) set.add(k.toLowerCase());
+    }
+    supportCache.set(action, set);
+  }
+  return set;
+}
+
+const supports = (action: ActionInfo, info: ConditionKeyInfo, key: string) => {
+  const keys = supportedKeys(action);
+  return keys.has(info.key.toLowerCase()) || keys.has(key.toLowerCase());
+};
+
+interface Support {
+  info: ConditionKeyInfo;
+  /** Action strings (as written) none of whose actions support the key. */
+  unsupported: string[];
+  total: number;
+}
+
+/** Which of the statement's actions support a known service key; undefined when the check does
+ *  not apply (global key, unknown key, NotAction, `*` or an action we cannot resolve). */
+function support(s: Statement, key: string): Support | undefined {
+  if (s.isNotAction || prefixOf(key) === 'aws') return undefined;
+  const info = findConditionKey(key);
+  const actions = resolvedActions(s);
+  if (!info || !allResolved(actions)) return undefined;
+  const unsupported = actions.filter((a) => !a.actions.some((x) => supports(x, info, key))).map((a) => a.text);
+  return { info, unsupported: [...new Set(unsupported)], total: new Set(actions.map((a) => a.text)).size };
+}
+
+const ifExists = (c: ConditionKeyEntry) => /IfExists$/.test(c.operator.name);
+
+export const conditionKeyNotSupported: Rule = {
+  id: 'condition-key-not-supported',
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'A service condition key is supported by none of the statement\'s actions.',
+  check(ctx) {
+    for (const { s, c, key } of keyUses(ctx)) {
+      const sup = support(s, key);
+      if (!sup || sup.unsupported.length < sup.total) continue;
+      const effect = ifExists(c)
+        ? `with \`${c.operator.name}\` the condition is simply ignored for them, which is probably not what you meant`
+        : 'the request never carries it for them, so the condition never matches';
+      ctx.report({
+        message: `None of the statement's actions supports \`${key}\`: ${effect}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
+        range: nodeRange(c.key.key),
+        data: { unsupported: sup.unsupported },
+      });
+    }
+  },
+};
+
+export const conditionKeyPartlySupported: Rule = {
+  id: 'condition-key-partly-supported',
+  defaultSeverity: 'information',
+  category: 'reference',
+  title: 'A service condition key is supported by only some of the statement\'s actions.',
+  check(ctx) {
+    for (const { s, c, key } of keyUses(ctx)) {
+      const sup = support(s, key);
+      if (!sup || !sup.unsupported.length || sup.unsupported.length === sup.total) continue;
+      const effect = ifExists(c) ? 'the condition is ignored for them' : 'the condition never matches for them';
+      ctx.report({
+        message: `\`${key}\` does not apply to ${orList(sup.unsupported, 'and')}: ${effect}. Consider a separate statement for those actions.`,
+        range: nodeRange(c.key.key),
+        data: { unsupported: sup.unsupported },
+      });
+    }
+  },
+};
+
+export const conditionKeyRules: Rule[] = [unknownGlobalConditionKey, unknownServiceConditionKey, conditionKeyNotSupported, conditionKeyPartlySupported];

@@ -1,0 +1,158 @@
+// Statement coverage: do the statement's actions and resources fit together? An action can only
+// be authorized on the resource types the reference lists for it; an action without resource
+// types is authorized only by `"Resource": "*"`. Checked for Allow and Deny statements that use
+// Action and Resource (NotAction/NotResource invert the sets and are left alone).
+import { getNodeValue } from 'jsonc-parser';
+import { addStatementEdits } from '../../fixes/edits';
+import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { parseArn } from '../../reference/arn';
+import { ActionInfo, ResourceTypeInfo } from '../../reference/iamData';
+import { actionAppliesTo, actionResourceTypes, resourceMatchesType, wildcardOnlyMayAccept } from '../../reference/resourceMatch';
+import { Fix } from '../../types';
+import { Rule, RuleContext } from '../rule';
+import { removeArrayElementEdit } from '../security/arrayEdits';
+import { allResolved, ResolvedAction, resolvedActions } from './resolve';
+
+interface Coverage {
+  s: Statement;
+  actions: ResolvedAction[];
+  /** Resource strings that are ARNs (`*` and malformed values are not judged). */
+  arns: ValueItem[];
+  /** The statement lists a resource that is only wildcards (`*`). */
+  hasStar: boolean;
+  /** Some resource is neither `*` nor an ARN (arn-malformed reports it): what it names is unknown. */
+  hasOther: boolean;
+}
+
+interface TypeSummary {
+  /** Resource types of all the actions an action string stands for, each once. */
+  types: ResourceTypeInfo[];
+  /** One of its actions without resource types, if any. */
+  wildcardOnly?: ActionInfo;
+}
+
+/** Keyed by the expansion, which `expandActionPattern` shares between all uses of a pattern. */
+const summaries = new WeakMap<ActionInfo[], TypeSummary>();
+
+/** `ec2:*` stands for hundreds of actions but a few dozen resource types: match those once. */
+function summary(a: ResolvedAction): TypeSummary {
+  let sum = summaries.get(a.actions);
+  if (!sum) {
+    const types = new Set<ResourceTypeInfo>();
+    let wildcardOnly: ActionInfo | undefined;
+    for (const action of a.actions) {
+      const own = actionResourceTypes(action);
+      if (!own.length) wildcardOnly ??= action;
+      for (const t of own) types.add(t);
+    }
+    sum = { types: [...types], wildcardOnly };
+    summaries.set(a.actions, sum);
+  }
+  return sum;
+}
+
+/** Can some action the string stands for be used on the resource? */
+function itemAppliesTo(a: ResolvedAction, resource: string): boolean {
+  const { types, wildcardOnly } = summary(a);
+  return types.some((t) => resourceMatchesType(resource, t)) || (!!wildcardOnly && wildcardOnlyMayAccept(wildcardOnly, resource));
+}
+
+function* coverageStatements(ctx: RuleContext): Generator<Coverage> {
+  for (const s of ctx.doc.statements) {
+    if (s.isNotAction || s.isNotResource || !s.actionProperty || !s.resourceProperty) continue;
+    const strings = s.resources.filter((r) => typeof r.value === 'string');
+    if (!strings.length) continue;
+    const hasStar = strings.some((r) => /^[*]+$/.test(r.text));
+    const arns = strings.filter((r) => parseArn(r.text) !== undefined);
+    yield { s, actions: resolvedActions(s), arns, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
+  }
+}
+
+export const resourceNotApplicable: Rule = {
+  id: 'resource-not-applicable',
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'A resource is of a type none of the statement\'s actions can be used on.',
+  check(ctx) {
+    for (const { actions, arns, hasStar } of coverageStatements(ctx)) {
+      // With an action we cannot resolve (newer than the data, `*`), any resource may be right.
+      if (hasStar || !allResolved(actions)) continue;
+      for (const r of arns) {
+        if (actions.some((a) => itemAppliesTo(a, r.text))) continue;
+        const names = actions.slice(0, 5).map((a) => `\`${a.text}\``).join(', ') + (actions.length > 5 ? ', …' : '');
+        ctx.report({
+          message: `None of the statement's actions (${names}) can be used on \`${r.text}\`: it matches no resource type they apply to, so listing it grants or denies nothing. Check the ARN, or move it to a statement with the actions for it.`,
+          range: r.range,
+        });
+      }
+    }
+  },
+};
+
+export const actionResourceNotListed: Rule = {
+  id: 'action-resource-not-listed',
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'An action works on resource types none of which the statement\'s resources name.',
+  check(ctx) {
+    for (const { actions, arns, hasStar, hasOther } of coverageStatements(ctx)) {
+      if (hasStar || hasOther) continue;
+      for (const a of actions) {
+        // Patterns (`s3:*`) are not expected to fit every resource type they expand to.
+        if (a.status !== 'resolved' || !a.explicit) continue;
+        const [action] = a.actions;
+        const types = actionResourceTypes(action);
+        if (!types.length || arns.some((r) => actionAppliesTo(action, r.text))) continue;
+        const typeList = types.slice(0, 4).map((t) => `\`${t.arn}\``).join(', ');
+        ctx.report({
+          message: `\`${a.text}\` applies to ${types.length === 1 ? 'the resource type' : 'resource types'} ${typeList}${types.length > 4 ? ' …' : ''}, but no resource of this statement matches ${types.length === 1 ? 'it' : 'any of them'}: the statement grants or denies nothing for this action. Add a matching ARN.`,
+          range: a.item.range,
+          data: { resourceTypes: types.map((t) => t.arn) },
+        });
+      }
+    }
+  },
+};
+
+export const actionNeedsWildcardResource: Rule = {
+  id: 'action-needs-wildcard-resource',
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'An action that supports no resource-level permissions has no `"Resource": "*"`.',
+  check(ctx) {
+    for (const { s, actions, arns, hasStar } of coverageStatements(ctx)) {
+      if (hasStar) continue;
+      for (const a of actions) {
+        if (a.status !== 'resolved' || !a.explicit) continue;
+        const [action] = a.actions;
+        if (actionResourceTypes(action).length || arns.some((r) => wildcardOnlyMayAccept(action, r.text))) continue;
+        const fix = moveToStarStatement(ctx.doc, s, a);
+        ctx.report({
+          message: `\`${a.text}\` does not support resource-level permissions: it is authorized only with \`"Resource": "*"\`, so this statement grants or denies nothing for it. Move it to a separate statement with \`"Resource": "*"\`.`,
+          range: a.item.range,
+          fixes: fix ? [fix] : undefined,
+        });
+      }
+    }
+  },
+};
+
+/** Fix: take the action out of its array and add a statement that allows (or denies) it on
+ *  `*` under the same conditions. Only when both edits are independent: the action is one of
+ *  several and `Statement` is an array. */
+function moveToStarStatement(doc: PolicyDocument, s: Statement, a: ResolvedAction): Fix | undefined {
+  if (s.actions.length < 2 || doc.statementProperty?.value?.type !== 'array') return undefined;
+  const remove = removeArrayElementEdit(a.item.node);
+  // Same effect, principal (resource policies) and conditions: only the resource changes.
+  const statement: Record<string, unknown> = { Effect: s.effect?.text ?? 'Allow' };
+  const principal = s.principalProperty;
+  if (principal?.value) statement[principal.name] = getNodeValue(principal.value);
+  statement.Action = a.text;
+  statement.Resource = '*';
+  if (s.conditionProperty?.value) statement.Condition = getNodeValue(s.conditionProperty.value);
+  const add = addStatementEdits(doc, statement);
+  if (!remove || !add) return undefined;
+  return { title: `Move \`${a.text}\` to a new statement with "Resource": "*"`, edits: [remove, ...add], isPreferred: true };
+}
+
+export const coverageRules: Rule[] = [resourceNotApplicable, actionResourceNotListed, actionNeedsWildcardResource];

@@ -1,0 +1,152 @@
+// iam-role-privilege-escalation: `iam:PassRole`, `iam:PutRolePolicy` or `iam:AttachRolePolicy`
+// allowed on every role (`*` or `arn:…:iam::…:role/*`). Whoever holds the policy can give any
+// role any permission (or hand any role to a service they control), their own role included.
+//
+// Where the finding goes, consistently: on the token to change. A role pattern (`role/*`) is the
+// resource value; with `"Resource": "*"` (often needed by other actions of the statement) it is
+// the action; with `NotAction` there is only the `NotAction` key.
+//
+// The Connect rules report PutRolePolicy scoped to a wrong non-wildcard role path; this rule only
+// the every-role case, so the two never fire together.
+import { addStatementEdits, replaceValueEdit } from '../../fixes/edits';
+import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { policyContext } from '../../policyContext';
+import { parseArn } from '../../reference/arn';
+import { asPartition } from '../../reference/regions';
+import { patternCovers, wildcardMatches } from '../../reference/wildcard';
+import { Fix, TextEdit } from '../../types';
+import { Report, Rule } from '../rule';
+import { isStar } from './allowAll';
+import { removeArrayElementEdit } from './arrayEdits';
+import { allowsService, isAllow, keyRange } from './statements';
+
+const ROLE_ACTIONS = ['iam:PassRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy'] as const;
+type RoleAction = (typeof ROLE_ACTIONS)[number];
+/** What Amazon Connect needs on its service-linked role (it adds inline policies to it). */
+const CONNECT_SCOPABLE: ReadonlySet<RoleAction> = new Set(['iam:PutRolePolicy', 'iam:AttachRolePolicy']);
+
+const RISK: Record<RoleAction, string> = {
+  'iam:PassRole': 'hand any role, an administrator role included, to a service they control',
+  'iam:PutRolePolicy': 'write any inline policy into any role, their own included',
+  'iam:AttachRolePolicy': 'attach any managed policy (AdministratorAccess included) to any role, their own included',
+};
+
+/** The role actions an action pattern grants. */
+function roleActionsOf(pattern: unknown): RoleAction[] {
+  // Cheap pre-check: only `iam:…` or a leading wildcard can name an iam action (policies with
+  // thousands of actions are mostly other services).
+  if (typeof pattern !== 'string' || !/^[i*?]/i.test(pattern)) return [];
+  return ROLE_ACTIONS.filter((a) => wildcardMatches(pattern, a, true));
+}
+
+/** Does a resource pattern cover every role of some account (`*`, `arn:aws:iam::*:role/*`,
+ *  `arn:aws:iam::123456789012:*`)? `role/service-role/*` and narrower paths do not. */
+function coversAllRoles(resource: unknown): boolean {
+  if (typeof resource !== 'string') return false;
+  const arn = parseArn(resource);
+  if (!arn) return patternCovers(resource, 'arn:aws:iam::000000000000:role/*');
+  return patternCovers(arn.service.value, 'iam') && patternCovers(arn.resource.value, 'role/*');
+}
+
+/** Conditions that already limit the action: which roles (by tag), which policies may be
+ *  attached (`iam:PolicyARN`), or to which service a role may be passed (`iam:PassedToService`,
+ *  the alternative to role ARNs that Access Analyzer recommends). The statement is then
+ *  deliberate, not "every role". */
+function scopedByCondition(s: Statement, action: RoleAction): boolean {
+  return s.conditions.some(({ key }) => {
+    const k = key.name.toLowerCase();
+    if (k.startsWith('aws:resourcetag/') || k.startsWith('iam:resourcetag/')) return true;
+    if (action === 'iam:PassRole') return k === 'iam:passedtoservice';
+    return action === 'iam:AttachRolePolicy' && k === 'iam:policyarn';
+  });
+}
+
+/** The Connect service-linked role path, with the user's own partition and account. */
+function connectRoleArn(doc: PolicyDocument, near?: string): string {
+  const arn = near ? parseArn(near) : undefined;
+  const ctx = policyContext(doc);
+  const partition = asPartition(arn?.partition.value) ?? asPartition(ctx.partition) ?? 'aws';
+  const account = arn && /^\d{12}$/.test(arn.account.value) ? arn.account.value : ctx.account ?? 'account-id';
+  return `arn:${partition}:iam::${account}:role/aws-service-role/connect.amazonaws.com/*`;
+}
+
+function describe(actions: RoleAction[], on: string, lead?: string): string {
+  const names = actions.map((a) => `\`${a}\``).join(', ');
+  const risks = actions.map((a) => RISK[a]).join('; ');
+  const verb = actions.length > 1 ? 'are' : 'is';
+  return `${lead ?? ''}${names} ${verb} allowed on ${on}: whoever has this policy can ${risks}. Scope the resource to the roles that need it.`;
+}
+
+const TITLE_CONNECT = 'Scope to the Amazon Connect service-linked role';
+
+/** Fix for `Action: iam:PutRolePolicy` on `Resource: *`: scope the whole statement when it only
+ *  holds role actions, else move the action to its own statement on the Connect role. */
+function actionFix(doc: PolicyDocument, s: Statement, action: ValueItem, star: ValueItem): Fix | undefined {
+  const granted = roleActionsOf(action.value);
+  const exact = typeof action.value === 'string' && !/[*?]/.test(action.value);
+  if (!exact || granted.length !== 1 || !CONNECT_SCOPABLE.has(granted[0])) return undefined;
+  const target = connectRoleArn(doc);
+  const onlyRoleActions = s.actions.every((a) => roleActionsOf(a.value).some((r) => CONNECT_SCOPABLE.has(r)) && !/[*?]/.test(String(a.value)));
+  if (onlyRoleActions && s.resources.length === 1) {
+    return { title: TITLE_CONNECT, edits: [replaceValueEdit(star, target)], isPreferred: true };
+  }
+  // Moving needs a Statement array: wrapping a lone statement object would rewrite the very text
+  // the removal edits.
+  if (doc.statementProperty?.value?.type !== 'array') return undefined;
+  const remove = removeArrayElementEdit(action.node);
+  const add = addStatementEdits(doc, { Effect: 'Allow', Action: action.value, Resource: target });
+  if (!remove || !add || s.actions.length < 2) return undefined;
+  const edits: TextEdit[] = [remove, ...add];
+  return { title: `${TITLE_CONNECT} (in a statement of its own)`, edits, isPreferred: true };
+}
+
+function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) => void, connect: boolean): void {
+  const open = (actions: RoleAction[]) => actions.filter((a) => !scopedByCondition(s, a));
+
+  if (s.isNotAction) {
+    // Everything but the listed actions: the role actions the list does not exclude.
+    const granted = open(ROLE_ACTIONS.filter((a) => !s.actions.some((x) => typeof x.value === 'string' && wildcardMatches(x.value, a, true))));
+    const broad = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) : s.resources.some((r) => coversAllRoles(r.value));
+    if (granted.length && broad && s.actionProperty) report({ message: describe(granted, 'every role', 'Through `NotAction`, '), range: keyRange(s.actionProperty) });
+    return;
+  }
+
+  const star = s.isNotResource ? undefined : s.resources.find((r) => r.value === '*');
+  // NotResource leaves every role open unless one of its entries excludes them all.
+  const everything = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) && s.resources.length > 0 : !!star;
+  if (everything) {
+    for (const a of s.actions) {
+      // `*` on `*` is full admin: allow-all-actions-all-resources says so, once.
+      if (star && isStar(a.value)) continue;
+      const granted = open(roleActionsOf(a.value));
+      if (!granted.length) continue;
+      const fix = connect && star ? actionFix(doc, s, a, star) : undefined;
+      const on = s.isNotResource ? 'every role not excluded by `NotResource`' : 'every role (`"Resource": "*"`)';
+      report({ message: describe(granted, on), range: a.range, fixes: fix ? [fix] : undefined, data: { actions: granted } });
+    }
+    return;
+  }
+
+  if (s.isNotResource) return;
+  const granted = open([...new Set(s.actions.flatMap((a) => roleActionsOf(a.value)))]);
+  if (!granted.length) return;
+  for (const r of s.resources) {
+    if (!coversAllRoles(r.value)) continue;
+    const scopable = connect && granted.every((a) => CONNECT_SCOPABLE.has(a));
+    const fixes: Fix[] | undefined = scopable
+      ? [{ title: TITLE_CONNECT, edits: [replaceValueEdit(r, connectRoleArn(doc, String(r.value)))], isPreferred: true }]
+      : undefined;
+    report({ message: describe(granted, `every role (\`${r.value}\`)`), range: r.range, fixes, data: { actions: granted } });
+  }
+}
+
+export const iamRolePrivilegeEscalation: Rule = {
+  id: 'iam-role-privilege-escalation',
+  defaultSeverity: 'warning',
+  category: 'security',
+  title: '`iam:PassRole`, `iam:PutRolePolicy` or `iam:AttachRolePolicy` is allowed on every role.',
+  check({ doc, report }) {
+    const connect = allowsService(doc, 'connect');
+    for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report, connect);
+  },
+};

@@ -1,0 +1,21 @@
+// Small questions the security rules ask of a statement.
+import { nodeRange } from '../../parse/jsonDocument';
+import { PolicyDocument, Property, Statement } from '../../parse/policyModel';
+import { OffsetRange } from '../../types';
+
+/** Only `Allow` statements grant anything; every security rule stays silent on `Deny`. */
+export function isAllow(s: Statement): boolean {
+  return s.effect?.value === 'Allow';
+}
+
+export function keyRange(p: Property): OffsetRange {
+  return nodeRange(p.key);
+}
+
+/** Does any Allow statement of the document grant an action of `service` (by name or pattern)? */
+export function allowsService(doc: PolicyDocument, service: string): boolean {
+  const prefix = `${service.toLowerCase()}:`;
+  return doc.statements.some(
+    (s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase().startsWith(prefix)),
+  );
+}

@@ -1,0 +1,89 @@
+// arn-invalid-account (error) and arn-example-account (information): the account field of an ARN.
+import { replaceInStringEdit } from '../../fixes/edits';
+import { subRange } from '../../parse/policyModel';
+import { policyContext } from '../../policyContext';
+import { hasWildcard, parseArn } from '../../reference/arn';
+import { resourceTypesOf } from '../../reference/iamData';
+import { EXAMPLE_ACCOUNTS } from '../../reference/placeholders';
+import { Fix } from '../../types';
+import { Rule } from '../rule';
+import { arnStrings, fieldDeferred, fieldNeverUsed } from './strings';
+
+/** Words some services put in the account field instead of an ID, per the reference's ARN
+ *  formats (`arn:${Partition}:mediaconnect:${Region}:offering:${OfferingId}`). */
+const literalCache = new Map<string, Set<string>>();
+function literalAccounts(service: string): Set<string> {
+  let set = literalCache.get(service);
+  if (!set) {
+    set = new Set();
+    for (const rt of resourceTypesOf(service).values()) {
+      const account = parseArn(rt.arn)?.account.value;
+      if (account && !account.includes('${')) set.add(account);
+    }
+    literalCache.set(service, set);
+  }
+  return set;
+}
+
+/** Can this account value match something real? 12 digits; `aws` (AWS-managed resources such as
+ *  `arn:aws:iam::aws:policy/...` or CloudFormation transforms); `partner` (partner-managed
+ *  policies, seen in AWS managed policies' `iam:PermissionsBoundary` conditions); a word the
+ *  service's own ARN formats use; or a pattern whose literal characters are digits and that fits
+ *  in 12 characters. */
+function validAccount(value: string, service: string): boolean {
+  if (/^\d{12}$/.test(value) || value === 'aws' || value === 'partner' || literalAccounts(service).has(value)) return true;
+  if (!hasWildcard(value)) return false;
+  const fixed = value.replace(/\*/g, '');
+  if (!/^[\d?]*$/.test(fixed)) return false;
+  return value.includes('*') ? fixed.length <= 12 : fixed.length === 12;
+}
+
+export const arnInvalidAccount: Rule = {
+  id: 'arn-invalid-account',
+  defaultSeverity: 'error',
+  category: 'values',
+  title: 'The account field of an ARN is not a 12-digit account ID.',
+  check({ doc, report }) {
+    for (const { s, arn, facts } of arnStrings(doc)) {
+      const field = arn.account;
+      const value = field.value;
+      if (value === '' || validAccount(value, arn.service.value) || fieldDeferred(facts, field) || fieldNeverUsed(arn, 'account')) continue;
+      const fixes: Fix[] = [];
+      // Account IDs are often copied with separators, as the console shows them (1234-5678-9012).
+      const digits = value.replace(/[-\s]/g, '');
+      const ctxAccount = policyContext(doc).account;
+      const suggestion = /^\d{12}$/.test(digits) ? digits : ctxAccount;
+      if (suggestion) {
+        fixes.push({ title: `Change the account to \`${suggestion}\``, edits: [replaceInStringEdit(s.item, field.start, field.end, suggestion)], isPreferred: true });
+      }
+      const shape = /^\d+$/.test(value) ? `has ${value.length} digits` : 'is not a number';
+      report({
+        message: `Account \`${value}\` ${shape}: an account ID has exactly 12 digits, so this ARN matches nothing. Use the 12-digit account ID, \`*\`, or leave the field empty where the service has no account.`,
+        range: subRange(s.item, field.start, field.end),
+        data: suggestion ? { suggestion } : undefined,
+        fixes: fixes.length ? fixes : undefined,
+      });
+    }
+  },
+};
+
+export const arnExampleAccount: Rule = {
+  id: 'arn-example-account',
+  defaultSeverity: 'information',
+  category: 'values',
+  title: 'An ARN uses an account ID from the AWS documentation examples.',
+  check({ doc, report }) {
+    // Once per document, on the first occurrence: the account is usually repeated in every ARN.
+    const hits = arnStrings(doc)
+      .filter(({ arn }) => EXAMPLE_ACCOUNTS.has(arn.account.value) && !fieldNeverUsed(arn, 'account'))
+      .map(({ s, arn }) => ({ value: arn.account.value, range: subRange(s.item, arn.account.start, arn.account.end) }));
+    const [first, ...rest] = hits;
+    if (!first) return;
+    report({
+      message: `\`${first.value}\` is an account ID AWS documentation uses in examples. If this policy is meant for a real account, put that account's ID here${rest.length ? ' and in the other ARNs that use it' : ''}.`,
+      range: first.range,
+      related: rest.map((r) => ({ range: r.range, message: `\`${r.value}\` again` })),
+      data: { placeholder: first.value },
+    });
+  },
+};

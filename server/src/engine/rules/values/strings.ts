@@ -1,0 +1,125 @@
+// The string values the value rules read (Resource/NotResource, Principal, Condition values), each
+// with its ARN fields and the placeholders found in it. Computed once per value and shared, so the
+// partition/Region/account rules can stay silent on a field the placeholder rule already reports.
+import { PolicyDocument, scalarItems, Statement, ValueItem, propertiesOf } from '../../parse/policyModel';
+import { ArnField, ParsedArn, parseArn } from '../../reference/arn';
+import {
+  ArnFieldKind, isFieldPlaceholder, isPathPlaceholder, pathSegments, templatePlaceholders, TextSpan,
+  variableSpans, VariableSpan,
+} from '../../reference/placeholders';
+import { Node } from 'jsonc-parser';
+import { arnFieldUse } from '../../reference/resourceMatch';
+
+export type Place = 'resource' | 'principal' | 'condition';
+
+export interface PolicyString {
+  item: ValueItem;
+  text: string;
+  place: Place;
+  statement: Statement;
+}
+
+/** What a placeholder stands for, which decides the advice and whether the policy itself holds
+ *  the real value. */
+export type PlaceholderRole = ArnFieldKind | 'instance' | 'other';
+
+export interface Placeholder extends TextSpan {
+  role: PlaceholderRole;
+}
+
+export interface StringFacts {
+  arn?: ParsedArn;
+  placeholders: Placeholder[];
+  variables: VariableSpan[];
+}
+
+const stringsCache = new WeakMap<PolicyDocument, PolicyString[]>();
+const factsCache = new WeakMap<ValueItem, StringFacts>();
+
+/** Every scalar under a node (Principal values nest one level: `{"AWS": [...]}`). */
+function principalItems(node: Node | undefined, text: string): ValueItem[] {
+  if (node?.type === 'object') return propertiesOf(node).flatMap((p) => scalarItems(p.value, text));
+  return scalarItems(node, text);
+}
+
+export function policyStrings(doc: PolicyDocument): PolicyString[] {
+  let out = stringsCache.get(doc);
+  if (out) return out;
+  out = [];
+  const add = (items: ValueItem[], place: Place, statement: Statement) => {
+    for (const item of items) if (typeof item.value === 'string') out!.push({ item, text: item.value, place, statement });
+  };
+  for (const s of doc.statements) {
+    add(s.resources, 'resource', s);
+    add(principalItems(s.principalProperty?.value, doc.text), 'principal', s);
+    for (const c of s.conditions) add(c.values, 'condition', s);
+  }
+  stringsCache.set(doc, out);
+  return out;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+function roleOf(span: TextSpan, arn: ParsedArn | undefined): PlaceholderRole {
+  if (!arn) return 'other';
+  for (const kind of ['partition', 'region', 'account'] as const) {
+    if (span.start === arn[kind].start && span.end === arn[kind].end) return kind;
+  }
+  // The Connect instance ID: `instance/<here>` at the start of a connect ARN's resource.
+  const instanceStart = arn.resource.start + 'instance/'.length;
+  if (arn.service.value === 'connect' && arn.resource.value.startsWith('instance/') && span.start === instanceStart) {
+    const end = arn.resource.value.indexOf('/', 'instance/'.length);
+    if (span.end === (end < 0 ? arn.resource.end : arn.resource.start + end)) return 'instance';
+  }
+  return 'other';
+}
+
+export function factsOf(s: PolicyString): StringFacts {
+  let facts = factsCache.get(s.item);
+  if (facts) return facts;
+  const arn = parseArn(s.text);
+  const spans: TextSpan[] = templatePlaceholders(s.text);
+  if (arn) {
+    const free = (span: { start: number; end: number }) => !spans.some((t) => overlaps(t, span));
+    const fieldWords: TextSpan[] = [];
+    for (const kind of ['partition', 'region', 'account'] as const) {
+      const f = arn[kind];
+      if (free(f) && isFieldPlaceholder(kind, f.value)) fieldWords.push({ start: f.start, end: f.end, text: f.value });
+    }
+    for (const seg of pathSegments(arn.resource.value)) {
+      const span = { start: arn.resource.start + seg.start, end: arn.resource.start + seg.end, text: seg.text };
+      if (free(span) && isPathPlaceholder(seg.text)) fieldWords.push(span);
+    }
+    spans.push(...fieldWords);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  facts = {
+    arn,
+    placeholders: spans.map((sp) => ({ ...sp, role: roleOf(sp, arn) })),
+    variables: variableSpans(s.text),
+  };
+  factsCache.set(s.item, facts);
+  return facts;
+}
+
+/** ARN strings with their parsed fields. */
+export function arnStrings(doc: PolicyDocument): { s: PolicyString; arn: ParsedArn; facts: StringFacts }[] {
+  const out = [];
+  for (const s of policyStrings(doc)) {
+    const facts = factsOf(s);
+    if (facts.arn) out.push({ s, arn: facts.arn, facts });
+  }
+  return out;
+}
+
+/** Should a field's own validation stay silent? When it holds a placeholder (reported by the
+ *  placeholder rule) or a policy variable (judged by the variable rules), yes. */
+export function fieldDeferred(facts: StringFacts, field: ArnField): boolean {
+  return field.value.includes('${') || facts.placeholders.some((p) => overlaps(p, field));
+}
+
+/** Is the field one this kind of ARN never has (a Region in an S3 bucket ARN)? Then
+ *  arn-field-not-allowed says to empty it, and judging its value would only add noise. */
+export function fieldNeverUsed(arn: ParsedArn, field: 'region' | 'account'): boolean {
+  return arnFieldUse(arn, field) === 'never';
+}

@@ -1,0 +1,34 @@
+// One-line explanations of the policy elements, and the snippets completion inserts for them.
+
+export interface ElementInfo {
+  name: string;
+  doc: string;
+  /** Snippet of the value completion inserts after `"Name": ` (tab stops as in VS Code snippets). */
+  value: string;
+}
+
+const el = (name: string, doc: string, value: string): ElementInfo => ({ name, doc, value });
+
+export const TOP_LEVEL_ELEMENTS: ElementInfo[] = [
+  el('Version', 'The policy language version: always `"2012-10-17"` (the older `2008-10-17` lacks policy variables).', '"2012-10-17"'),
+  el('Id', 'An optional identifier for the policy (some services, e.g. SQS, ask for one); IAM ignores it.', '"$1"'),
+  el('Statement', 'The statements of the policy: one object or an array of them. Each one allows or denies actions on resources.', '[\n\t{\n\t\t$0\n\t}\n]'),
+];
+
+export const STATEMENT_ELEMENTS: ElementInfo[] = [
+  el('Sid', 'An optional label for the statement, unique within the policy (letters and digits in identity policies).', '"$1"'),
+  el('Effect', '`Allow` or `Deny`. An explicit Deny always wins over any Allow.', '"${1|Allow,Deny|}"'),
+  el('Action', 'The actions the statement applies to: `service:Action` strings, wildcards allowed (`s3:Get*`).', '"$1"'),
+  el('NotAction', 'Every action **except** the listed ones. With `Allow` it grants far more than it seems to; prefer `Action`.', '"$1"'),
+  el('Resource', 'The resources the statement applies to: ARNs (wildcards allowed) or `*`.', '"$1"'),
+  el('NotResource', 'Every resource **except** the listed ones. With `Allow` it grants far more than it seems to; prefer `Resource`.', '"$1"'),
+  el('Condition', 'When the statement applies: `{"Operator": {"key": values}}`; all operators and keys must be met, any value of a key may match.', '{\n\t"$1": {\n\t\t$0\n\t}\n}'),
+  el('Principal', 'Who the statement applies to (resource-based policies only): `{"AWS": ARN}`, `{"Service": …}`, `{"Federated": …}` or `"*"`.', '{\n\t"${1|AWS,Service,Federated|}": "$2"\n}'),
+  el('NotPrincipal', 'Everyone **except** the listed principals (resource-based policies only); rarely what you want.', '{\n\t"AWS": "$1"\n}'),
+];
+
+const ALL = new Map([...TOP_LEVEL_ELEMENTS, ...STATEMENT_ELEMENTS].map((e) => [e.name, e]));
+
+export function elementInfo(name: string): ElementInfo | undefined {
+  return ALL.get(name);
+}

@@ -1,0 +1,75 @@
+// Fix-all: apply every `safe` fix at once. Fixes of different findings can touch the same text
+// (two comments on one line, a fix that rewrites a value another fix edits), so each round applies
+// only fixes that do not overlap anything chosen before, then re-analyses and goes again.
+import { analyze, AnalyzeOptions, applyEdits, Finding, Fix, TextEdit } from '../engine';
+
+/** Rounds before giving up: each round fixes at least one finding, and real policies need 1–2. */
+const MAX_ROUNDS = 10;
+
+export interface FixAllResult {
+  text: string;
+  /** Edits against the ORIGINAL text when one round did everything; otherwise undefined (the
+   *  caller falls back to a diff of the two texts). */
+  singleRoundEdits?: TextEdit[];
+  fixed: number;
+}
+
+/** The fix fix-all uses for a finding: its preferred safe fix, else its first safe one. */
+export function safeFixOf(f: Finding): Fix | undefined {
+  const safe = (f.fixes ?? []).filter((x) => x.safe && x.edits.length > 0);
+  return safe.find((x) => x.isPreferred) ?? safe[0];
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two insertions at one point also conflict: their order would be arbitrary.
+  if (a.range.start === b.range.start) return true;
+  return a.range.start < b.range.end && b.range.start < a.range.end;
+}
+
+/** Non-overlapping safe fixes of one analysis (a fix is all-or-nothing). */
+function pickFixes(findings: readonly Finding[]): { edits: TextEdit[]; count: number; skipped: number } {
+  const edits: TextEdit[] = [];
+  let count = 0;
+  let skipped = 0;
+  for (const f of findings) {
+    const fix = safeFixOf(f);
+    if (!fix) continue;
+    if (fix.edits.some((e) => edits.some((chosen) => overlaps(e, chosen)))) {
+      skipped++;
+      continue;
+    }
+    edits.push(...fix.edits);
+    count++;
+  }
+  return { edits, count, skipped };
+}
+
+export function fixAll(text: string, options: AnalyzeOptions, first?: readonly Finding[]): FixAllResult {
+  let current = text;
+  let findings = first ?? analyze(text, options).findings;
+  let fixed = 0;
+  let singleRoundEdits: TextEdit[] | undefined;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { edits, count, skipped } = pickFixes(findings);
+    if (count === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    if (round === 0) singleRoundEdits = edits;
+    else singleRoundEdits = undefined;
+    current = next;
+    fixed += count;
+    if (skipped === 0) break;
+    findings = analyze(current, options).findings;
+  }
+  return { text: current, singleRoundEdits, fixed };
+}
+
+/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
+export function diffEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { range: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
+}

@@ -1,0 +1,157 @@
+// The language server: LSP wiring around the engine. The engine turns text into findings (and
+// hovers and completions) with offsets; this module syncs documents, pulls settings and converts.
+import {
+  CodeAction,
+  CodeActionParams,
+  Connection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { dataVersion } from '../engine';
+import { completionsAt } from '../engine/services/completion';
+import { hoverAt } from '../engine/services/hover';
+import { Analyzer, DocumentAnalysis } from './analyzer';
+import { CODE_ACTION_KINDS, FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes } from './codeActions';
+import { FileGlobs } from './fileGlobs';
+import { guard } from './guard';
+import { COMPLETION_TRIGGER_CHARACTERS, toCompletionList, toHover } from './languageFeatures';
+import { SettingsStore } from './settingsStore';
+import { Validator } from './validator';
+
+export interface PolicyView {
+  doc: TextDocument;
+  analysis: DocumentAnalysis;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const globs = new FileGlobs();
+  const settings = new SettingsStore(connection);
+  const analyzer = new Analyzer(globs);
+  const validator = new Validator(connection, (uri) => documents.get(uri), settings, analyzer);
+  const client = { versionedEdits: false, dynamicConfiguration: false, folderEvents: false };
+
+  const revalidateAll = () => documents.all().forEach((d) => validator.schedule(d.uri, true));
+
+  /** The current analysis of an open policy, or undefined when the server leaves the document
+   *  alone (closed, not a policy, disabled, too large). */
+  async function policyView(uri: string): Promise<PolicyView | undefined> {
+    const s = await settings.get(uri);
+    const doc = documents.get(uri); // after the await: the version the user sees now
+    if (!doc) return undefined;
+    const analysis = analyzer.analyze(doc, s);
+    return analysis.isPolicy && !analysis.tooLarge ? { doc, analysis } : undefined;
+  }
+
+  /** An open document the server may serve hovers and completions for (enabled, not too large).
+   *  Whether it is a policy is the services' own call: they run on every keystroke and parse far
+   *  less than a full analysis, and completion must work in a policy still being typed. */
+  async function serviceView(uri: string): Promise<TextDocument | undefined> {
+    const s = await settings.get(uri);
+    const doc = documents.get(uri);
+    return doc && s.enable && doc.getText().length <= s.maxDocumentSize ? doc : undefined;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    settings.pull = !!caps.workspace?.configuration;
+    client.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    client.versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
+    client.folderEvents = !!caps.workspace?.workspaceFolders;
+    settings.setInitial(params.initializationOptions);
+    globs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'connect-iam-language-server' },
+    };
+  });
+
+  connection.onInitialized(
+    guard(connection, 'initialized', undefined, async () => {
+      const data = dataVersion();
+      connection.console.info(`Connect IAM language server started (AWS reference data ${data.version}, ${data.date}).`);
+      if (client.dynamicConfiguration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'connectIam' });
+      }
+      if (client.folderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard(connection, 'workspace folders', undefined, async () => {
+            const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+            globs.setFolders(folders.map((f) => f.uri));
+            revalidateAll();
+          }),
+        );
+      }
+      // Pull once at start so a broken client configuration shows up in the log right away.
+      if (settings.pull) await settings.get();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard(connection, 'configuration change', undefined, (change) => {
+      settings.changed(change?.settings);
+      revalidateAll();
+    }),
+  );
+
+  // `onDidChangeContent` fires on open too: the first analysis of a document runs at once, later
+  // ones after the debounce delay.
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => opening.add(e.document.uri));
+  documents.onDidChangeContent(
+    guard(connection, 'change', undefined, (e) => validator.schedule(e.document.uri, opening.delete(e.document.uri))),
+  );
+  documents.onDidClose(
+    guard(connection, 'close', undefined, (e) => {
+      validator.close(e.document.uri);
+      analyzer.forget(e.document.uri);
+      settings.forget(e.document.uri);
+    }),
+  );
+
+  connection.onCodeAction(
+    guard(connection, 'code action', [] as CodeAction[], async (params: CodeActionParams) => {
+      const view = await policyView(params.textDocument.uri);
+      if (!view) return [];
+      const { doc, analysis } = view;
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      if (kindRequested('quickfix', only)) actions.push(...quickFixes(doc, analysis.findings, params.range, client.versionedEdits));
+      if (only && kindRequested(FIX_ALL_KIND, only)) {
+        const action = fixAllAction(doc, analysis.findings, analysis.options, client.versionedEdits);
+        if (action) actions.push(action);
+      }
+      return actions;
+    }),
+  );
+
+  connection.onHover(
+    guard(connection, 'hover', null, async (params) => {
+      const doc = await serviceView(params.textDocument.uri);
+      if (!doc) return null;
+      const hover = hoverAt(doc.getText(), doc.offsetAt(params.position));
+      return hover ? toHover(doc, hover) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guard(connection, 'completion', null, async (params) => {
+      const doc = await serviceView(params.textDocument.uri);
+      if (!doc) return null;
+      return toCompletionList(doc, completionsAt(doc.getText(), doc.offsetAt(params.position)));
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

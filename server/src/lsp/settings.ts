@@ -1,0 +1,57 @@
+// The `connectIam` settings as the server uses them. Clients send whatever the user typed, so every
+// value is checked and replaced by its default when it has the wrong shape.
+import { RuleSetting } from '../engine';
+
+export interface Settings {
+  enable: boolean;
+  rules: Record<string, RuleSetting>;
+  files: string[];
+  /** Documents longer than this (in characters) are not analysed. */
+  maxDocumentSize: number;
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: true,
+  rules: {},
+  files: [],
+  maxDocumentSize: 5_000_000,
+  debounceMs: 150,
+});
+
+const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonNegative(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+/** Settings from the raw `connectIam` section (any JSON value, possibly null). */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = isRecord(raw) ? raw : {};
+  const rules: Record<string, RuleSetting> = {};
+  if (isRecord(r.rules)) {
+    for (const [id, value] of Object.entries(r.rules)) {
+      // Accept `"Warning"` as well as `"warning"`: a capital letter should not silently do nothing.
+      const v = typeof value === 'string' ? value.toLowerCase() : undefined;
+      if (v !== undefined && RULE_SETTINGS.includes(v)) rules[id] = v as RuleSetting;
+    }
+  }
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    rules,
+    files: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.length > 0) : [],
+    maxDocumentSize: nonNegative(r.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize),
+    debounceMs: nonNegative(r.debounceMs, DEFAULT_SETTINGS.debounceMs),
+  };
+}
+
+/** The `connectIam` section inside a `workspace/didChangeConfiguration` payload or initialization
+ *  options, which clients shape either as `{ connectIam: {...} }` or as the section itself. */
+export function sectionOf(payload: unknown): unknown {
+  if (!isRecord(payload)) return undefined;
+  return isRecord(payload.connectIam) ? payload.connectIam : undefined;
+}

@@ -1,0 +1,92 @@
+// Diagnostics: analyse a document some milliseconds after the user stops typing, and publish only
+// if nothing newer happened meanwhile. Each schedule bumps the document's generation; a run whose
+// generation is stale, or whose document version moved on, publishes nothing.
+import { Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from './analyzer';
+import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { SettingsStore } from './settingsStore';
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generations = new Map<string, number>();
+  /** One counter for all documents, so a document closed and reopened never reuses a generation
+   *  that stale work still holds. */
+  private counter = 0;
+  /** Documents that currently show our diagnostics (to clear them later). */
+  private readonly published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly getDocument: (uri: string) => TextDocument | undefined,
+    private readonly settings: SettingsStore,
+    private readonly analyzer: Analyzer,
+  ) {}
+
+  /** Analyse after the debounce delay (`immediate`: as soon as the settings are known). */
+  schedule(uri: string, immediate = false): void {
+    const generation = this.cancel(uri);
+    this.settings
+      .get(uri)
+      .then((s) => {
+        if (this.generations.get(uri) !== generation) return;
+        const timer = setTimeout(() => {
+          this.timers.delete(uri);
+          this.run(uri, generation);
+        }, immediate ? 0 : s.debounceMs);
+        this.timers.set(uri, timer);
+      })
+      .catch((err) => this.log(uri, err));
+  }
+
+  /** The document closed: stop pending work and remove its diagnostics. */
+  close(uri: string): void {
+    this.cancel(uri);
+    this.generations.delete(uri);
+    this.clear(uri);
+  }
+
+  /** Supersede pending work for `uri`; returns the new generation. */
+  private cancel(uri: string): number {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    const generation = ++this.counter;
+    this.generations.set(uri, generation);
+    return generation;
+  }
+
+  private async run(uri: string, generation: number): Promise<void> {
+    try {
+      const current = () => this.generations.get(uri) === generation;
+      const doc = this.getDocument(uri);
+      if (!doc || !current()) return;
+      const settings = await this.settings.get(uri);
+      const latest = this.getDocument(uri);
+      if (!latest || !current()) return;
+      const analysis = this.analyzer.analyze(latest, settings);
+      // Analysis is synchronous, but check again: never publish for a version the editor left.
+      if (!current() || this.getDocument(uri)?.version !== analysis.version) return;
+      if (!analysis.isPolicy) {
+        this.clear(uri, analysis.version);
+        return;
+      }
+      const diagnostics = analysis.tooLarge
+        ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
+        : analysis.findings.map((f) => toDiagnostic(latest, f));
+      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+      this.published.add(uri);
+    } catch (err) {
+      this.log(uri, err);
+    }
+  }
+
+  private clear(uri: string, version?: number): void {
+    if (!this.published.delete(uri)) return;
+    this.connection.sendDiagnostics({ uri, version, diagnostics: [] }).catch((err) => this.log(uri, err));
+  }
+
+  private log(uri: string, err: unknown): void {
+    this.connection.console.error(`Analysing ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  }
+}

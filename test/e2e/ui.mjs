@@ -1,0 +1,128 @@
+// The UI test: the packaged .vsix installed into code-server (`--install-extension`), and the
+// workbench driven through Chromium the way a user would: open a policy with Quick Open, read the
+// Problems panel, go to the problem, open the lightbulb menu, apply the fix, save. Screenshots of
+// each step go to test-results/ (copies of good ones are in images/ for the README).
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../../scripts/e2e/browser.mjs';
+import { codeServerCli, prepareProfile, startCodeServer } from '../../scripts/e2e/codeServer.mjs';
+import { repoRoot } from '../../scripts/e2e/paths.mjs';
+
+const EDITOR_SETTINGS = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'editor.fontSize': 15,
+  'editor.lightbulb.enabled': 'on',
+  'workbench.activityBar.location': 'top',
+};
+
+const COMMENT = '// IAM rejects comments';
+const INSTANCE_ARN = 'arn:aws:connect:eu-west-2:480219637511:instance/6a1b2c3d-1234-4abc-9def-0123456789ab';
+
+/** A workspace with the seed's S3 policy (placeholders and all) plus a comment. */
+function makeWorkspace(workspace) {
+  const seed = readFileSync(join(repoRoot, 'examples', 's3-call-recordings.policy.json'), 'utf8');
+  const policy = seed.replace('"Version": "2012-10-17",', `"Version": "2012-10-17", ${COMMENT}`);
+  assert.notEqual(policy, seed, 'the seed policy changed: the comment could not be placed');
+  const file = join(workspace, 'policies', 'call-recordings.json');
+  mkdirSync(join(workspace, 'policies'), { recursive: true });
+  writeFileSync(file, policy);
+  return file;
+}
+
+export async function runUiTest({ vsix, dir, env, resultsDir }) {
+  const workspace = join(dir, 'workspace');
+  const file = makeWorkspace(workspace);
+  const profile = prepareProfile(dir, EDITOR_SETTINGS);
+  const log = join(dir, 'code-server.log');
+  await codeServerCli(['--install-extension', vsix], { profile, env, log });
+  const server = await startCodeServer({ profile, env, log });
+  const browser = await launchBrowser(dir, env);
+  const shot = async (page, name) => page.screenshot({ path: join(resultsDir, `ui-${name}.png`) });
+  let page;
+  try {
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+
+    // Open the policy with Quick Open.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('call-recordings.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'call-recordings.json' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).waitFor();
+
+    // The Problems panel lists the comment (an error) among the server's findings.
+    await page.keyboard.press('Control+Shift+M');
+    const commentRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'cannot contain comments' });
+    await commentRow.first().waitFor({ timeout: 30_000 });
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => /json-comment/.test(r)), `no json-comment entry in the Problems panel: ${rows.join(' | ')}`);
+    await page.waitForTimeout(500);
+    await shot(page, 'problems');
+
+    // Go to the problem and open the lightbulb menu on it.
+    await commentRow.first().click();
+    await page.waitForTimeout(300);
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove the comment' });
+    await fix.first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'quick-fix');
+    // The focused (preferred) entry is applied with Enter, as a keyboard user does.
+    await page.keyboard.press('Enter');
+
+    // Saved, the policy is strict JSON without the comment, and the problem is gone.
+    await page.keyboard.press('Control+S');
+    await waitUntil(() => !readFileSync(file, 'utf8').includes(COMMENT), 'the fix was not applied to the file');
+    JSON.parse(readFileSync(file, 'utf8'));
+    await commentRow.first().waitFor({ state: 'detached', timeout: 15_000 });
+    await shot(page, 'fixed');
+
+    // Hovering an action shows what the reference says about it.
+    await page.keyboard.press('Control+Shift+M'); // close the panel: room for the hover
+    await page.locator('.view-lines span', { hasText: 's3:GetBucketAcl' }).last().hover();
+    await page.locator('.monaco-hover', { hasText: 'GetBucketAcl' }).first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'hover');
+    await page.mouse.move(5, 850);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-hover', { hasText: 'GetBucketAcl' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
+
+    // "New Connect policy…" from the command palette: the quick pick, the instance ARN prompt,
+    // then the policy as a snippet sitting on its first open field (the storage type choice).
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Connect IAM: New Connect Policy');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Connect Policy' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'S3 bucket for call recordings' }).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'new-policy');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Amazon Connect instance' }).waitFor();
+    await page.keyboard.type(INSTANCE_ARN);
+    await page.keyboard.press('Enter');
+    await page.locator('.view-lines', { hasText: INSTANCE_ARN }).waitFor({ timeout: 15_000 });
+    await page.locator('.suggest-widget', { hasText: 'CHAT_TRANSCRIPTS' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'inserted');
+    console.log('[e2e] UI test passed: Problems panel, lightbulb quick fix, hover, New Connect Policy with its prompts');
+  } catch (err) {
+    if (page) await shot(page, 'failure').catch(() => {});
+    throw err;
+  } finally {
+    await browser.close().catch(() => {});
+    server.stop();
+  }
+}
+
+async function waitUntil(check, message, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

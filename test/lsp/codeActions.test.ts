@@ -1,0 +1,117 @@
+// Quick fixes and fix-all over a real connection: every action's edit is applied to the client's
+// copy of the document, sent back, and the server's new diagnostics are checked.
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { CodeActionKind, Diagnostic, Range } from 'vscode-languageserver/node';
+import { analyze } from '../../server/src/engine';
+import { BROKEN, expectedDiagnostics, SEED_S3 } from './fixtures';
+import { fileUri, LspClient } from './lspClient';
+
+const ALL: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
+
+describe('LSP code actions', { timeout: 30_000 }, () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ settings: { debounceMs: 0 } });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('advertises quick fixes and the fix-all source action', () => {
+    assert.deepEqual(client.capabilities.codeActionProvider, { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.connectIam'] });
+  });
+
+  it('offers a quick fix for each fixable finding under the cursor, and applying it removes the finding', async () => {
+    const uri = fileUri('quickfix.json');
+    await client.open(uri, BROKEN);
+    let diagnostics = await client.current(uri);
+    const fixable = analyze(BROKEN).findings.filter((f) => f.fixes?.length);
+    assert.ok(fixable.some((f) => f.ruleId === 'json-comment') && fixable.some((f) => f.ruleId === 'json-trailing-comma'));
+    // One at a time, as a user would: fix the first fixable strict-JSON diagnostic until none is left.
+    for (let round = 0; round < 10; round++) {
+      const target = diagnostics.find((d) => d.code === 'json-comment' || d.code === 'json-trailing-comma');
+      if (!target) break;
+      const actions = await client.codeActions(uri, target.range, undefined, [target]);
+      const action = actions.find((a) => a.diagnostics?.some((d) => d.code === target.code && sameRange(d, target)));
+      assert.ok(action, `a quick fix for ${target.code}`);
+      assert.equal(action.kind, CodeActionKind.QuickFix);
+      assert.equal(action.isPreferred, true);
+      const before = client.text(uri);
+      const after = await client.applyEdit(uri, action.edit!);
+      assert.notEqual(after, before);
+      diagnostics = await client.current(uri);
+      assert.ok(!diagnostics.some((d) => d.code === target.code && d.message === target.message && sameRange(d, target)), `${target.code} is gone`);
+    }
+    const text = client.text(uri);
+    assert.ok(!diagnostics.some((d) => d.code === 'json-comment' || d.code === 'json-trailing-comma'));
+    assert.deepEqual(diagnostics.map(strip), expectedDiagnostics(uri, text));
+    // Only the duplicate key (no safe automatic fix: which value should win?) keeps the JSON from
+    // meaning one thing; without it the text is strict JSON.
+    assert.doesNotThrow(() => JSON.parse(text));
+  });
+
+  it('applies every quick fix offered anywhere in a misspelt seed policy without breaking the JSON', async () => {
+    const uri = fileUri('misspelt.json');
+    const text = SEED_S3.replace('s3:GetBucketAcl', 's3:GetBuketAcl');
+    await client.open(uri, text);
+    const diagnostics = await client.current(uri);
+    const actions = await client.codeActions(uri, ALL);
+    const findings = analyze(text).findings;
+    assert.ok(actions.length > 0, 'the misspelt action has fixes');
+    assert.equal(actions.length, findings.reduce((n, f) => n + (f.fixes?.length ?? 0), 0), 'one action per fix');
+    for (const action of actions) {
+      const [d] = action.diagnostics ?? [];
+      assert.ok(diagnostics.some((x) => x.code === d.code && sameRange(x, d)), 'the action names a published diagnostic');
+      // Apply each action to a fresh copy of the original document.
+      const probe = fileUri(`probe-${actions.indexOf(action)}.json`);
+      await client.open(probe, text);
+      const edit = JSON.parse(JSON.stringify(action.edit).split(uri).join(probe));
+      edit.documentChanges[0].textDocument.version = 1;
+      const fixed = await client.applyEdit(probe, edit);
+      const after = await client.current(probe);
+      assert.ok(!after.some((x) => x.code === d.code && x.message === d.message), `${action.title}: ${d.code} is gone`);
+      assert.doesNotThrow(() => JSON.parse(fixed), `${action.title} leaves valid JSON`);
+      await client.close(probe);
+    }
+  });
+
+  it('answers a request limited to quick fixes with no fix-all, and an empty range away from findings with nothing', async () => {
+    const uri = fileUri('ranges.json');
+    await client.open(uri, BROKEN);
+    await client.current(uri);
+    const quick = await client.codeActions(uri, ALL, [CodeActionKind.QuickFix]);
+    assert.ok(quick.length > 0 && quick.every((a) => a.kind === CodeActionKind.QuickFix));
+    const versionLine = { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } };
+    assert.deepEqual(await client.codeActions(uri, versionLine), []);
+  });
+
+  it('fix-all applies every safe fix at once and leaves the unsafe ones', async () => {
+    const uri = fileUri('fixall.json');
+    const text = BROKEN.replace('"Sid": "VisualEditor1",', '"Sid": "VisualEditor1", /* a */ /* b */').replace('s3:GetBucketAcl', 's3:GetBuketAcl');
+    await client.open(uri, text);
+    const before = await client.current(uri);
+    assert.ok(before.filter((d) => d.code === 'json-comment').length === 3);
+    const actions = await client.codeActions(uri, ALL, ['source.fixAll']);
+    assert.equal(actions.length, 1);
+    const [fixAll] = actions;
+    assert.equal(fixAll.kind, 'source.fixAll.connectIam');
+    const fixed = await client.applyEdit(uri, fixAll.edit!);
+    const after = await client.current(uri);
+    const safeRules = new Set(analyze(text).findings.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => f.ruleId));
+    for (const rule of safeRules) assert.ok(!after.some((d) => d.code === rule), `no ${rule} left`);
+    // Unsafe fixes (e.g. choosing between two similar action names) are left to the user.
+    const unsafe = analyze(text).findings.filter((f) => f.fixes?.length && !f.fixes.some((x) => x.safe));
+    for (const f of unsafe) assert.ok(after.some((d) => d.code === f.ruleId), `${f.ruleId} is still reported`);
+    assert.deepEqual(after.map(strip), expectedDiagnostics(uri, fixed));
+    assert.deepEqual(await client.codeActions(uri, ALL, ['source.fixAll.connectIam']), [], 'nothing left to fix');
+  });
+});
+
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return JSON.stringify(a.range) === JSON.stringify(b.range);
+}
+
+function strip(d: Diagnostic) {
+  return { code: d.code, severity: d.severity, message: d.message, range: d.range };
+}

@@ -1,0 +1,20 @@
+// The examples on the Connect rules' docs pages are real: the first policy triggers the rule, the
+// corrected one does not.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { connectRules } from '../../server/src/engine/connect';
+import { findingsOf, readFixture } from '../helpers';
+
+describe('connect rule docs', () => {
+  for (const rule of connectRules) {
+    it(`${rule.id}: the example fires and the corrected example does not`, () => {
+      const page = readFixture('docs', 'rules', `${rule.id}.md`);
+      assert.ok(page.includes(`**Default severity:** ${rule.defaultSeverity}`));
+      const blocks = [...page.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+      assert.equal(blocks.length, 2);
+      const [bad, good] = blocks;
+      assert.ok(findingsOf(bad, rule.id).length > 0, `example does not trigger ${rule.id}`);
+      assert.deepEqual(findingsOf(good, rule.id).map((f) => f.message), []);
+    });
+  }
+});

@@ -1,0 +1,150 @@
+// Condition keys against the reference: unknown keys, keys the statement's actions do not
+// support, and operators whose type does not fit the key.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { applyFix, findingsOf, lint, policy, rangeText, seedReal } from '../helpers';
+
+const cond = (action: string | string[], condition: object, resource: string | string[] = '*', key = 'Action') =>
+  policy({ Effect: 'Allow', [key]: action, Resource: resource, Condition: condition });
+
+describe('unknown-global-condition-key', () => {
+  it('reports a misspelt aws: key with a fix to the closest global key', () => {
+    const text = cond('s3:ListAllMyBuckets', { IpAddress: { 'aws:SourceIpp': '203.0.113.0/24' } });
+    const [f] = findingsOf(text, 'unknown-global-condition-key');
+    assert.equal(rangeText(text, f), '"aws:SourceIpp"');
+    const fixed = applyFix(text, f);
+    assert.ok('aws:SourceIp' in JSON.parse(fixed).Statement[0].Condition.IpAddress);
+    assert.deepEqual(findingsOf(fixed, 'unknown-global-condition-key'), []);
+  });
+
+  it('keeps the tag key when correcting a key with a variable part', () => {
+    const text = cond('ec2:StartInstances', { StringEquals: { 'aws:ResourceTags/Project': 'x' } });
+    const [f] = findingsOf(text, 'unknown-global-condition-key');
+    assert.ok('aws:ResourceTag/Project' in JSON.parse(applyFix(text, f)).Statement[0].Condition.StringEquals);
+  });
+
+  it('stays silent on global keys with variable parts and in any case', () => {
+    const text = cond('ec2:StartInstances', { StringEquals: { 'aws:ResourceTag/Project': 'x', 'aws:PrincipalTag/team': 'y', 'AWS:sourceaccount': '111122223333' } });
+    assert.deepEqual(findingsOf(text, 'unknown-global-condition-key'), []);
+  });
+});
+
+describe('unknown-service-condition-key', () => {
+  it('reports a key its service does not define, with the closest keys', () => {
+    const text = cond('s3:ListBucket', { StringLike: { 's3:prefixx': 'home/' } }, 'arn:aws:s3:::b');
+    const [f] = findingsOf(text, 'unknown-service-condition-key');
+    assert.equal(rangeText(text, f), '"s3:prefixx"');
+    assert.match(f.message, /`s3:prefix`/);
+    const fixed = applyFix(text, f);
+    assert.deepEqual(findingsOf(fixed, 'unknown-service-condition-key'), []);
+  });
+
+  it('stays silent on real keys and on identity-provider keys the reference does not cover', () => {
+    const text = cond('sts:AssumeRoleWithWebIdentity', { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*', 'sts:RoleSessionName': 'x' } });
+    assert.deepEqual(findingsOf(text, 'unknown-service-condition-key'), []);
+  });
+});
+
+describe('condition-key-not-supported', () => {
+  it('warns when no action of the statement supports a service key', () => {
+    const text = cond('kinesis:DescribeStream', { StringLike: { 's3:prefix': 'home/' } }, 'arn:aws:kinesis:us-east-1:111122223333:stream/s');
+    const [f] = findingsOf(text, 'condition-key-not-supported');
+    assert.equal(f.severity, 'warning');
+    assert.equal(rangeText(text, f), '"s3:prefix"');
+    assert.match(f.message, /never matches/);
+  });
+
+  it('says the condition is ignored with an IfExists operator', () => {
+    const text = cond('kinesis:DescribeStream', { StringLikeIfExists: { 's3:prefix': 'home/' } }, 'arn:aws:kinesis:us-east-1:111122223333:stream/s');
+    const [f] = findingsOf(text, 'condition-key-not-supported');
+    assert.match(f.message, /ignored/);
+  });
+
+  it('stays silent on global keys, supported keys, NotAction and `*`', () => {
+    const text = policy(
+      { Effect: 'Allow', Action: 'kinesis:DescribeStream', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', Condition: { StringLike: { 's3:prefix': 'home/' } } },
+      { Effect: 'Deny', NotAction: 'kinesis:DescribeStream', Resource: '*', Condition: { StringLike: { 's3:prefix': 'home/' } } },
+      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 's3:prefix': 'home/' } } },
+    );
+    assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
+  });
+
+  it('finds nothing in the seed policies (connect:StorageResourceType on the storage actions)', () => {
+    for (const { name, text } of seedReal()) {
+      const ids = lint(text).filter((f) => f.ruleId.includes('condition')).map((f) => f.ruleId);
+      assert.deepEqual(ids, [], name);
+    }
+  });
+});
+
+describe('condition-key-partly-supported', () => {
+  it('names the actions a service key does not apply to', () => {
+    const text = cond(['s3:ListBucket', 'kinesis:DescribeStream'], { StringLike: { 's3:prefix': 'home/' } }, ['arn:aws:s3:::b', 'arn:aws:kinesis:us-east-1:111122223333:stream/s']);
+    const [f] = findingsOf(text, 'condition-key-partly-supported');
+    assert.equal(f.severity, 'information');
+    assert.equal(rangeText(text, f), '"s3:prefix"');
+    assert.match(f.message, /`kinesis:DescribeStream`/);
+    assert.doesNotMatch(f.message, /s3:ListBucket/);
+    assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
+  });
+
+  it('stays silent when every action supports the key', () => {
+    const text = cond(['s3:ListBucket', 's3:ListBucketVersions'], { StringLike: { 's3:prefix': 'home/' } }, 'arn:aws:s3:::b');
+    assert.deepEqual(findingsOf(text, 'condition-key-partly-supported'), []);
+  });
+});
+
+describe('condition-type-mismatch', () => {
+  it('reports a String operator on a Date key, on the operator', () => {
+    const text = cond('s3:ListAllMyBuckets', { StringEquals: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } });
+    const [f] = findingsOf(text, 'condition-type-mismatch');
+    assert.equal(f.severity, 'warning');
+    assert.equal(rangeText(text, f), '"StringEquals"');
+    assert.match(f.message, /Date/);
+    assert.equal(rangeText(text, { ...f, range: f.related![0].range }), '"aws:CurrentTime"');
+  });
+
+  it('reports Numeric on a String key, Bool on an IP key and ARN operators on a String key', () => {
+    const text = cond('s3:ListAllMyBuckets', {
+      NumericLessThan: { 'aws:username': '5' },
+      BoolIfExists: { 'aws:SourceIp': 'true' },
+      'ForAnyValue:ArnLike': { 'aws:TagKeys': 'arn:aws:*' },
+    });
+    const ops = findingsOf(text, 'condition-type-mismatch').map((f) => rangeText(text, f));
+    assert.deepEqual(ops, ['"NumericLessThan"', '"BoolIfExists"', '"ForAnyValue:ArnLike"']);
+  });
+
+  it('rewrites the operator for a lone key, keeping its set prefix and IfExists', () => {
+    const text = cond('s3:GetObject', {
+      StringEqualsIfExists: { 'aws:SecureTransport': 'true' },
+      ArnLike: { 'aws:RequestTag/team': 'a*' },
+    }, 'arn:aws:s3:::b/*');
+    const found = findingsOf(text, 'condition-type-mismatch');
+    assert.equal(found.length, 2);
+    let fixed = text;
+    for (const f of [...found].reverse()) fixed = applyFix(fixed, f);
+    assert.deepEqual(Object.keys(JSON.parse(fixed).Statement[0].Condition), ['BoolIfExists', 'StringLike']);
+    assert.deepEqual(findingsOf(fixed, 'condition-type-mismatch'), []);
+  });
+
+  it('offers no rewrite when other keys share the operator', () => {
+    const text = cond('s3:ListAllMyBuckets', { StringEquals: { 'aws:SecureTransport': 'true', 'aws:username': 'x' } });
+    const [f] = findingsOf(text, 'condition-type-mismatch');
+    assert.equal(f.fixes, undefined);
+  });
+
+  it('stays silent on fitting operators and on String operators with ARN keys', () => {
+    const text = cond('s3:ListAllMyBuckets', {
+      ArnLike: { 'aws:SourceArn': 'arn:aws:connect:*:111122223333:instance/*', 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/*' },
+      StringLike: { 'aws:SourceArn': 'arn:aws:connect:*' },
+      DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' },
+      IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+      Bool: { 'aws:SecureTransport': 'true' },
+      'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' },
+      Null: { 'aws:CurrentTime': 'false' },
+      NumericLessThan: { 'aws:EpochTime': '1767225600' },
+    });
+    assert.deepEqual(findingsOf(text, 'condition-type-mismatch'), []);
+  });
+});
