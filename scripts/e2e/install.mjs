@@ -20,7 +20,7 @@ export function installCodeServer() {
         name: 'connect-iam-e2e-code-server',
         private: true,
         dependencies: { 'code-server': CODE_SERVER_VERSION },
-        // npm 11 lists install scripts nobody reviewed; these two must run (native builds).
+        // npm 11 warns about install scripts not listed here; these must run (native builds, rg).
         allowScripts: { 'code-server': true, argon2: true, '@vscode/ripgrep': true },
       },
       null,

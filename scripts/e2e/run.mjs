@@ -5,7 +5,7 @@
 //      saving screenshots in test-results/.
 // Exits non-zero when any test fails. `--no-ui` skips step 2.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleTests } from './bundleTests.mjs';
 import { installCodeServer } from './install.mjs';
@@ -23,6 +23,7 @@ const testsIndex = await bundleTests();
 const runDir = join(cacheDir, 'run');
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
+for (const f of readdirSync(resultsDir)) if (/^ui-.*\.png$/.test(f)) rmSync(join(resultsDir, f)); // no stale screenshots
 const env = isolatedEnv(join(runDir, 'env'));
 
 const results = [];

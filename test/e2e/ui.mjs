@@ -103,6 +103,10 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     await shot(page, 'new-policy');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget', { hasText: 'Amazon Connect instance' }).waitFor();
+    // The prompt says what is wrong while the user types.
+    await page.keyboard.type(INSTANCE_ARN.replace('480219637511', '48021963'));
+    await page.locator('.quick-input-widget', { hasText: 'The account ID must be 12 digits; "48021963" is not.' }).waitFor();
+    await page.keyboard.press('Control+A');
     await page.keyboard.type(INSTANCE_ARN);
     await page.keyboard.press('Enter');
     await page.locator('.view-lines', { hasText: INSTANCE_ARN }).waitFor({ timeout: 15_000 });

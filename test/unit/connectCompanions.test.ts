@@ -22,10 +22,11 @@ describe('connect-storage-permissions-missing', () => {
     const f = only(text, 'connect-storage-permissions-missing');
     assert.match(f.message, /`s3:GetBucketAcl`.*`s3:GetBucketLocation`/);
     assert.doesNotMatch(f.message, /iam:PutRolePolicy/);
+    assert.match(f.message, /allowed only on `arn:aws:s3:::my-connect-recording-bucket\/\*`/);
     const after = fixed(text, f);
     assert.deepEqual(findingsOf(after, 'connect-storage-permissions-missing'), []);
-    // No bucket ARN in the policy: the fix leaves a visible placeholder for it.
-    assert.match(after, /"arn:aws:s3:::s3-bucket-name"/);
+    // The bucket of the objects named is taken as the one meant.
+    assert.deepEqual(JSON.parse(after).Statement[2].Resource, BUCKET);
   });
 
   it('ignores Deny statements as grants', () => {

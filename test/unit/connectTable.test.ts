@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
-  companionsFor, connectServiceLinkedRoleArn, CONNECT_REGIONS, RESOURCES, STORAGE_KINDS, storageTypeInfo, storageTypes,
+  companionsFor, connectServiceLinkedRoleArn, storageCompanionsFor, CONNECT_REGIONS, RESOURCES, STORAGE_KINDS, storageTypeInfo, storageTypes,
   STORAGE_TYPE_ACTIONS,
 } from '../../server/src/engine/connect';
 import { resourceFits } from '../../server/src/engine/connect/grants';
@@ -16,6 +16,10 @@ describe('connect table', () => {
     assert.deepEqual(storageTypeInfo('CALL_RECORDINGS')?.kinds, ['S3']);
     assert.deepEqual(storageTypeInfo('CONTACT_TRACE_RECORDS')?.kinds, ['KINESIS_STREAM', 'KINESIS_FIREHOSE']);
     assert.equal(storageTypeInfo('call_recordings'), undefined);
+    assert.deepEqual(storageCompanionsFor('CONTACT_TRACE_RECORDS')?.map((k) => k.companions.map((c) => c.action)), [
+      ['kinesis:DescribeStream', 'iam:PutRolePolicy'], ['firehose:DescribeDeliveryStream', 'iam:PutRolePolicy'],
+    ]);
+    assert.equal(storageCompanionsFor('MEDIA_STREAMS')?.[0].companions.length, 0);
     assert.equal(storageTypeInfo('REAL_TIME_CONTACT_ANALYSIS_SEGMENTS')?.replacedBy, 'REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS');
   });
 

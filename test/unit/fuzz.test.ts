@@ -46,6 +46,16 @@ function checkFixes(text: string, findings: Finding[]): void {
   }
 }
 
+/** fc.assert, but the failure names the broken invariant and a short excerpt of the input
+ *  (node's test reporter drops fast-check's error cause, and counterexamples can be huge). */
+function assertProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
+  const details = fc.check(property, { numRuns });
+  if (!details.failed) return;
+  const input = JSON.stringify(details.counterexample);
+  const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(`${reason}\n  input (${input.length} chars, seed ${details.seed}): ${input.slice(0, 400)}${input.length > 400 ? '…' : ''}`);
+}
+
 const realPolicies = () => [...seedVerbatim(), ...seedReal(), ...managedPolicies().filter((_, i) => i % 40 === 0)].map((p) => p.text);
 
 /** Mutations a user (or a broken tool) makes: deletions, insertions, swaps, truncation. */
@@ -63,7 +73,7 @@ const mutation = (text: string) =>
 
 describe('fuzzing the engine', () => {
   it('survives random JSON values', () => {
-    fc.assert(fc.property(fc.json({ depthSize: 'medium' }), (json) => void checkInvariants(json)), { numRuns: 300 });
+    assertProperty(fc.property(fc.json({ depthSize: 'medium' }), (json) => void checkInvariants(json)), 300);
   });
 
   it('survives random policy-shaped JSON', () => {
@@ -71,20 +81,20 @@ describe('fuzzing the engine', () => {
     const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom('StringEquals', 'StringLike', 'ForAllValues:StringEquals', 'NullIfExists', 'connect:StorageResourceType', 'aws:SourceIp', 'AWS', 'x'), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string(), scalar))));
     const statement = fc.dictionary(fc.constantFrom('Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'Principal', 'NotPrincipal', 'Actions'), value);
     const policy = fc.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17', 'x'), Statement: fc.oneof(statement, fc.array(statement, { maxLength: 5 })) });
-    fc.assert(fc.property(policy, (p) => {
+    assertProperty(fc.property(policy, (p) => {
       const text = JSON.stringify(p, null, 2);
       checkFixes(text, checkInvariants(text));
-    }), { numRuns: 300 });
+    }), 300);
   });
 
   it('survives random strings and bytes', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void checkInvariants(s)), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('latin1'))), { numRuns: 200 });
+    assertProperty(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void checkInvariants(s)), 300);
+    assertProperty(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('latin1'))), 200);
   });
 
   it('survives mutations of real policies, and their fixes keep the JSON parseable', () => {
     const texts = realPolicies();
-    fc.assert(fc.property(fc.constantFrom(...texts).chain((t) => mutation(t)), (text) => void checkInvariants(text)), { numRuns: 400 });
+    assertProperty(fc.property(fc.constantFrom(...texts).chain((t) => mutation(t)), (text) => void checkInvariants(text)), 400);
     for (const text of texts) checkFixes(text, checkInvariants(text));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findingsOf, policy, seedReal, seedVerbatim } from '../helpers';
+import { findingsOf, policy, readFixture, seedReal, seedVerbatim } from '../helpers';
+import { grammarRules } from '../../server/src/engine/rules/grammar';
 import { fixAndRelint, grammarIds, grammarSilent, only, silent } from './grammarHelpers';
 
 const LIST = { Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' };
@@ -53,6 +54,10 @@ describe('version-invalid and version-outdated', () => {
     const text = policy(LIST).replace('"2012-10-17"', '2012');
     const fixed = fixAndRelint(text, only(text, 'version-invalid', '2012'));
     grammarSilent(fixed);
+  });
+  it('replaces a version that is an array', () => {
+    const text = policy(LIST).replace('"2012-10-17"', '["2012-10-17"]');
+    grammarSilent(fixAndRelint(text, only(text, 'version-invalid', '["2012-10-17"]')));
   });
   it('suggests 2012-10-17 over 2008-10-17 as information only', () => {
     const text = policy(LIST).replace('2012-10-17', '2008-10-17');
@@ -187,7 +192,9 @@ describe('Effect', () => {
   });
   it('effect-invalid offers an unsafe fix for a misspelling and none for nonsense', () => {
     const text = policy({ ...LIST, Effect: 'Alow' });
-    assert.equal(only(text, 'effect-invalid', '"Alow"').fixes?.[0].safe, false);
+    const f = only(text, 'effect-invalid', '"Alow"');
+    assert.equal(f.fixes?.[0].safe, false);
+    assert.match(fixAndRelint(text, f), /"Effect": "Allow"/);
     assert.equal(only(policy({ ...LIST, Effect: 'Grant' }), 'effect-invalid', '"Grant"').fixes, undefined);
   });
   it('effect-invalid stays silent on Allow and Deny', () => silent(policy(LIST, { ...LIST, Effect: 'Deny' }), 'effect-invalid'));
@@ -265,4 +272,16 @@ describe('empty-value', () => {
     only(policy({ ...LIST, Condition: {} }), 'empty-value', '{}');
   });
   it('stays silent on non-empty values', () => silent(BUCKET_POLICY, 'empty-value'));
+});
+
+describe('grammar docs: each page\'s example triggers its rule and the corrected one does not', () => {
+  for (const rule of grammarRules) {
+    it(rule.id, () => {
+      const page = readFixture('docs', 'rules', `${rule.id}.md`);
+      const [bad, good] = [...page.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+      assert.ok(findingsOf(bad, rule.id).length > 0, 'the example does not trigger the rule');
+      // The corrected policy is clean for the whole family, not only for this rule.
+      grammarSilent(good);
+    });
+  }
 });

@@ -26,6 +26,12 @@ describe('hover', () => {
     assert.match(h.contents, /https:\/\/docs\.aws\.amazon\.com\/service-authorization\//);
   });
 
+  it('names what a Connect association needs from the Connect table (Lambda)', () => {
+    const text = policy({ Effect: 'Allow', Action: 'connect:AssociateLambdaFunction', Resource: '*' });
+    const h = hoverOn(text, '"connect:AssociateLambdaFunction"');
+    assert.match(h.contents, /`lambda:AddPermission` on the Lambda function \(`arn:\$\{Partition\}:lambda:/);
+  });
+
   it('does not add a Connect section to other services\' actions', () => {
     const h = hoverOn(seed, '"s3:GetBucketAcl"');
     assert.match(h.contents, /\*\*s3:GetBucketAcl\*\* · Read/);

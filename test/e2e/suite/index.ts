@@ -52,6 +52,7 @@ export function run(): Promise<void> {
   require('./settings.test');
   require('./schema.test');
   require('./instanceArn.test');
+  require('./manifest.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });

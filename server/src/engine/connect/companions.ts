@@ -7,7 +7,7 @@ import { hasWildcard } from '../reference/arn';
 import { Fix, RelatedLocation } from '../types';
 import { Rule } from '../rules/rule';
 import { addCompanionsFix } from './edits';
-import { grants, grantsExplicitly, isAllow, StorageStatement, storageStatements } from './grants';
+import { grants, grantsExplicitly, isAllow, nearMiss, StorageStatement, storageStatements } from './grants';
 import {
   Companion, companionsFor, KMS_COMPANIONS, RESOURCES, STORAGE_KINDS, StorageKind, storageTypeInfo, STORAGE_TYPES,
 } from './table';
@@ -15,6 +15,18 @@ import {
 const code = (s: string) => `\`${s}\``;
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const describeCompanion = (c: Companion) => `${code(c.action)} on ${RESOURCES[c.resource].label}`;
+
+/** The companion as a message names it missing, with the grant that misses its resource, if any. */
+function describeMissing(doc: PolicyDocument, c: Companion): string {
+  const near = nearMiss(doc, c);
+  return near ? `${describeCompanion(c)} (it is allowed only on ${code(near)}, which is not ${RESOURCES[c.resource].label})` : describeCompanion(c);
+}
+
+/** The fix adding the missing companions; not the preferred one when a grant only misses its
+ *  resource: correcting that ARN is the better fix. */
+function missingFix(doc: PolicyDocument, missing: Companion[]) {
+  return addCompanionsFix(doc, addTitle(missing), missing, !missing.some((c) => nearMiss(doc, c)));
+}
 const dedupe = (cs: Companion[]) => [...new Map(cs.map((c) => [`${c.action} ${c.resource}`, c])).values()];
 
 /** How the document serves one storage type: the kind it can use (one whose companions are all
@@ -60,9 +72,9 @@ export const connectStoragePermissionsMissing: Rule = {
       // Alternatives (contact trace records: Kinesis or Firehose) are named so the user can choose.
       const kinds = (t: (typeof unmet)[number]) => (storageTypeInfo(t.type)?.kinds ?? [t.kind]).map((k) => STORAGE_KINDS[k].label).join(' or ');
       const types = list(unmet.map((t) => `${code(t.type)} (${kinds(t)})`));
-      const fix = addCompanionsFix(doc, addTitle(missing), missing);
+      const fix = missingFix(doc, missing);
       report({
-        message: `${code(String(st.actions[0].value))} for ${types} also needs ${list(missing.map(describeCompanion))}, which no Allow statement of this policy grants: Connect checks ${missing.length > 1 ? 'them' : 'it'} when the storage is associated. Add ${missing.length > 1 ? 'them' : 'it'}${unmet.some((t) => (storageTypeInfo(t.type)?.kinds.length ?? 0) > 1) ? ' (or the permissions of the other storage named)' : ''}.`,
+        message: `${code(String(st.actions[0].value))} for ${types} also needs ${list(missing.map((c) => describeMissing(doc, c)))}, which no Allow statement of this policy grants: Connect checks ${missing.length > 1 ? 'them' : 'it'} when the storage is associated. Add ${missing.length > 1 ? 'them' : 'it'}${unmet.some((t) => (storageTypeInfo(t.type)?.kinds.length ?? 0) > 1) ? ' (or the permissions of the other storage named)' : ''}.`,
         range: st.actions[0].range,
         related: others(st.actions),
         data: { missing: missing.map((c) => c.action) },
@@ -132,9 +144,9 @@ export const connectAssociationPermissionsMissing: Rule = {
     for (const { item, companions } of associationActions(doc)) {
       const missing = companions.filter((c) => !grants(doc, c));
       if (!missing.length) continue;
-      const fix = addCompanionsFix(doc, addTitle(missing), missing);
+      const fix = missingFix(doc, missing);
       report({
-        message: `${code(String(item.value))} also needs ${list(missing.map(describeCompanion))}, which no Allow statement of this policy grants: without ${missing.length > 1 ? 'them' : 'it'} the association fails. Add ${missing.length > 1 ? 'them' : 'it'}.`,
+        message: `${code(String(item.value))} also needs ${list(missing.map((c) => describeMissing(doc, c)))}, which no Allow statement of this policy grants: without ${missing.length > 1 ? 'them' : 'it'} the association fails. Add ${missing.length > 1 ? 'them' : 'it'}.`,
         range: item.range,
         data: { missing: missing.map((c) => c.action) },
         fixes: fix ? [fix] : undefined,

@@ -21,7 +21,19 @@ export function companionResource(doc: PolicyDocument, kind: ResourceKind): stri
     const existing = existingResource(doc, RESOURCES[kind].format);
     if (existing) return existing;
   }
-  return exampleArn(kind, policyContext(doc));
+  return (kind === 'bucket' ? bucketOfObjects(doc) : undefined) ?? exampleArn(kind, policyContext(doc));
+}
+
+/** The bucket of an object ARN the policy names (`arn:aws:s3:::name/*` → `arn:aws:s3:::name`):
+ *  a grant on the objects usually means the bucket was meant. */
+function bucketOfObjects(doc: PolicyDocument): string | undefined {
+  for (const s of doc.statements) {
+    for (const r of s.resources) {
+      const m = typeof r.value === 'string' ? /^arn:([a-z-]+):s3:::([^/*?$]+)\//.exec(r.value) : null;
+      if (m) return `arn:${m[1]}:s3:::${m[2]}`;
+    }
+  }
+  return undefined;
 }
 
 /** The statement that grants the companions: their actions on their resources. */

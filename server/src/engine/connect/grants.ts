@@ -74,6 +74,21 @@ export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
     && statementCoversFormat(s, format));
 }
 
+/** A resource an Allow statement names the companion's action on (by name), when no grant fits:
+ *  usually the mistake itself (`arn:aws:s3:::bucket/*`, a function ARN without `function:`). */
+export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined {
+  const action = c.action.toLowerCase();
+  const service = action.slice(0, action.indexOf(':'));
+  for (const s of doc.statements) {
+    if (!isAllow(s) || s.isNotAction || s.isNotResource) continue;
+    if (!s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase() === action)) continue;
+    // A resource of the action's own service: the one meant for it in a mixed statement.
+    const r = s.resources.find((x) => typeof x.value === 'string' && parseArn(x.value)?.service.value === service);
+    if (r) return String(r.value);
+  }
+  return undefined;
+}
+
 const existingCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
 
 /** A resource the policy already names that fits the format (reused by fixes so that they carry
@@ -186,9 +201,4 @@ export function storageStatements(doc: PolicyDocument): StorageStatement[] {
     storageCache.set(doc, out);
   }
   return out;
-}
-
-/** Does any Allow statement name an action of Amazon Connect? */
-export function hasConnectActions(doc: PolicyDocument): boolean {
-  return doc.statements.some((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => typeof a.value === 'string' && /^connect:/i.test(a.value)));
 }

@@ -213,6 +213,12 @@ export function storageTypeInfo(value: string): StorageTypeInfo | undefined {
   return byValue.get(value);
 }
 
+/** What the caller needs to associate storage of a type, per storage kind the type can use (the
+ *  kinds are alternatives), or undefined for an unknown value. */
+export function storageCompanionsFor(value: string): { kind: StorageKind; companions: readonly Companion[] }[] | undefined {
+  return storageTypeInfo(value)?.kinds.map((kind) => ({ kind, companions: STORAGE_KINDS[kind].companions }));
+}
+
 /** The companions of a non-storage association action (case-insensitive), or undefined. */
 export function companionsFor(action: string): readonly Companion[] | undefined {
   const lower = action.toLowerCase();

@@ -3,11 +3,17 @@
 // whether two patterns can match a common string (a policy ARN against a resource type's ARN
 // format, or an Allow's ARN against a Deny's) has no library, so it is the small DP below.
 import wcmatch from 'wildcard-match';
+import { parseArn } from './arn';
 
 const matcherCache = new Map<string, (s: string) => boolean>();
 
 /** Does `value` match the IAM wildcard `pattern`? Actions compare case-insensitively. */
 export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
+  // Fast paths: most patterns in real policies are plain names or `*`.
+  if (pattern === '*') return true;
+  if (!pattern.includes('*') && !pattern.includes('?')) {
+    return pattern.length === value.length && (caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value);
+  }
   const key = (caseInsensitive ? 'i:' : 's:') + pattern;
   let matcher = matcherCache.get(key);
   if (!matcher) {
@@ -18,13 +24,15 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
   return matcher(value);
 }
 
-type Token = { kind: 'lit'; ch: string } | { kind: 'one' } | { kind: 'any'; noSlash: boolean };
+/** A pattern token. Wildcards from reference formats carry the characters they cannot stand for
+ *  (`forbid`): a variable never spans an ARN field separator. */
+type Token = { kind: 'lit'; ch: string } | { kind: 'one'; forbid?: string } | { kind: 'any'; forbid?: string };
 
 /** Tokens of an IAM pattern (`*`, `?`, literal characters). */
 export function patternTokens(pattern: string, caseInsensitive = false): Token[] {
   const out: Token[] = [];
   for (const ch of pattern) {
-    if (ch === '*') out.push({ kind: 'any', noSlash: false });
+    if (ch === '*') out.push({ kind: 'any' });
     else if (ch === '?') out.push({ kind: 'one' });
     else out.push({ kind: 'lit', ch: caseInsensitive ? ch.toLowerCase() : ch });
   }
@@ -33,32 +41,41 @@ export function patternTokens(pattern: string, caseInsensitive = false): Token[]
 
 /**
  * Tokens of a reference ARN format such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`:
- * each `${Var}` matches any non-empty text. Bucket names cannot contain `/`, which is what keeps
- * `arn:aws:s3:::bucket/*` (objects) from matching the bucket resource type.
+ * each `${Var}` matches one or more characters, except that a variable in the partition, Region
+ * or account field cannot contain `:` (so `arn:aws:s3:::b/*` does not match a format whose Region
+ * and account are variables), and a bucket name cannot contain `/` (which keeps
+ * `arn:aws:s3:::bucket/*`, the objects, from matching the bucket resource type).
  */
 export function formatTokens(format: string): Token[] {
   const out: Token[] = [];
   const re = /\$\{([^}]*)\}/g;
   let last = 0;
+  let colons = 0;
+  const literal = (text: string) => {
+    for (const ch of text) {
+      if (ch === ':') colons++;
+      out.push({ kind: 'lit', ch });
+    }
+  };
   for (let m = re.exec(format); m; m = re.exec(format)) {
-    for (const ch of format.slice(last, m.index)) out.push({ kind: 'lit', ch });
-    out.push({ kind: 'one' });
-    out.push({ kind: 'any', noSlash: /bucket/i.test(m[1]) });
+    literal(format.slice(last, m.index));
+    const forbid = (colons < 5 ? ':' : '') + (/bucket/i.test(m[1]) ? '/' : '');
+    out.push({ kind: 'one', forbid }, { kind: 'any', forbid });
     last = m.index + m[0].length;
   }
-  for (const ch of format.slice(last)) out.push({ kind: 'lit', ch });
-  // `${Var}` became `?` + `*`: one or more characters. A bucket variable's `?` must not be `/`
-  // either; the literal that follows it in real formats keeps that precise enough.
+  literal(format.slice(last));
   return out;
 }
 
-function consumes(star: Token & { kind: 'any' }, t: Token): boolean {
-  if (t.kind === 'lit') return !(star.noSlash && t.ch === '/');
+/** Can a wildcard token stand for the single token `t` (a literal, or another `?`)? */
+function consumes(star: Token & { kind: 'any' | 'one' }, t: Token): boolean {
+  if (t.kind === 'lit') return !star.forbid?.includes(t.ch);
   return t.kind === 'one';
 }
 
 function singleMatch(a: Token, b: Token): boolean {
-  if (a.kind === 'one' || b.kind === 'one') return true;
+  if (a.kind === 'one') return consumes(a, b);
+  if (b.kind === 'one') return consumes(b, a);
   return a.kind === 'lit' && b.kind === 'lit' && a.ch === b.ch;
 }
 
@@ -102,8 +119,30 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
 const intersectCache = new Map<string, boolean>();
 
 /** Can the policy pattern `pattern` match some ARN of the reference format `format`? */
+/** The text before the first wildcard or `${` variable. */
+function literalPrefix(text: string): string {
+  let end = text.length;
+  for (const marker of ['*', '?', '${']) {
+    const i = text.indexOf(marker);
+    if (i >= 0 && i < end) end = i;
+  }
+  return text.slice(0, end);
+}
+
+/** Cheap necessary condition: the literal beginnings of the two resource parts agree (one is a
+ *  prefix of the other). Rejects most pattern/format pairs before the DP runs. */
+function resourcePrefixesAgree(pattern: string, format: string): boolean {
+  const a = parseArn(pattern);
+  const b = parseArn(format);
+  if (!a || !b) return true;
+  const pa = literalPrefix(a.resource.value);
+  const pb = literalPrefix(b.resource.value);
+  return pa.startsWith(pb) || pb.startsWith(pa);
+}
+
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   if (pattern.length * format.length > MAX_CELLS) return true;
+  if (!resourcePrefixesAgree(pattern, format)) return false;
   const key = `${pattern}\u0000${format}`;
   let hit = intersectCache.get(key);
   if (hit === undefined) {

@@ -4,6 +4,7 @@
 import { replaceInStringEdit } from '../../fixes/edits';
 import { PolicyDocument, propertiesOf, scalarItems, subRange, ValueItem } from '../../parse/policyModel';
 import { Rule } from '../rule';
+import { CURRENT_VERSION } from './version';
 
 interface VariableSyntax {
   /** [start, end) of `${...}` (to the end of the string when unclosed). */
@@ -49,6 +50,10 @@ function* substituted(doc: PolicyDocument): Generator<ValueItem> {
   }
 }
 
+/** Only the 2012-10-17 language has policy variables; older (or missing) versions take `${...}` as
+ *  literal text, which IAM has no reason to reject (version-missing/-outdated say so). */
+const hasVariables = (doc: PolicyDocument) => doc.version?.value === CURRENT_VERSION;
+
 const PROBLEMS = {
   unclosed: (v: string) => `\`${v}\` is not closed: add the \`}\` that ends the policy variable, or IAM rejects the policy.`,
   empty: () => '`${}` is an empty policy variable: IAM rejects the policy. Name a variable such as `${aws:username}` or remove it.',
@@ -61,6 +66,7 @@ export const policyVariableSyntax: Rule = {
   category: 'grammar',
   title: 'A policy variable is unclosed, empty or has spaces in its name.',
   check({ doc, report }) {
+    if (!hasVariables(doc)) return;
     for (const item of substituted(doc)) {
       if (typeof item.value !== 'string') continue;
       for (const v of scanVariables(item.value)) {
@@ -100,6 +106,7 @@ export const policyVariableNotAllowed: Rule = {
   category: 'grammar',
   title: 'A policy variable in an element that does not support variables.',
   check({ doc, report }) {
+    if (!hasVariables(doc)) return;
     for (const { item, element } of notSubstituted(doc)) {
       if (typeof item.value !== 'string') continue;
       for (const v of scanVariables(item.value)) {

@@ -4,6 +4,7 @@
 import { replaceInStringEdit, replaceValueFix } from '../../fixes/edits';
 import { Statement, subRange } from '../../parse/policyModel';
 import { actionsOf, serviceKeys, serviceName } from '../../reference/iamData';
+import { splitAction } from '../../reference/actions';
 import { closestMatches, orList } from '../../reference/suggest';
 import { Fix } from '../../types';
 import { Rule, RuleContext } from '../rule';
@@ -29,7 +30,7 @@ export const actionMalformed: Rule = {
       else if (a.text.indexOf(':') !== a.text.lastIndexOf(':')) why = 'it has more than one colon';
       else if (a.text.startsWith(':') || a.text.endsWith(':')) why = 'the service prefix or the action name is empty';
       else why = 'it contains characters IAM does not allow (only letters, digits, `-`, `*` and `?`)';
-      if (compact !== a.text && /^[A-Za-z0-9-]+:[A-Za-z0-9*?-]+$/.test(compact)) {
+      if (compact !== a.text && splitAction(compact)) {
         fixes.push(replaceValueFix(`Remove the spaces: \`${compact}\``, a.item, compact, { safe: true }));
       }
       ctx.report({
