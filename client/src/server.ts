@@ -1,5 +1,5 @@
-// Starts the language server (dist/server.js, beside this bundle) over IPC and keeps it in step
-// with the `connectIam.enable` setting.
+// The language client: runs the language server (dist/server.js, beside this bundle) as a child
+// Node process over IPC, for JSON and JSONC documents on disk and untitled ones.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';

@@ -63,6 +63,18 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     await page.waitForTimeout(500);
     await shot(page, 'problems');
 
+    // The language status (the {} next to "JSON" in the status bar) shows that the server runs and
+    // the date of the AWS reference data.
+    await page.locator('[id="status.languageStatus"]').click();
+    const languageStatus = page.locator('.monaco-hover', { hasText: 'AWS reference data of' });
+    await languageStatus.first().waitFor({ timeout: 15_000 });
+    const statusText = await languageStatus.first().innerText();
+    assert.match(statusText, /Connect IAM[\s\S]*AWS reference data of \d{4}-\d{2}-\d{2}/);
+    assert.doesNotMatch(statusText, /starting|failed|stopped/, `the server is not running: ${statusText}`);
+    await shot(page, 'status');
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor textarea').first().focus();
+
     // Go to the problem and open the lightbulb menu on it.
     await commentRow.first().click();
     await page.waitForTimeout(300);

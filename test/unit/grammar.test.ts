@@ -161,7 +161,7 @@ describe('Sid rules', () => {
     const text = two('List all buckets', 'Get');
     const f = only(text, 'sid-invalid-characters', '"List all buckets"');
     assert.equal(f.fixes?.[0].safe, true);
-    assert.match(fixAndRelint(text, f), /"Sid": "Listallbuckets"/);
+    assert.match(fixAndRelint(text, f), /"Sid": "ListAllBuckets"/);
   });
   it('sid-invalid-characters stays silent in a resource policy', () => silent(BUCKET_POLICY, 'sid-invalid-characters'));
   it('sid-invalid-characters offers no fix that would duplicate another Sid', () => {

@@ -14,12 +14,16 @@ import {
 
 const code = (s: string) => `\`${s}\``;
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-const describeCompanion = (c: Companion) => `${code(c.action)} on ${RESOURCES[c.resource].label}`;
-
-/** The companion as a message names it missing, with the grant that misses its resource, if any. */
-function describeMissing(doc: PolicyDocument, c: Companion): string {
-  const near = nearMiss(doc, c);
-  return near ? `${describeCompanion(c)} (it is allowed only on ${code(near)}, which is not ${RESOURCES[c.resource].label})` : describeCompanion(c);
+/** Missing companions as a message names them, grouped by resource (`s3:GetBucketAcl` and
+ *  `s3:GetBucketLocation` on the S3 bucket), with the grant that misses the resource, if any. */
+function describeMissing(doc: PolicyDocument, missing: Companion[]): string {
+  const byResource = new Map<Companion['resource'], Companion[]>();
+  for (const c of missing) byResource.set(c.resource, [...(byResource.get(c.resource) ?? []), c]);
+  return list([...byResource].map(([resource, cs]) => {
+    const near = cs.map((c) => nearMiss(doc, c)).find(Boolean);
+    const note = near ? ` (allowed only on ${code(near)}, which is not such an ARN)` : '';
+    return `${list(cs.map((c) => code(c.action)))} on ${RESOURCES[resource].label}${note}`;
+  }));
 }
 
 /** The fix adding the missing companions; not the preferred one when a grant only misses its
@@ -74,7 +78,7 @@ export const connectStoragePermissionsMissing: Rule = {
       const types = list(unmet.map((t) => `${code(t.type)} (${kinds(t)})`));
       const fix = missingFix(doc, missing);
       report({
-        message: `${code(String(st.actions[0].value))} for ${types} also needs ${list(missing.map((c) => describeMissing(doc, c)))}, which no Allow statement of this policy grants: Connect checks ${missing.length > 1 ? 'them' : 'it'} when the storage is associated. Add ${missing.length > 1 ? 'them' : 'it'}${unmet.some((t) => (storageTypeInfo(t.type)?.kinds.length ?? 0) > 1) ? ' (or the permissions of the other storage named)' : ''}.`,
+        message: `${code(String(st.actions[0].value))} for ${types} also needs ${describeMissing(doc, missing)}, which no Allow statement of this policy grants: Connect checks ${missing.length > 1 ? 'them' : 'it'} when the storage is associated. Add ${missing.length > 1 ? 'them' : 'it'}${unmet.some((t) => (storageTypeInfo(t.type)?.kinds.length ?? 0) > 1) ? ' (or the permissions of the other storage named)' : ''}.`,
         range: st.actions[0].range,
         related: others(st.actions),
         data: { missing: missing.map((c) => c.action) },
@@ -146,7 +150,7 @@ export const connectAssociationPermissionsMissing: Rule = {
       if (!missing.length) continue;
       const fix = missingFix(doc, missing);
       report({
-        message: `${code(String(item.value))} also needs ${list(missing.map((c) => describeMissing(doc, c)))}, which no Allow statement of this policy grants: without ${missing.length > 1 ? 'them' : 'it'} the association fails. Add ${missing.length > 1 ? 'them' : 'it'}.`,
+        message: `${code(String(item.value))} also needs ${describeMissing(doc, missing)}, which no Allow statement of this policy grants: without ${missing.length > 1 ? 'them' : 'it'} the association fails. Add ${missing.length > 1 ? 'them' : 'it'}.`,
         range: item.range,
         data: { missing: missing.map((c) => c.action) },
         fixes: fix ? [fix] : undefined,

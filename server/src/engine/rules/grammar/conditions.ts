@@ -2,7 +2,7 @@
 // set operators (`ForAllValues:`/`ForAnyValue:`) on single-valued keys.
 import { Node } from 'jsonc-parser';
 import { nodeRange } from '../../parse/jsonDocument';
-import { propertiesOf, Property } from '../../parse/policyModel';
+import { PolicyDocument, propertiesOf, Property } from '../../parse/policyModel';
 import { closestMatch } from '../../reference/closest';
 import { findConditionKey } from '../../reference/iamData';
 import { Rule } from '../rule';
@@ -45,7 +45,7 @@ export const conditionInvalidStructure: Rule = {
 };
 
 /** Operators of every statement's `Condition`. */
-function* operators(doc: Parameters<Rule['check']>[0]['doc']): Generator<Property> {
+function* operators(doc: PolicyDocument): Generator<Property> {
   for (const s of doc.statements) yield* propertiesOf(s.conditionProperty?.value);
 }
 

@@ -3,7 +3,7 @@
 import { Node } from 'jsonc-parser';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
-import { Rule } from '../rule';
+import { Rule, RuleContext } from '../rule';
 import { judgeKeys, keyRange, suggestionFor, typeName } from './keys';
 
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
@@ -48,7 +48,7 @@ export const principalInvalid: Rule = {
 };
 
 /** A principal type's value: a string or an array of strings (empty arrays: empty-value). */
-function checkValues(type: string, node: Node, report: Parameters<Rule['check']>[0]['report']): void {
+function checkValues(type: string, node: Node, report: RuleContext['report']): void {
   const bad = node.type === 'array' ? (node.children ?? []).filter((c) => c.type !== 'string') : node.type === 'string' ? [] : [node];
   for (const b of bad) {
     report({ message: `This \`${type}\` principal is ${typeName(b)}: IAM expects a string (or an array of strings) such as an ARN, an account ID or a service name.`, range: nodeRange(b) });

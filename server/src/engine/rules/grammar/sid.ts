@@ -5,6 +5,11 @@ import { Rule } from '../rule';
 
 const IDENTITY_SID = /^[A-Za-z0-9]*$/;
 
+/** `Read call-recordings` → `ReadCallRecordings`: the words kept readable without separators. */
+function camelCase(sid: string): string {
+  return sid.split(/[^A-Za-z0-9]+/).map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+}
+
 export const sidDuplicate: Rule = {
   id: 'sid-duplicate',
   defaultSeverity: 'error',
@@ -41,8 +46,8 @@ export const sidInvalidCharacters: Rule = {
     for (const s of doc.statements) {
       const sid = s.sid;
       if (!sid || typeof sid.value !== 'string' || IDENTITY_SID.test(sid.value)) continue;
-      const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
-      const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'space' : `\`${c}\``));
+      const cleaned = camelCase(sid.value);
+      const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'a space' : `\`${c}\``));
       report({
         message: `Sid "${sid.value}" contains ${bad.join(', ')}: in identity policies IAM allows only ASCII letters and digits in a Sid and rejects the policy.${cleaned ? ` Use "${cleaned}".` : ''}`,
         range: sid.range,
