@@ -2,7 +2,7 @@
 // instance most of its ARNs name. Fixes use it to build ARNs and statements with the user's own
 // values, falling back to placeholders only where the policy says nothing.
 import { PolicyDocument } from './parse/policyModel';
-import { parseArn } from './reference/arn';
+import { arnItems } from './reference/arn';
 import { isPartition, regionPartition } from './reference/regions';
 
 export interface PolicyContext {
@@ -35,9 +35,7 @@ export function policyContext(doc: PolicyDocument): PolicyContext {
   const regions: string[] = [];
   let instanceId: string | undefined;
   for (const s of doc.statements) {
-    for (const r of s.resources) {
-      const arn = typeof r.value === 'string' ? parseArn(r.value) : undefined;
-      if (!arn) continue;
+    for (const { arn } of arnItems(s.resources)) {
       // Only values that are real (a known partition and Region, a 12-digit account) are taken:
       // a placeholder such as `region` must never be copied into a fix.
       if (isPartition(arn.partition.value)) partitions.push(arn.partition.value);

@@ -2,12 +2,12 @@
 // quick connect `transfer-destination/`), instance IDs, and Regions or partitions where Connect
 // does not run. The valid words come from the reference's Connect resource-type ARN formats.
 import { PolicyDocument, subRange, ValueItem } from '../parse/policyModel';
-import { hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
+import { arnItems, hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
 import { closestMatch } from '../reference/closest';
 import { resourceTypesOf } from '../reference/iamData';
 import { isPathPlaceholder, templatePlaceholders } from '../reference/placeholders';
 import { regionPartition } from '../reference/regions';
-import { replaceInStringEdit } from '../fixes/edits';
+import { spanSuggestion } from '../fixes/edits';
 import { Rule } from '../rules/rule';
 import { CONNECT_REGIONS } from './table';
 
@@ -60,10 +60,7 @@ const open = (segment: string) => segment === '' || hasWildcard(segment) || hasP
 
 function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn }> {
   for (const s of doc.statements) {
-    for (const item of s.resources) {
-      const arn = typeof item.value === 'string' ? parseArn(item.value) : undefined;
-      if (arn?.service.value === 'connect') yield { item, arn };
-    }
+    for (const x of arnItems(s.resources)) if (x.arn.service.value === 'connect') yield x;
   }
 }
 
@@ -87,9 +84,7 @@ export const connectArnResourceWord: Rule = {
         const near = suggestWord(word, valid);
         report({
           message: `Amazon Connect ARNs have no \`${word}/\` ${i === 0 ? 'resource' : 'path under an instance'}, so this ARN matches nothing.${near ? ` Connect writes \`${near}/\`.` : ''}`,
-          range: subRange(item, start, end),
-          data: near ? { suggestion: near } : undefined,
-          fixes: near ? [{ title: `Change \`${word}\` to \`${near}\``, edits: [replaceInStringEdit(item, start, end, near)], isPreferred: true }] : undefined,
+          ...spanSuggestion(item, start, end, near, (v) => `Change \`${word}\` to \`${v}\``),
         });
         break; // a wrong first word makes the rest meaningless
       }

@@ -2,13 +2,13 @@
 // service-linked role; `lambda:AddPermission` adds a resource policy to the function instead
 // (seed, Example 2). So the scope of `lambda:AddPermission` is what restricts which functions can
 // be associated, and its function ARNs must be right.
-import { PolicyDocument, Statement, subRange, ValueItem } from '../parse/policyModel';
-import { hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
+import { PolicyDocument, Statement, subRange } from '../parse/policyModel';
+import { arnItems, hasPolicyVariable, hasWildcard, parseArn } from '../reference/arn';
 import { closestMatch } from '../reference/closest';
 import { resourceTypesOf } from '../reference/iamData';
 import { templatePlaceholders } from '../reference/placeholders';
 import { patternCovers, patternsIntersect } from '../reference/wildcard';
-import { replaceInStringEdit } from '../fixes/edits';
+import { replaceInStringFix } from '../fixes/edits';
 import { Rule } from '../rules/rule';
 import { addArrayValueEdit } from './edits';
 import { actionMatches, isAllow } from './grants';
@@ -24,13 +24,6 @@ const allowsAction = (doc: PolicyDocument, action: string) =>
 function addPermissionStatements(doc: PolicyDocument): Statement[] {
   return doc.statements.filter((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
     && s.actions.some((a) => a.value !== '*' && actionMatches(a, ADD_PERMISSION)));
-}
-
-function* lambdaArns(items: ValueItem[]): Generator<{ item: ValueItem; arn: ParsedArn }> {
-  for (const item of items) {
-    const arn = typeof item.value === 'string' ? parseArn(item.value) : undefined;
-    if (arn) yield { item, arn };
-  }
 }
 
 /** Does the resource name every Lambda function (`*`, `…:function:*`)? */
@@ -74,7 +67,7 @@ export const connectLambdaArnMissingFunction: Rule = {
   title: 'A Lambda function ARN lacks `function:` before the function name.',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const { item, arn } of lambdaArns(s.resources)) {
+      for (const { item, arn } of arnItems(s.resources)) {
         const res = arn.resource.value;
         if (arn.service.value !== 'lambda' || res === '' || hasWildcard(res) || hasPolicyVariable(res) || templatePlaceholders(res).length) continue;
         const word = /^[^:/]+/.exec(res)?.[0] ?? '';
@@ -84,7 +77,7 @@ export const connectLambdaArnMissingFunction: Rule = {
         report({
           message: `\`${res}\` has no resource type: a Lambda function ARN reads \`…:function:${res}\`, so this ARN matches no function. Insert \`function:\`.`,
           range: subRange(item, arn.resource.start, arn.resource.end),
-          fixes: [{ title: 'Insert `function:`', edits: [replaceInStringEdit(item, arn.resource.start, arn.resource.start, 'function:')], isPreferred: true, safe: true }],
+          fixes: [{ ...replaceInStringFix('Insert `function:`', item, arn.resource.start, arn.resource.start, 'function:'), safe: true }],
         });
       }
     }
@@ -103,13 +96,13 @@ export const connectLambdaUnqualifiedArn: Rule = {
     // set, patterns (`function:x*`) checked one by one (few in practice; keeps big policies linear).
     // Resource parts are compared apart from the rest: a `*` in the Region or account field would
     // otherwise span into the function name.
-    const parts = statements.flatMap((s) => [...lambdaArns(s.resources)]).map(({ arn }) => arn.resource.value);
+    const parts = statements.flatMap((s) => [...arnItems(s.resources)]).map(({ arn }) => arn.resource.value);
     const qualifiedNames = new Set(parts.map((p) => /^function:([^:*?]+):/.exec(p)?.[1]).filter(Boolean));
     const patterns = parts.filter(hasWildcard);
     const hasQualified = (name: string, own: string) =>
       qualifiedNames.has(name) || patterns.some((g) => g !== own && patternsIntersect(g, `function:${name}:*`));
     for (const s of statements) {
-      for (const { item, arn } of lambdaArns(s.resources)) {
+      for (const { item, arn } of arnItems(s.resources)) {
         const m = /^function:([^:]+)$/.exec(arn.resource.value);
         if (arn.service.value !== 'lambda' || !m || hasWildcard(m[1]) || hasPolicyVariable(m[1])) continue;
         const qualified = `${String(item.value)}:*`;

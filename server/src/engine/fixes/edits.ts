@@ -3,7 +3,7 @@
 // the statements already there.
 import { Node } from 'jsonc-parser';
 import { nodeRange } from '../parse/jsonDocument';
-import { PolicyDocument, ValueItem } from '../parse/policyModel';
+import { PolicyDocument, subRange, ValueItem } from '../parse/policyModel';
 import { Fix, OffsetRange, TextEdit } from '../types';
 
 /** Replace a scalar value (its whole token, quotes included) with a new string value. */
@@ -25,6 +25,25 @@ export function replaceInStringEdit(item: ValueItem, from: number, to: number, n
 /** A fix that replaces one value. */
 export function replaceValueFix(title: string, item: ValueItem, newValue: string, opts: { preferred?: boolean; safe?: boolean } = {}): Fix {
   return { title, edits: [replaceValueEdit(item, newValue)], isPreferred: opts.preferred ?? true, safe: opts.safe ?? false };
+}
+
+/** A fix that replaces the characters [from, to) of a string value (one ARN field, one word of a
+ *  path) with raw text. */
+export function replaceInStringFix(title: string, item: ValueItem, from: number, to: number, newText: string): Fix {
+  return { title, edits: [replaceInStringEdit(item, from, to, newText)], isPreferred: true };
+}
+
+/** The range, `data` and fix of a finding on the characters [from, to) of a string value that may
+ *  have a likely replacement ("did you mean"): the finding points at the span, and the suggestion,
+ *  when there is one, is both reported as `data.suggestion` and offered as the preferred fix. The
+ *  ARN field rules (partition, Region, account) and the Connect path-word rule all report this
+ *  way; one builder keeps their findings alike. */
+export function spanSuggestion(item: ValueItem, from: number, to: number, suggestion: string | undefined, title: (suggestion: string) => string): { range: OffsetRange; data?: Record<string, unknown>; fixes?: Fix[] } {
+  return {
+    range: subRange(item, from, to),
+    data: suggestion ? { suggestion } : undefined,
+    fixes: suggestion ? [replaceInStringFix(title(suggestion), item, from, to, suggestion)] : undefined,
+  };
 }
 
 /** The line break the document uses. */

@@ -45,7 +45,7 @@ export function expandActionPattern(service: string, pattern: string): ActionInf
       hit = [];
       for (const [lower, a] of actions) if (lower.startsWith(stem) && wildcardMatches(pattern, a.name, true)) hit.push(a);
     }
-    if (expansionCache.size > 5000) expansionCache.clear();
+    if (expansionCache.size > 100_000) expansionCache.clear(); // bounded memory; the managed-policy set alone has ~20k distinct action strings
     expansionCache.set(key, hit);
   }
   return hit;

@@ -1,6 +1,7 @@
 // ARN fields with their character positions, so findings can point at the exact field.
 // Hand-written on purpose: the common parsers (e.g. @aws-sdk/util-arn-parser) return the fields
 // but not where they are, and reject the partial ARNs a user is still typing.
+import type { ValueItem } from '../parse/policyModel';
 
 export interface ArnField {
   value: string;
@@ -32,9 +33,30 @@ function nextColon(arn: string, from: number): number {
   return -1;
 }
 
-/** Split an `arn:` string into its six fields, or undefined when it has fewer than six. */
+const parsed = new Map<string, ParsedArn | undefined>();
+
+/** Split an `arn:` string into its six fields, or undefined when it has fewer than six. Memoised
+ *  (many rules parse the same ARNs, on every keystroke): treat the result as read-only. */
 export function parseArn(arn: string): ParsedArn | undefined {
   if (!arn.startsWith('arn:')) return undefined;
+  if (parsed.has(arn)) return parsed.get(arn);
+  const result = splitArn(arn);
+  if (parsed.size > 100_000) parsed.clear(); // bounded memory
+  parsed.set(arn, result);
+  return result;
+}
+
+/** The values that are ARNs, each with its fields. The rules that judge ARN fields and the policy
+ *  context all walk values this way: one helper, so a non-string or non-ARN value is skipped the
+ *  same way everywhere. */
+export function* arnItems(items: ValueItem[]): Generator<{ item: ValueItem; arn: ParsedArn }> {
+  for (const item of items) {
+    const arn = typeof item.value === 'string' ? parseArn(item.value) : undefined;
+    if (arn) yield { item, arn };
+  }
+}
+
+function splitArn(arn: string): ParsedArn | undefined {
   const fields: ArnField[] = [];
   let start = 0;
   for (let i = 0; i < 5; i++) {

@@ -86,19 +86,27 @@ export function serviceName(prefix: string): string | undefined {
   return serviceNames[prefix.toLowerCase()];
 }
 
-/** Actions of a service keyed by lower-case name (empty for an unknown service). */
-export function actionsOf(prefix: string): Map<string, ActionInfo> {
+/** One service's file of a reference folder (`actions/<service>.json`, …) as a map keyed as in
+ *  the file, each entry converted once, loaded on first use and cached (empty for an unknown
+ *  service). Actions, resource types and condition keys are all loaded this way; one loader keeps
+ *  the lower-casing of the prefix and the unknown-service case the same for the three. */
+function perService<R, T>(cache: Map<string, Map<string, T>>, folder: string, prefix: string, convert: (raw: R, service: string) => T): Map<string, T> {
   const service = prefix.toLowerCase();
-  let map = actionCache.get(service);
+  let map = cache.get(service);
   if (!map) {
     map = new Map();
     if (serviceExists(service)) {
-      const raw = readData<Record<string, Omit<ActionInfo, 'service'>>>('actions', `${service}.json`) ?? {};
-      for (const [k, v] of Object.entries(raw)) map.set(k, { ...v, service });
+      const raw = readData<Record<string, R>>(folder, `${service}.json`) ?? {};
+      for (const [k, v] of Object.entries(raw)) map.set(k, convert(v, service));
     }
-    actionCache.set(service, map);
+    cache.set(service, map);
   }
   return map;
+}
+
+/** Actions of a service keyed by lower-case name (empty for an unknown service). */
+export function actionsOf(prefix: string): Map<string, ActionInfo> {
+  return perService<Omit<ActionInfo, 'service'>, ActionInfo>(actionCache, 'actions', prefix, (v, service) => ({ ...v, service }));
 }
 
 export function getAction(prefix: string, action: string): ActionInfo | undefined {
@@ -106,17 +114,8 @@ export function getAction(prefix: string, action: string): ActionInfo | undefine
 }
 
 export function resourceTypesOf(prefix: string): Map<string, ResourceTypeInfo> {
-  const service = prefix.toLowerCase();
-  let map = resourceCache.get(service);
-  if (!map) {
-    map = new Map();
-    if (serviceExists(service)) {
-      const raw = readData<Record<string, { key: string; arn: string; conditionKeys?: string[] }>>('resourceTypes', `${service}.json`) ?? {};
-      for (const [k, v] of Object.entries(raw)) map.set(k, { service, key: v.key, arn: v.arn, conditionKeys: v.conditionKeys ?? [] });
-    }
-    resourceCache.set(service, map);
-  }
-  return map;
+  return perService<{ key: string; arn: string; conditionKeys?: string[] }, ResourceTypeInfo>(resourceCache, 'resourceTypes', prefix,
+    (v, service) => ({ service, key: v.key, arn: v.arn, conditionKeys: v.conditionKeys ?? [] }));
 }
 
 export function getResourceType(prefix: string, key: string): ResourceTypeInfo | undefined {
@@ -125,17 +124,8 @@ export function getResourceType(prefix: string, key: string): ResourceTypeInfo |
 
 /** Condition keys defined by a service, keyed by lower-case key. */
 export function conditionKeysOf(prefix: string): Map<string, ConditionKeyInfo> {
-  const service = prefix.toLowerCase();
-  let map = conditionCache.get(service);
-  if (!map) {
-    map = new Map();
-    if (serviceExists(service)) {
-      const raw = readData<Record<string, { key: string; description: string; type: string }>>('conditionKeys', `${service}.json`) ?? {};
-      for (const [k, v] of Object.entries(raw)) map.set(k, { key: v.key, description: v.description, type: v.type, global: false });
-    }
-    conditionCache.set(service, map);
-  }
-  return map;
+  return perService<{ key: string; description: string; type: string }, ConditionKeyInfo>(conditionCache, 'conditionKeys', prefix,
+    (v) => ({ key: v.key, description: v.description, type: v.type, global: false }));
 }
 
 let globalKeys: ConditionKeyInfo[] | undefined;

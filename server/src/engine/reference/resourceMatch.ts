@@ -113,7 +113,7 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
     const fitting = profile.parsed.filter((f) => patternMatchesFormat(resource, f.resource.value));
     result = fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
   }
-  if (useCache.size > 5000) useCache.clear();
+  if (useCache.size > 100_000) useCache.clear();
   useCache.set(key, result);
   return result;
 }

@@ -18,7 +18,7 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
   let matcher = matcherCache.get(key);
   if (!matcher) {
     matcher = wcmatch(pattern, { separator: false, flags: caseInsensitive ? 'i' : '' });
-    if (matcherCache.size > 5000) matcherCache.clear();
+    if (matcherCache.size > 50_000) matcherCache.clear();
     matcherCache.set(key, matcher);
   }
   return matcher(value);
@@ -134,10 +134,24 @@ function literalPrefix(text: string): string {
 function resourcePrefixesAgree(pattern: string, format: string): boolean {
   const a = parseArn(pattern);
   const b = parseArn(format);
-  if (!a || !b) return true;
-  const pa = literalPrefix(a.resource.value);
-  const pb = literalPrefix(b.resource.value);
+  // Whole ARNs: compare the resource parts (the fields before them hold variables). Resource
+  // parts on their own (callers that split the ARN already): compare them directly.
+  if (!a !== !b) return true;
+  const pa = literalPrefix(a ? a.resource.value : pattern);
+  const pb = literalPrefix(b ? b.resource.value : format);
   return pa.startsWith(pb) || pb.startsWith(pa);
+}
+
+const formatTokenCache = new Map<string, Token[]>();
+
+/** Reference formats are a few thousand strings: tokenise each once. */
+function cachedFormatTokens(format: string): Token[] {
+  let tokens = formatTokenCache.get(format);
+  if (!tokens) {
+    tokens = formatTokens(format);
+    formatTokenCache.set(format, tokens);
+  }
+  return tokens;
 }
 
 export function patternMatchesFormat(pattern: string, format: string): boolean {
@@ -146,8 +160,8 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
   const key = `${pattern}\u0000${format}`;
   let hit = intersectCache.get(key);
   if (hit === undefined) {
-    hit = tokensIntersect(patternTokens(pattern), formatTokens(format));
-    if (intersectCache.size > 20000) intersectCache.clear();
+    hit = tokensIntersect(patternTokens(pattern), cachedFormatTokens(format));
+    if (intersectCache.size > 200_000) intersectCache.clear();
     intersectCache.set(key, hit);
   }
   return hit;
@@ -156,12 +170,30 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
 /** Can two policy patterns match a common string? */
 export function patternsIntersect(a: string, b: string, caseInsensitive = false): boolean {
   if (a.length * b.length > MAX_CELLS) return true;
-  return tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive));
+  return memo(`${caseInsensitive ? 'i' : 's'}\u0001${a}\u0000${b}`, () => tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive)));
+}
+
+const memoCache = new Map<string, boolean>();
+
+/** Memoise a pure pattern comparison: the same pairs recur across statements and keystrokes. */
+function memo(key: string, compute: () => boolean): boolean {
+  let hit = memoCache.get(key);
+  if (hit === undefined) {
+    hit = compute();
+    if (memoCache.size > 200_000) memoCache.clear(); // bounded memory
+    memoCache.set(key, hit);
+  }
+  return hit;
 }
 
 /** Does every string matched by `inner` also match `outer`? Exact for the cases policies use:
  *  `outer` made of literals and `*`, `inner` literals, `*` and `?`. */
 export function patternCovers(outer: string, inner: string, caseInsensitive = false): boolean {
+  if (outer === '*' || outer === inner) return true;
+  return memo(`${caseInsensitive ? 'I' : 'S'}\u0001${outer}\u0000${inner}`, () => coversUncached(outer, inner, caseInsensitive));
+}
+
+function coversUncached(outer: string, inner: string, caseInsensitive: boolean): boolean {
   // Treat inner's wildcards as literal marker characters that only outer's wildcards can absorb:
   // `*` in inner must be absorbed by a `*` in outer; `?` by `?` or `*`.
   const o = caseInsensitive ? outer.toLowerCase() : outer;

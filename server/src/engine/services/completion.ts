@@ -4,11 +4,11 @@
 import { findNodeAtLocation, JSONPath, Node } from 'jsonc-parser';
 import { parsePolicy, PolicyDocument, propertiesOf, scalarItems, Statement } from '../parse/policyModel';
 import { policyContext } from '../policyContext';
+import { supportedKeys } from '../reference/conditionSupport';
 import { actionsOf, globalConditionKeys, findConditionKey, serviceKeys, serviceName } from '../reference/iamData';
 import { actionResourceTypes } from '../reference/resourceMatch';
 import { resolvedActions } from '../rules/reference/resolve';
 import { OffsetRange } from '../types';
-import { supportedKeys } from './conditionSupport';
 import { ATTRIBUTE_TYPES, storageTypes } from './connectInfo';
 import { Cursor, cursorAt } from './cursor';
 import { describeConditionKey } from './describe';

@@ -5,9 +5,9 @@ import { nodeRange } from '../../parse/jsonDocument';
 import { PolicyDocument, propertiesOf, Property } from '../../parse/policyModel';
 import { closestMatch } from '../../reference/closest';
 import { findConditionKey } from '../../reference/iamData';
+import { allOperatorNames, parseOperator } from '../../reference/operators';
 import { Rule } from '../rule';
 import { keyRange, renameKeyFix, typeName } from './keys';
-import { allOperatorNames, parseOperator } from './operators';
 import { valueMismatch } from './values';
 
 const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';

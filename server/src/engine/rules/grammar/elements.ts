@@ -5,7 +5,7 @@ import { nodeRange } from '../../parse/jsonDocument';
 import { Statement } from '../../parse/policyModel';
 import { replaceValueFix } from '../../fixes/edits';
 import { closestMatch } from '../../reference/closest';
-import { Rule } from '../rule';
+import { Rule, RuleContext } from '../rule';
 import { keyRange, openBrace, presentOrMeant, typeName } from './keys';
 import { STATEMENT_ELEMENTS } from './statement';
 
@@ -14,16 +14,21 @@ const EFFECTS = ['Allow', 'Deny'];
 /** Misspelt elements are statement-unknown-element's finding, not a missing element. */
 const present = (s: Statement, names: string[]) => presentOrMeant(s.properties, STATEMENT_ELEMENTS, names);
 
+/** The check shared by the missing-element rules: every statement that has none of `names`
+ *  (nor a misspelling of one) gets `message` at its opening brace. */
+function reportMissing(ctx: RuleContext, names: string[], message: string): void {
+  for (const s of ctx.doc.statements) {
+    if (!present(s, names)) ctx.report({ message, range: openBrace(s.node) });
+  }
+}
+
 export const effectMissing: Rule = {
   id: 'effect-missing',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement has no `Effect`.',
-  check({ doc, report }) {
-    for (const s of doc.statements) {
-      if (present(s, ['Effect'])) continue;
-      report({ message: 'This statement has no `Effect`: IAM rejects the policy. Add "Effect": "Allow" or "Effect": "Deny".', range: openBrace(s.node) });
-    }
+  check(ctx) {
+    reportMissing(ctx, ['Effect'], 'This statement has no `Effect`: IAM rejects the policy. Add "Effect": "Allow" or "Effect": "Deny".');
   },
 };
 
@@ -55,11 +60,8 @@ export const actionMissing: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement has neither `Action` nor `NotAction`.',
-  check({ doc, report }) {
-    for (const s of doc.statements) {
-      if (present(s, ['Action', 'NotAction'])) continue;
-      report({ message: 'This statement has neither `Action` nor `NotAction`: IAM rejects the policy. Add the actions the statement allows or denies.', range: openBrace(s.node) });
-    }
+  check(ctx) {
+    reportMissing(ctx, ['Action', 'NotAction'], 'This statement has neither `Action` nor `NotAction`: IAM rejects the policy. Add the actions the statement allows or denies.');
   },
 };
 
@@ -68,13 +70,10 @@ export const resourceMissing: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement of an identity policy has neither `Resource` nor `NotResource`.',
-  check({ doc, report }) {
+  check(ctx) {
     // Resource policies name the resource implicitly (a role trust policy has no `Resource`).
-    if (doc.kind !== 'identity') return;
-    for (const s of doc.statements) {
-      if (present(s, ['Resource', 'NotResource'])) continue;
-      report({ message: 'This statement has neither `Resource` nor `NotResource`: IAM rejects an identity policy without one. Add the resource ARNs it applies to ("*" only where the actions support no resource type).', range: openBrace(s.node) });
-    }
+    if (ctx.doc.kind !== 'identity') return;
+    reportMissing(ctx, ['Resource', 'NotResource'], 'This statement has neither `Resource` nor `NotResource`: IAM rejects an identity policy without one. Add the resource ARNs it applies to ("*" only where the actions support no resource type).');
   },
 };
 

@@ -3,8 +3,8 @@
 import { Node } from 'jsonc-parser';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
+import { parseOperator } from '../../reference/operators';
 import { Rule } from '../rule';
-import { parseOperator } from './operators';
 
 const isEmpty = (n: Node | undefined) => (n?.type === 'array' || n?.type === 'object') && !n.children?.length;
 

@@ -3,7 +3,7 @@
 // expected (for the message).
 import { isIPv4, isIPv6 } from 'net';
 import { ValueItem } from '../../parse/policyModel';
-import { ValueKind } from './operators';
+import { ValueKind } from '../../reference/operators';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** ISO 8601 date or date-time, extended (`2026-01-31T12:00:00Z`) or basic (`20260131T120000Z`). */

@@ -5,25 +5,18 @@ import { replaceValueEdit } from '../../fixes/edits';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
 import { findConditionKey } from '../../reference/iamData';
+import { operatorName, parseExactOperator, ValueKind } from '../../reference/operators';
 import { Rule } from '../rule';
 
-type OperatorType = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN';
-
-const OPERATORS: Record<string, OperatorType> = {};
-const family = (type: OperatorType, names: string[]) => names.forEach((n) => (OPERATORS[n] = type));
-family('String', ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike']);
-family('Numeric', ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals']);
-family('Date', ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals']);
-family('Bool', ['Bool']);
-family('Binary', ['BinaryEquals']);
-family('IPAddress', ['IpAddress', 'NotIpAddress']);
-family('ARN', ['ArnEquals', 'ArnNotEquals', 'ArnLike', 'ArnNotLike']);
+/** The types an operator can compare as (`Null` tests presence, not a value). */
+type OperatorType = Exclude<ValueKind, 'Null'>;
 
 /** The type an operator compares as, ignoring `ForAllValues:`/`ForAnyValue:` and `IfExists`;
- *  undefined for `Null` and operators IAM does not know (another rule's business). */
+ *  undefined for `Null`, for operators IAM does not know and for names not spelled exactly as IAM
+ *  spells them (all of those are other rules' business). */
 export function operatorType(operator: string): OperatorType | undefined {
-  const base = operator.replace(/^(ForAllValues|ForAnyValue):/, '').replace(/IfExists$/, '');
-  return OPERATORS[base];
+  const kind = parseExactOperator(operator)?.kind;
+  return kind === 'Null' ? undefined : kind;
 }
 
 /** `ArrayOfString` → `String`. */
@@ -60,10 +53,10 @@ const EQUIVALENT: Partial<Record<OperatorType, Partial<Record<Test, string>>>> =
 
 /** `ForAnyValue:StringEqualsIfExists` on an IP key → `ForAnyValue:IpAddressIfExists`. */
 export function equivalentOperator(operator: string, keyType: OperatorType): string | undefined {
-  const m = /^((?:ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/.exec(operator)!;
-  const test = TEST_OF[m[2]];
+  const op = parseExactOperator(operator);
+  const test = op && TEST_OF[op.base];
   const base = test && EQUIVALENT[keyType]?.[test];
-  return base ? `${m[1] ?? ''}${base}${m[3] ?? ''}` : undefined;
+  return op && base ? operatorName({ ...op, base }) : undefined;
 }
 
 export const conditionTypeMismatch: Rule = {

@@ -4,10 +4,8 @@
 import { replaceValueEdit } from '../../fixes/edits';
 import { nodeRange } from '../../parse/jsonDocument';
 import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
-import {
-  ActionInfo, conditionKeysOf, ConditionKeyInfo, findConditionKey, globalConditionKeys, resourceTypesOf,
-  serviceExists,
-} from '../../reference/iamData';
+import { actionSupports } from '../../reference/conditionSupport';
+import { conditionKeysOf, ConditionKeyInfo, findConditionKey, globalConditionKeys, serviceExists } from '../../reference/iamData';
 import { closestMatches, orList } from '../../reference/suggest';
 import { Fix } from '../../types';
 import { Rule, RuleContext } from '../rule';
@@ -84,29 +82,6 @@ export const unknownServiceConditionKey: Rule = {
   },
 };
 
-const supportCache = new WeakMap<ActionInfo, Set<string>>();
-
-/** Lower-case keys an action supports: its own, and those of its resource types (as listed on
- *  the action and on the service's resource type). */
-function supportedKeys(action: ActionInfo): Set<string> {
-  let set = supportCache.get(action);
-  if (!set) {
-    set = new Set(action.conditionKeys.map((k) => k.toLowerCase()));
-    const types = resourceTypesOf(action.service);
-    for (const rt of action.resourceTypes) {
-      for (const k of rt.conditionKeys) set.add(k.toLowerCase());
-      for (const k of types.get(rt.name.toLowerCase())?.conditionKeys ?? []) set.add(k.toLowerCase());
-    }
-    supportCache.set(action, set);
-  }
-  return set;
-}
-
-const supports = (action: ActionInfo, info: ConditionKeyInfo, key: string) => {
-  const keys = supportedKeys(action);
-  return keys.has(info.key.toLowerCase()) || keys.has(key.toLowerCase());
-};
-
 interface Support {
   info: ConditionKeyInfo;
   /** Action strings (as written) none of whose actions support the key. */
@@ -121,7 +96,7 @@ function support(s: Statement, key: string): Support | undefined {
   const info = findConditionKey(key);
   const actions = resolvedActions(s);
   if (!info || !allResolved(actions)) return undefined;
-  const unsupported = actions.filter((a) => !a.actions.some((x) => supports(x, info, key))).map((a) => a.text);
+  const unsupported = actions.filter((a) => !a.actions.some((x) => actionSupports(x, info.key, key))).map((a) => a.text);
   return { info, unsupported: [...new Set(unsupported)], total: new Set(actions.map((a) => a.text)).size };
 }
 

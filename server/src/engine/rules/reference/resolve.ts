@@ -28,10 +28,14 @@ export interface ResolvedAction {
   actions: ActionInfo[];
 }
 
-function resolveOne(item: ValueItem): ResolvedAction | undefined {
-  if (typeof item.value !== 'string') return undefined;
-  const text = item.value;
-  const base = { item, text, explicit: !hasWildcard(text), actions: [] as ActionInfo[] };
+type Resolution = Omit<ResolvedAction, 'item'>;
+
+/** Resolution depends on the text only, so it is memoised across statements, documents and
+ *  re-analyses (an editor re-analyses the same action strings on every keystroke). */
+const byText = new Map<string, Resolution>();
+
+function resolveText(text: string): Resolution {
+  const base = { text, explicit: !hasWildcard(text), actions: [] as ActionInfo[] };
   if (text === '*') return { ...base, status: 'all' };
   const parts = splitAction(text);
   if (!parts) return { ...base, status: 'malformed' };
@@ -39,6 +43,17 @@ function resolveOne(item: ValueItem): ResolvedAction | undefined {
   if (!serviceExists(parts.service)) return { ...base, parts, status: 'unknown-service' };
   const actions = expandActionPattern(parts.service, parts.name);
   return { ...base, parts, actions, status: actions.length ? 'resolved' : 'no-match' };
+}
+
+function resolveOne(item: ValueItem): ResolvedAction | undefined {
+  if (typeof item.value !== 'string') return undefined;
+  let r = byText.get(item.value);
+  if (!r) {
+    r = resolveText(item.value);
+    if (byText.size > 100_000) byText.clear(); // bounded memory
+    byText.set(item.value, r);
+  }
+  return { ...r, item };
 }
 
 const cache = new WeakMap<Statement, ResolvedAction[]>();

@@ -82,13 +82,14 @@ const jsonTrailingComma: Rule = {
   },
 };
 
-/** Objects of the tree, iteratively (documents can nest thousands of levels deep). */
-function* objects(root: Node | undefined): Generator<Node> {
+/** Calls `visit` for every object of the tree, iteratively (documents can nest deeply). */
+function forEachObject(root: Node | undefined, visit: (obj: Node) => void): void {
   const stack: Node[] = root ? [root] : [];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'object') yield node;
-    if (node.children) for (const c of node.children) stack.push(c);
+    if (node.type === 'object') visit(node);
+    const children = node.children;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]);
   }
 }
 
@@ -98,7 +99,9 @@ const jsonDuplicateKey: Rule = {
   category: 'syntax',
   title: 'A key appears twice in the same object.',
   check({ doc, report }) {
-    for (const obj of objects(doc.root)) {
+    forEachObject(doc.root, (obj) => {
+      const props = obj.children!;
+      if (props.length < 2) return; // the common case needs no bookkeeping
       const seen = new Map<string, Node>();
       for (const p of propertiesOf(obj)) {
         const first = seen.get(p.name);
@@ -112,7 +115,7 @@ const jsonDuplicateKey: Rule = {
           related: [{ range: { start: first.offset, end: first.offset + first.length }, message: `First "${p.name}"` }],
         });
       }
-    }
+    });
   },
 };
 

@@ -1,11 +1,10 @@
 // arn-invalid-account (error) and arn-example-account (information): the account field of an ARN.
-import { replaceInStringEdit } from '../../fixes/edits';
+import { spanSuggestion } from '../../fixes/edits';
 import { subRange } from '../../parse/policyModel';
 import { policyContext } from '../../policyContext';
 import { hasWildcard, parseArn } from '../../reference/arn';
 import { resourceTypesOf } from '../../reference/iamData';
 import { EXAMPLE_ACCOUNTS } from '../../reference/placeholders';
-import { Fix } from '../../types';
 import { Rule } from '../rule';
 import { arnStrings, fieldDeferred, fieldNeverUsed } from './strings';
 
@@ -48,20 +47,14 @@ export const arnInvalidAccount: Rule = {
       const field = arn.account;
       const value = field.value;
       if (value === '' || validAccount(value, arn.service.value) || fieldDeferred(facts, field) || fieldNeverUsed(arn, 'account')) continue;
-      const fixes: Fix[] = [];
       // Account IDs are often copied with separators, as the console shows them (1234-5678-9012).
       const digits = value.replace(/[-\s]/g, '');
       const ctxAccount = policyContext(doc).account;
       const suggestion = /^\d{12}$/.test(digits) ? digits : ctxAccount;
-      if (suggestion) {
-        fixes.push({ title: `Change the account to \`${suggestion}\``, edits: [replaceInStringEdit(s.item, field.start, field.end, suggestion)], isPreferred: true });
-      }
       const shape = /^\d+$/.test(value) ? `has ${value.length} digits` : 'is not a number';
       report({
         message: `Account \`${value}\` ${shape}: an account ID has exactly 12 digits, so this ARN matches nothing. Use the 12-digit account ID, \`*\`, or leave the field empty where the service has no account.`,
-        range: subRange(s.item, field.start, field.end),
-        data: suggestion ? { suggestion } : undefined,
-        fixes: fixes.length ? fixes : undefined,
+        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the account to \`${v}\``),
       });
     }
   },

@@ -1,5 +1,5 @@
 // arn-invalid-partition: the partition field of an ARN must name an AWS partition.
-import { replaceInStringEdit } from '../../fixes/edits';
+import { spanSuggestion } from '../../fixes/edits';
 import { subRange } from '../../parse/policyModel';
 import { policyContext } from '../../policyContext';
 import { hasWildcard } from '../../reference/arn';
@@ -40,11 +40,7 @@ export const arnInvalidPartition: Rule = {
       const what = value === '' ? 'The partition field is empty' : `\`${value}\` is not an AWS partition`;
       report({
         message: `${what}: IAM rejects it. Use one of ${LIST}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
-        range,
-        data: suggestion ? { suggestion } : undefined,
-        fixes: suggestion
-          ? [{ title: `Change the partition to \`${suggestion}\``, edits: [replaceInStringEdit(s.item, field.start, field.end, suggestion)], isPreferred: true }]
-          : undefined,
+        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the partition to \`${v}\``),
       });
     }
   },

@@ -1,13 +1,12 @@
 // arn-unknown-region and arn-region-partition-mismatch: the Region field of an ARN must be a
 // Region code of the ARN's partition. An empty Region is left to the reference rules, which know
 // whether the service needs one.
-import { replaceInStringEdit } from '../../fixes/edits';
+import { replaceInStringFix, spanSuggestion } from '../../fixes/edits';
 import { subRange } from '../../parse/policyModel';
 import { policyContext } from '../../policyContext';
 import { hasWildcard } from '../../reference/arn';
 import { closestMatch } from '../../reference/closest';
 import { isPartition, regionPartition, REGIONS } from '../../reference/regions';
-import { Fix } from '../../types';
 import { Rule } from '../rule';
 import { arnStrings, fieldDeferred, fieldNeverUsed } from './strings';
 
@@ -24,14 +23,9 @@ export const arnUnknownRegion: Rule = {
       if (value === '' || hasWildcard(value) || fieldDeferred(facts, field) || regionPartition(value) || fieldNeverUsed(arn, 'region')) continue;
       const ctxRegion = policyContext(doc).region;
       const suggestion = closestMatch(value, REGIONS) ?? (ctxRegion && regionPartition(ctxRegion) ? ctxRegion : undefined);
-      const fixes: Fix[] | undefined = suggestion
-        ? [{ title: `Change the Region to \`${suggestion}\``, edits: [replaceInStringEdit(s.item, field.start, field.end, suggestion)], isPreferred: true }]
-        : undefined;
       report({
         message: `\`${value}\` is not an AWS Region code, so this ARN matches nothing.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Use a code such as `us-east-1`, or `*`.'}`,
-        range: subRange(s.item, field.start, field.end),
-        data: suggestion ? { suggestion } : undefined,
-        fixes,
+        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the Region to \`${v}\``),
       });
     }
   },
@@ -52,11 +46,7 @@ export const arnRegionPartitionMismatch: Rule = {
         range: subRange(s.item, arn.region.start, arn.region.end),
         related: [{ range: subRange(s.item, arn.partition.start, arn.partition.end), message: `Partition \`${partition}\`` }],
         data: { partition: regionOwner },
-        fixes: [{
-          title: `Change the partition to \`${regionOwner}\``,
-          edits: [replaceInStringEdit(s.item, arn.partition.start, arn.partition.end, regionOwner)],
-          isPreferred: true,
-        }],
+        fixes: [replaceInStringFix(`Change the partition to \`${regionOwner}\``, s.item, arn.partition.start, arn.partition.end, regionOwner)],
       });
     }
   },

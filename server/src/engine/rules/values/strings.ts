@@ -34,7 +34,8 @@ export interface StringFacts {
 }
 
 const stringsCache = new WeakMap<PolicyDocument, PolicyString[]>();
-const factsCache = new WeakMap<ValueItem, StringFacts>();
+// Facts depend on the text alone: memoised by text across statements, documents and re-analyses.
+const factsCache = new Map<string, StringFacts>();
 
 /** Every scalar under a node (Principal values nest one level: `{"AWS": [...]}`). */
 function principalItems(node: Node | undefined, text: string): ValueItem[] {
@@ -75,7 +76,7 @@ function roleOf(span: TextSpan, arn: ParsedArn | undefined): PlaceholderRole {
 }
 
 export function factsOf(s: PolicyString): StringFacts {
-  let facts = factsCache.get(s.item);
+  let facts = factsCache.get(s.text);
   if (facts) return facts;
   const arn = parseArn(s.text);
   const spans: TextSpan[] = templatePlaceholders(s.text);
@@ -98,7 +99,8 @@ export function factsOf(s: PolicyString): StringFacts {
     placeholders: spans.map((sp) => ({ ...sp, role: roleOf(sp, arn) })),
     variables: variableSpans(s.text),
   };
-  factsCache.set(s.item, facts);
+  if (factsCache.size > 100_000) factsCache.clear(); // bounded memory
+  factsCache.set(s.text, facts);
   return facts;
 }
 

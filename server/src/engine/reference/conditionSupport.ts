@@ -1,7 +1,9 @@
-// Which condition keys an action supports, for hovers ("which of the statement's actions support
-// this key") and completion (keys relevant to the statement first). Same notion as the
-// condition-key rules: the action's own keys plus those of its resource types.
-import { ActionInfo, resourceTypesOf } from '../reference/iamData';
+// Which condition keys an action supports: the action's own keys plus those of its resource types
+// (as listed on the action and on the service's resource type). One computation, cached per
+// action, shared by the condition-key rules (is a key supported by the statement's actions), the
+// hover ("which of the statement's actions support this key") and completion (keys relevant to
+// the statement first), so what the editor suggests and what the rules accept cannot drift apart.
+import { ActionInfo, resourceTypesOf } from './iamData';
 
 const cache = new WeakMap<ActionInfo, Map<string, string>>();
 
@@ -22,7 +24,7 @@ export function supportedKeys(action: ActionInfo): Map<string, string> {
   return map;
 }
 
-/** Does the action support `key` (given as written, or as the reference spells it)? */
+/** Does the action support any of `keys` (each given as written, or as the reference spells it)? */
 export function actionSupports(action: ActionInfo, ...keys: string[]): boolean {
   const map = supportedKeys(action);
   return keys.some((k) => map.has(k.toLowerCase()));

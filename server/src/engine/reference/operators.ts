@@ -1,6 +1,9 @@
 // The condition operators IAM knows, with the type of value each compares, and the parsing of an
 // operator name into its set prefix (`ForAllValues:`/`ForAnyValue:`), base and `IfExists` suffix.
 // Lookups ignore case: a case difference alone is never reported as an unknown operator.
+// The one operator table of the engine: the grammar rules (unknown operators, value types) and the
+// reference rules (operator type against key type) both read it, so the two can never disagree on
+// which operators exist or what they compare.
 
 export type ValueKind = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN' | 'Null';
 
@@ -41,6 +44,18 @@ export function parseOperator(name: string): ParsedOperator | undefined {
   if (ifExists) rest = rest.slice(0, -'IfExists'.length);
   const base = byLower.get(rest.toLowerCase());
   return base ? { prefix, base, ifExists, kind: BASES[base] } : undefined;
+}
+
+/** The name of a parsed operator as IAM spells it (`ForAnyValue:StringLikeIfExists`). */
+export function operatorName(op: Pick<ParsedOperator, 'prefix' | 'base' | 'ifExists'>): string {
+  return `${op.prefix ? `${op.prefix}:` : ''}${op.base}${op.ifExists ? 'IfExists' : ''}`;
+}
+
+/** Parse an operator only when it is spelled exactly as IAM spells it: for checks that leave a
+ *  miscased operator to the rules about its name. */
+export function parseExactOperator(name: string): ParsedOperator | undefined {
+  const op = parseOperator(name);
+  return op && operatorName(op) === name ? op : undefined;
 }
 
 /** Every valid operator name, for "did you mean". */
