@@ -32,6 +32,9 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   rootPath?: string;
+  /** The server command (default: the TypeScript source through tsx). The benchmark passes the
+   *  shipped `dist/server.js`. */
+  command?: string[];
 }
 
 type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -63,7 +66,8 @@ export class LspClient {
   }
 
   static async start(opts: ClientOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [cmd, ...args] = opts.command ?? [process.execPath, '--import', 'tsx', SERVER_MAIN, '--stdio'];
+    const proc = spawn(cmd, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     proc.stderr!.on('data', (d) => process.env.LSP_DEBUG && process.stderr.write(d));
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, opts);

@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { BROKEN, expectedDiagnostics, SEED_S3 } from './fixtures';
+import * as fs from 'fs';
 import { fileUri, LspClient } from './lspClient';
 
 /** Deterministic pseudo-random numbers (a failing run can be replayed). */
@@ -70,7 +71,7 @@ describe('LSP robustness', { timeout: 30_000 }, () => {
     assert.deepEqual((await client.current(uri)).map(strip), expectedDiagnostics(uri, client.text(uri)));
   });
 
-  it('after hundreds of incremental edits sent at once, publishes the final version only once settled', async () => {
+  it('after 1,000 random incremental edits sent at once, publishes the final version only once settled', async () => {
     const uri = fileUri('typing.json');
     await client.open(uri, SEED_S3);
     await client.current(uri);
@@ -78,7 +79,7 @@ describe('LSP robustness', { timeout: 30_000 }, () => {
     const rand = random(42);
     const alphabet = '{}[]",: \n/*abcdefgs3:GetBucketAclStatement';
     const sends: Promise<number>[] = [];
-    const EDITS = 400;
+    const EDITS = 1000;
     // Edits land after `"Statement": [` so the document stays a policy while it is mangled.
     const floor = SEED_S3.indexOf('[') + 1;
     for (let i = 0; i < EDITS; i++) {
@@ -102,5 +103,29 @@ describe('LSP robustness', { timeout: 30_000 }, () => {
     assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'never an older version after a newer one');
     assert.equal(versions[versions.length - 1], finalVersion);
     assert.ok(publications.length < EDITS / 4, `debounced: ${publications.length} publications for ${EDITS} edits`);
+  });
+
+  it('keeps its memory at a steady level over rounds of edits', async () => {
+    const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8'))![1]) * 1024;
+    const uri = fileUri('memory.json');
+    await client.open(uri, SEED_S3);
+    await client.current(uri);
+    const sid = SEED_S3.indexOf('VisualEditor0') + 'VisualEditor'.length;
+    const round = async () => {
+      for (let i = 0; i < 300; i++) {
+        await client.replace(uri, sid, sid + 1, String(i % 10));
+        if (i % 50 === 49) await client.current(uri);
+      }
+      await client.current(uri);
+      return rss();
+    };
+    await round(); // warm-up: caches and JIT settle
+    const first = await round();
+    const rounds = [first];
+    for (let i = 0; i < 3; i++) rounds.push(await round());
+    const last = rounds[rounds.length - 1];
+    // Steady: no growth proportional to the number of edits (a leak of one document copy per
+    // edit would add megabytes per round).
+    assert.ok(last < first * 1.25 + 16 * 2 ** 20, `RSS grew from ${(first / 2 ** 20).toFixed(0)} MB to ${(last / 2 ** 20).toFixed(0)} MB over ${rounds.length} rounds: ${rounds.map((r) => (r / 2 ** 20).toFixed(0)).join(', ')}`);
   });
 });
