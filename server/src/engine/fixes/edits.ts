@@ -46,9 +46,21 @@ export function spanSuggestion(item: ValueItem, from: number, to: number, sugges
   };
 }
 
+/** Layout facts of the last text asked about: many findings of one analysis build fixes for the
+ *  same (possibly megabyte-sized) text, and scanning it once per fix made fixes quadratic. */
+let layoutOf: { text: string; eol: string; unit: string } | undefined;
+
+function layout(text: string): { eol: string; unit: string } {
+  if (layoutOf?.text !== text) {
+    const m = /\r?\n([ \t]+)\S/.exec(text);
+    layoutOf = { text, eol: text.includes('\r\n') ? '\r\n' : '\n', unit: m ? m[1] : '  ' };
+  }
+  return layoutOf;
+}
+
 /** The line break the document uses. */
 export function lineBreak(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return layout(text).eol;
 }
 
 /** Column (leading whitespace) of the line that holds `offset`. */
@@ -63,8 +75,7 @@ export function indentAt(text: string, offset: number): string {
 /** The document's indentation unit: the first indented line's leading whitespace (2 spaces by
  *  default). */
 export function indentUnit(text: string): string {
-  const m = /\r?\n([ \t]+)\S/.exec(text);
-  return m ? m[1] : '  ';
+  return layout(text).unit;
 }
 
 /** JSON text of `value` laid out with `unit` indentation, every line after the first starting at

@@ -4,7 +4,8 @@ import { printParseErrorCode } from 'jsonc-parser';
 import { MAX_DEPTH } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
 import { Node } from 'jsonc-parser';
-import { Rule } from '../rule';
+import { OffsetRange } from '../../types';
+import { Rule, RuleContext } from '../rule';
 
 const PARSE_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'Unexpected character',
@@ -50,19 +51,22 @@ const jsonSyntax: Rule = {
   },
 };
 
+/** Comments and trailing commas are text jsonc-parser tolerates and IAM rejects: both rules report
+ *  each one where it is, with a safe fix that deletes it. */
+function reportRemovable(report: RuleContext['report'], ranges: OffsetRange[], message: string, title: string): void {
+  for (const range of ranges) {
+    report({ message, range, fixes: [{ title, edits: [{ range, newText: '' }], isPreferred: true, safe: true }] });
+  }
+}
+
 const jsonComment: Rule = {
   id: 'json-comment',
   defaultSeverity: 'error',
   category: 'syntax',
   title: 'Comments are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
-    for (const range of doc.json.comments) {
-      report({
-        message: 'IAM policies are strict JSON and cannot contain comments: remove this comment (use a `Sid` to label a statement).',
-        range,
-        fixes: [{ title: 'Remove the comment', edits: [{ range, newText: '' }], isPreferred: true, safe: true }],
-      });
-    }
+    reportRemovable(report, doc.json.comments,
+      'IAM policies are strict JSON and cannot contain comments: remove this comment (use a `Sid` to label a statement).', 'Remove the comment');
   },
 };
 
@@ -72,13 +76,8 @@ const jsonTrailingComma: Rule = {
   category: 'syntax',
   title: 'Trailing commas are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
-    for (const range of doc.json.trailingCommas) {
-      report({
-        message: 'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.',
-        range,
-        fixes: [{ title: 'Remove the trailing comma', edits: [{ range, newText: '' }], isPreferred: true, safe: true }],
-      });
-    }
+    reportRemovable(report, doc.json.trailingCommas,
+      'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.', 'Remove the trailing comma');
   },
 };
 
