@@ -58,6 +58,16 @@ function layout(text: string): { eol: string; unit: string } {
   return layoutOf;
 }
 
+/** The fixes of a "did you mean a, b or c?" finding: one per candidate, in the candidates' order
+ *  (nearest first), the first preferred. The unknown action, service prefix and condition key rules
+ *  all offer their alternatives this way. */
+export function alternativeFixes(candidates: string[], fix: (candidate: string) => { title: string; edit: TextEdit }): Fix[] {
+  return candidates.map((candidate, i) => {
+    const { title, edit } = fix(candidate);
+    return { title, edits: [edit], isPreferred: i === 0 };
+  });
+}
+
 /** The line break the document uses. */
 export function lineBreak(text: string): string {
   return layout(text).eol;

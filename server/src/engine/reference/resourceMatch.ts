@@ -15,9 +15,19 @@ export function resourceMatchesType(resource: string, type: ResourceTypeInfo): b
   return patternMatchesFormat(variablesAsWildcards(resource), type.arn);
 }
 
+/**
+ * Prefixes that two API versions share (ELB classic and v2, SES v1 and v2, Lex V1 and V2, Kinesis
+ * Data Analytics v1 and v2). The reference has a page for each version; the data merges them and
+ * keeps one definition per action name, so an action in both versions (ELB's `AddTags`) lists
+ * only one version's resource types. For these prefixes an action with resource types is taken to
+ * apply to every resource type of the prefix: that can only silence a finding, never invent one.
+ */
+const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics']);
+
 /** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`). */
 export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
   const types = resourceTypesOf(action.service);
+  if (MERGED_VERSION_PREFIXES.has(action.service) && action.resourceTypes.length > 0) return [...types.values()];
   const out: ResourceTypeInfo[] = [];
   for (const rt of action.resourceTypes) {
     const info = rt.name ? types.get(rt.name.toLowerCase()) : undefined;

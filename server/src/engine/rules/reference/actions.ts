@@ -1,7 +1,7 @@
 // Action rules: the shape of `service:Action`, the service prefix, the action name and wildcard
 // patterns, all checked against the service authorization reference (case-insensitively, as IAM
 // compares actions).
-import { replaceInStringEdit, replaceValueFix } from '../../fixes/edits';
+import { alternativeFixes, replaceInStringEdit, replaceValueFix } from '../../fixes/edits';
 import { Statement, subRange } from '../../parse/policyModel';
 import { actionsOf, serviceKeys, serviceName } from '../../reference/iamData';
 import { splitAction } from '../../reference/actions';
@@ -54,11 +54,7 @@ export const actionUnknownService: Rule = {
       if (a.status !== 'unknown-service' || !a.parts) continue;
       const { service, colon } = a.parts;
       const near = closestMatches(service, serviceKeys());
-      const fixes: Fix[] = near.map((p, i) => ({
-        title: `Change the service prefix to \`${p}\``,
-        edits: [replaceInStringEdit(a.item, 0, colon, p)],
-        isPreferred: i === 0,
-      }));
+      const fixes = alternativeFixes(near, (p) => ({ title: `Change the service prefix to \`${p}\``, edit: replaceInStringEdit(a.item, 0, colon, p) }));
       ctx.report({
         message: `\`${service}\` is not a service prefix in the AWS reference of ${referenceDate()}: unless the service is newer than that, \`${a.text}\` matches no action.${near.length ? ` Did you mean ${orList(near)}?` : ' Check the prefix in the Service Authorization Reference.'}`,
         range: subRange(a.item, 0, colon),
@@ -89,13 +85,9 @@ export const actionUnknown: Rule = {
       const names = [...actionsOf(service).values()].map((x) => x.name);
       const near = closestMatches(name, names);
       const label = serviceName(service) ?? service;
-      const fixes: Fix[] = near.map((n, i) => {
+      const fixes = alternativeFixes(near, (n) => {
         const styled = styledName(name, n);
-        return {
-          title: `Change to \`${service}:${styled}\``,
-          edits: [replaceInStringEdit(a.item, colon + 1, a.text.length, styled)],
-          isPreferred: i === 0,
-        };
+        return { title: `Change to \`${service}:${styled}\``, edit: replaceInStringEdit(a.item, colon + 1, a.text.length, styled) };
       });
       ctx.report({
         message: `${label} has no action \`${name}\` in the AWS reference of ${referenceDate()}: if it is not a newer action, the statement grants or denies nothing for it.${near.length ? ` Did you mean ${orList(near.map((n) => `${service}:${n}`))}?` : ''}`,

@@ -1,7 +1,7 @@
 // Condition keys checked against the reference: unknown global and service keys, service keys
 // that none (or only some) of the statement's actions support, and operators whose type does not
 // fit the key's type (Access Analyzer's "Type mismatch").
-import { replaceValueEdit } from '../../fixes/edits';
+import { alternativeFixes, replaceValueEdit } from '../../fixes/edits';
 import { nodeRange } from '../../parse/jsonDocument';
 import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
 import { actionSupports } from '../../reference/conditionSupport';
@@ -25,7 +25,7 @@ const prefixOf = (key: string) => key.slice(0, Math.max(0, key.indexOf(':'))).to
 
 /** Replace the key (its whole token) with `newKey`. */
 function keyFixes(c: ConditionKeyEntry, candidates: string[]): Fix[] {
-  return candidates.map((k, i) => ({ title: `Change the key to \`${k}\``, edits: [replaceValueEdit(c.key.key, k)], isPreferred: i === 0 }));
+  return alternativeFixes(candidates, (k) => ({ title: `Change the key to \`${k}\``, edit: replaceValueEdit(c.key.key, k) }));
 }
 
 /** The fixed part of a key with a variable (`aws:ResourceTag/${TagKey}` → `aws:ResourceTag`). */
