@@ -1,3 +1,4 @@
+import { describeOperator } from '../../server/src/engine/services/operators';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { hoverAt } from '../../server/src/engine/services/hover';
@@ -141,5 +142,14 @@ describe('hover', () => {
     assert.equal(hoverAt(pkg, pkg.indexOf('s3:GetObject') + 1), undefined);
     assert.equal(hoverAt(pkg, pkg.indexOf('"Effect"') + 1), undefined);
     assert.equal(hoverAt(seed, seed.indexOf('{') + 1), undefined);
+  });
+});
+
+describe('operator descriptions', () => {
+  it('describe only operators IAM knows, not names an object happens to have', () => {
+    assert.ok(describeOperator('ForAnyValue:StringLikeIfExists')?.includes('IfExists'));
+    assert.equal(describeOperator('toString'), undefined);
+    assert.equal(describeOperator('constructor'), undefined);
+    assert.equal(describeOperator('NullIfExists'), undefined);
   });
 });

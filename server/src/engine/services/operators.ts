@@ -1,5 +1,6 @@
 // Condition operators with what each one tests, for hovers and completions. The words are ours;
 // the set is IAM's (the operators of the IAM JSON policy element reference).
+import { parseExactOperator } from '../reference/operators';
 
 const BASE: Record<string, string> = {
   StringEquals: 'the key\'s value equals one of the listed strings exactly (case-sensitive)',
@@ -43,10 +44,11 @@ export interface OperatorParts {
 
 /** Split `ForAnyValue:StringLikeIfExists` into its parts; undefined for an unknown operator. */
 export function operatorParts(name: string): OperatorParts | undefined {
-  const m = /^(?:(ForAllValues|ForAnyValue):)?(.+?)(IfExists)?$/.exec(name);
-  if (!m || !(m[2] in BASE)) return undefined;
-  if (m[2] === 'Null' && m[3]) return undefined;
-  return { base: m[2], set: m[1] as OperatorParts['set'], ifExists: !!m[3] };
+  // The one operator parser (reference/operators.ts), exact spelling only: a hover explains the
+  // operators IAM knows; a misspelt one is reported by the grammar rules instead.
+  const op = parseExactOperator(name);
+  if (!op || (op.base === 'Null' && op.ifExists) || !Object.hasOwn(BASE, op.base)) return undefined;
+  return { base: op.base, set: op.prefix, ifExists: op.ifExists };
 }
 
 /** Markdown: what the operator tests, with its prefix and suffix explained. */

@@ -3,6 +3,7 @@
 // business (unknown-policy-variable).
 import { replaceInStringEdit } from '../../fixes/edits';
 import { PolicyDocument, propertiesOf, scalarItems, subRange, ValueItem } from '../../parse/policyModel';
+import { principalItems } from '../values/strings';
 import { Rule } from '../rule';
 import { CURRENT_VERSION } from './version';
 
@@ -94,8 +95,7 @@ function* notSubstituted(doc: PolicyDocument): Generator<{ item: ValueItem; elem
     if (doc.kind !== 'identity' && s.sid) yield { item: s.sid, element: 'Sid' };
     for (const p of s.properties) {
       if ((p.name !== 'Principal' && p.name !== 'NotPrincipal') || !p.value) continue;
-      const nodes = p.value.type === 'object' ? propertiesOf(p.value).map((t) => t.value) : [p.value];
-      for (const n of nodes) for (const item of scalarItems(n, doc.text)) yield { item, element: p.name };
+      for (const item of principalItems(p.value, doc.text)) yield { item, element: p.name };
     }
   }
 }

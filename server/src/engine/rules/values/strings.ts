@@ -37,8 +37,9 @@ const stringsCache = new WeakMap<PolicyDocument, PolicyString[]>();
 // Facts depend on the text alone: memoised by text across statements, documents and re-analyses.
 const factsCache = new Map<string, StringFacts>();
 
-/** Every scalar under a node (Principal values nest one level: `{"AWS": [...]}`). */
-function principalItems(node: Node | undefined, text: string): ValueItem[] {
+/** Every scalar under a node (Principal values nest one level: `{"AWS": [...]}`). Shared with the
+ *  policy-variable rules, which read the same Principal values. */
+export function principalItems(node: Node | undefined, text: string): ValueItem[] {
   if (node?.type === 'object') return propertiesOf(node).flatMap((p) => scalarItems(p.value, text));
   return scalarItems(node, text);
 }
