@@ -33,17 +33,20 @@ function nextColon(arn: string, from: number): number {
   return -1;
 }
 
-const parsed = new Map<string, ParsedArn | undefined>();
+/** Memo of parseArn; `null` records "not an ARN" so a miss costs one lookup. */
+const parsed = new Map<string, ParsedArn | null>();
 
 /** Split an `arn:` string into its six fields, or undefined when it has fewer than six. Memoised
  *  (many rules parse the same ARNs, on every keystroke): treat the result as read-only. */
 export function parseArn(arn: string): ParsedArn | undefined {
   if (!arn.startsWith('arn:')) return undefined;
-  if (parsed.has(arn)) return parsed.get(arn);
-  const result = splitArn(arn);
-  if (parsed.size > 100_000) parsed.clear(); // bounded memory
-  parsed.set(arn, result);
-  return result;
+  let result = parsed.get(arn);
+  if (result === undefined) {
+    result = splitArn(arn) ?? null;
+    if (parsed.size > 100_000) parsed.clear(); // bounded memory
+    parsed.set(arn, result);
+  }
+  return result ?? undefined;
 }
 
 /** The values that are ARNs, each with its fields. The rules that judge ARN fields and the policy

@@ -116,9 +116,6 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
   return next[0] === 1;
 }
 
-const intersectCache = new Map<string, boolean>();
-
-/** Can the policy pattern `pattern` match some ARN of the reference format `format`? */
 /** The text before the first wildcard or `${` variable. */
 function literalPrefix(text: string): string {
   let end = text.length;
@@ -154,15 +151,27 @@ function cachedFormatTokens(format: string): Token[] {
   return tokens;
 }
 
+/** Results per format, then per pattern: nested maps avoid building a long key string on every
+ *  call (this is the hottest lookup of an analysis). */
+const intersectCache = new Map<string, Map<string, boolean>>();
+let intersectEntries = 0;
+
+/** Can the policy pattern `pattern` match some ARN of the reference format `format`? */
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   if (pattern.length * format.length > MAX_CELLS) return true;
-  if (!resourcePrefixesAgree(pattern, format)) return false;
-  const key = `${pattern}\u0000${format}`;
-  let hit = intersectCache.get(key);
+  let byPattern = intersectCache.get(format);
+  if (!byPattern) {
+    byPattern = new Map();
+    intersectCache.set(format, byPattern);
+  }
+  let hit = byPattern.get(pattern);
   if (hit === undefined) {
-    hit = tokensIntersect(patternTokens(pattern), cachedFormatTokens(format));
-    if (intersectCache.size > 200_000) intersectCache.clear();
-    intersectCache.set(key, hit);
+    hit = resourcePrefixesAgree(pattern, format) && tokensIntersect(patternTokens(pattern), cachedFormatTokens(format));
+    if (++intersectEntries > 200_000) {
+      intersectCache.clear(); // bounded memory
+      intersectEntries = 0;
+    }
+    byPattern.set(pattern, hit);
   }
   return hit;
 }
