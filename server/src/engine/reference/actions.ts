@@ -1,6 +1,7 @@
 // Action strings (`service:Name`, with IAM wildcards) resolved against the reference: where the
 // prefix and name are, which actions a pattern stands for. Shared by the reference rules, which
 // all need the same resolution of a statement's actions.
+import { detach } from '../memo';
 import { ActionInfo, actionsOf } from './iamData';
 import { hasWildcard } from './arn';
 import { wildcardMatches } from './wildcard';
@@ -46,7 +47,7 @@ export function expandActionPattern(service: string, pattern: string): ActionInf
       for (const [lower, a] of actions) if (lower.startsWith(stem) && wildcardMatches(pattern, a.name, true)) hit.push(a);
     }
     if (expansionCache.size > 100_000) expansionCache.clear(); // bounded memory; the managed-policy set alone has ~20k distinct action strings
-    expansionCache.set(key, hit);
+    expansionCache.set(detach(key), hit); // see memo.ts: never keep the document alive
   }
   return hit;
 }

@@ -1,6 +1,7 @@
 // ARN fields with their character positions, so findings can point at the exact field.
 // Hand-written on purpose: the common parsers (e.g. @aws-sdk/util-arn-parser) return the fields
 // but not where they are, and reject the partial ARNs a user is still typing.
+import { StringMemo } from '../memo';
 import type { ValueItem } from '../parse/policyModel';
 
 export interface ArnField {
@@ -33,20 +34,14 @@ function nextColon(arn: string, from: number): number {
   return -1;
 }
 
-/** Memo of parseArn; `null` records "not an ARN" so a miss costs one lookup. */
-const parsed = new Map<string, ParsedArn | null>();
+/** Memo of parseArn; `null` records "not an ARN". */
+const parsed = new StringMemo<ParsedArn | null>();
 
 /** Split an `arn:` string into its six fields, or undefined when it has fewer than six. Memoised
  *  (many rules parse the same ARNs, on every keystroke): treat the result as read-only. */
 export function parseArn(arn: string): ParsedArn | undefined {
   if (!arn.startsWith('arn:')) return undefined;
-  let result = parsed.get(arn);
-  if (result === undefined) {
-    result = splitArn(arn) ?? null;
-    if (parsed.size > 100_000) parsed.clear(); // bounded memory
-    parsed.set(arn, result);
-  }
-  return result ?? undefined;
+  return parsed.getOrCompute(arn, (own) => splitArn(own) ?? null) ?? undefined;
 }
 
 /** The values that are ARNs, each with its fields. The rules that judge ARN fields and the policy

@@ -1,6 +1,7 @@
 // Which resource types a policy ARN can name, and what the reference's ARN formats say about
 // the Region and account fields of a service's ARNs. Everything is derived from the resource-type
 // ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
+import { detach } from '../memo';
 import { ActionInfo, ResourceTypeInfo, resourceTypesOf, serviceKeys } from './iamData';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
 import { patternMatchesFormat, wildcardMatches } from './wildcard';
@@ -124,7 +125,7 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
     result = fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
   }
   if (useCache.size > 100_000) useCache.clear();
-  useCache.set(key, result);
+  useCache.set(detach(key), result); // see memo.ts: never keep the document alive
   return result;
 }
 

@@ -4,6 +4,7 @@
 // format, or an Allow's ARN against a Deny's) has no library, so it is the small DP below.
 import wcmatch from 'wildcard-match';
 import { parseArn } from './arn';
+import { detach, StringMemo } from '../memo';
 
 const matcherCache = new Map<string, (s: string) => boolean>();
 
@@ -171,7 +172,7 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
       intersectCache.clear(); // bounded memory
       intersectEntries = 0;
     }
-    byPattern.set(pattern, hit);
+    byPattern.set(detach(pattern), hit); // see memo.ts: never keep the document alive
   }
   return hit;
 }
@@ -182,17 +183,11 @@ export function patternsIntersect(a: string, b: string, caseInsensitive = false)
   return memo(`${caseInsensitive ? 'i' : 's'}\u0001${a}\u0000${b}`, () => tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive)));
 }
 
-const memoCache = new Map<string, boolean>();
+const memoCache = new StringMemo<boolean>(200_000);
 
 /** Memoise a pure pattern comparison: the same pairs recur across statements and keystrokes. */
 function memo(key: string, compute: () => boolean): boolean {
-  let hit = memoCache.get(key);
-  if (hit === undefined) {
-    hit = compute();
-    if (memoCache.size > 200_000) memoCache.clear(); // bounded memory
-    memoCache.set(key, hit);
-  }
-  return hit;
+  return memoCache.getOrCompute(key, compute);
 }
 
 /** Does every string matched by `inner` also match `outer`? Exact for the cases policies use:

@@ -1,5 +1,6 @@
 // The actions of a statement resolved once against the reference and shared by the action,
 // coverage and condition-key rules (each would otherwise expand `ec2:*` again).
+import { StringMemo } from '../../memo';
 import { Statement, ValueItem } from '../../parse/policyModel';
 import { ActionParts, expandActionPattern, splitAction } from '../../reference/actions';
 import { hasWildcard } from '../../reference/arn';
@@ -32,7 +33,7 @@ type Resolution = Omit<ResolvedAction, 'item'>;
 
 /** Resolution depends on the text only, so it is memoised across statements, documents and
  *  re-analyses (an editor re-analyses the same action strings on every keystroke). */
-const byText = new Map<string, Resolution>();
+const byText = new StringMemo<Resolution>();
 
 function resolveText(text: string): Resolution {
   const base = { text, explicit: !hasWildcard(text), actions: [] as ActionInfo[] };
@@ -47,13 +48,7 @@ function resolveText(text: string): Resolution {
 
 function resolveOne(item: ValueItem): ResolvedAction | undefined {
   if (typeof item.value !== 'string') return undefined;
-  let r = byText.get(item.value);
-  if (!r) {
-    r = resolveText(item.value);
-    if (byText.size > 100_000) byText.clear(); // bounded memory
-    byText.set(item.value, r);
-  }
-  return { ...r, item };
+  return { ...byText.getOrCompute(item.value, resolveText), item };
 }
 
 const cache = new WeakMap<Statement, ResolvedAction[]>();

@@ -1,6 +1,7 @@
 // The string values the value rules read (Resource/NotResource, Principal, Condition values), each
 // with its ARN fields and the placeholders found in it. Computed once per value and shared, so the
 // partition/Region/account rules can stay silent on a field the placeholder rule already reports.
+import { StringMemo } from '../../memo';
 import { PolicyDocument, scalarItems, Statement, ValueItem, propertiesOf } from '../../parse/policyModel';
 import { ArnField, ParsedArn, parseArn } from '../../reference/arn';
 import {
@@ -35,7 +36,7 @@ export interface StringFacts {
 
 const stringsCache = new WeakMap<PolicyDocument, PolicyString[]>();
 // Facts depend on the text alone: memoised by text across statements, documents and re-analyses.
-const factsCache = new Map<string, StringFacts>();
+const factsCache = new StringMemo<StringFacts>();
 
 /** Every scalar under a node (Principal values nest one level: `{"AWS": [...]}`). Shared with the
  *  policy-variable rules, which read the same Principal values. */
@@ -77,10 +78,13 @@ function roleOf(span: TextSpan, arn: ParsedArn | undefined): PlaceholderRole {
 }
 
 export function factsOf(s: PolicyString): StringFacts {
-  let facts = factsCache.get(s.text);
-  if (facts) return facts;
-  const arn = parseArn(s.text);
-  const spans: TextSpan[] = templatePlaceholders(s.text);
+  return factsCache.getOrCompute(s.text, computeFacts);
+}
+
+/** Facts of a string value, computed from a copy detached from the document (see memo.ts). */
+function computeFacts(text: string): StringFacts {
+  const arn = parseArn(text);
+  const spans: TextSpan[] = templatePlaceholders(text);
   if (arn) {
     const free = (span: { start: number; end: number }) => !spans.some((t) => overlaps(t, span));
     const fieldWords: TextSpan[] = [];
@@ -95,14 +99,11 @@ export function factsOf(s: PolicyString): StringFacts {
     spans.push(...fieldWords);
   }
   spans.sort((a, b) => a.start - b.start);
-  facts = {
+  return {
     arn,
     placeholders: spans.map((sp) => ({ ...sp, role: roleOf(sp, arn) })),
-    variables: variableSpans(s.text),
+    variables: variableSpans(text),
   };
-  if (factsCache.size > 100_000) factsCache.clear(); // bounded memory
-  factsCache.set(s.text, facts);
-  return facts;
 }
 
 /** ARN strings with their parsed fields. */
