@@ -221,10 +221,13 @@ export function storageCompanionsFor(value: string): { kind: StorageKind; compan
 
 /** The companions of a non-storage association action (case-insensitive), or undefined. */
 export function companionsFor(action: string): readonly Companion[] | undefined {
-  const lower = action.toLowerCase();
-  for (const [name, list] of Object.entries(ASSOCIATION_COMPANIONS)) if (name.toLowerCase() === lower) return list;
-  return undefined;
+  // Called for every action of every statement: a lookup, not a scan of the table.
+  return companionsByLower.get(action.toLowerCase());
 }
+
+const companionsByLower = new Map<string, readonly Companion[]>(
+  Object.entries(ASSOCIATION_COMPANIONS).map(([name, list]) => [name.toLowerCase(), list]),
+);
 
 /** The ARN of the Connect service-linked role(s) of an account (`*` = any of its roles). */
 export function connectServiceLinkedRoleArn(partition = 'aws', account = 'account-id', roleName = '*'): string {
