@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, applyEdits, Finding } from '../../server/src/engine';
 import { managedPolicies, generatedPolicy } from '../corpus';
-import { seedReal, seedVerbatim } from '../helpers';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT, seedReal, seedVerbatim } from '../helpers';
 
 /** Time budget: generous so a loaded CI machine does not flake, tight enough to catch a
  *  quadratic blow-up (a 1 MB policy analyses in well under a second). */
@@ -56,7 +58,14 @@ function assertProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
   throw new Error(`${reason}\n  input (${input.length} chars, seed ${details.seed}): ${input.slice(0, 400)}${input.length > 400 ? '…' : ''}`);
 }
 
-const realPolicies = () => [...seedVerbatim(), ...seedReal(), ...managedPolicies().filter((_, i) => i % 40 === 0)].map((p) => p.text);
+/** Every JSON fixture of the repository (examples and test fixtures, broken ones included). */
+function fixtureTexts(): string[] {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
+  return [...walk(path.join(ROOT, 'examples')), ...walk(path.join(ROOT, 'test', 'fixtures'))].map((f) => fs.readFileSync(f, 'utf8'));
+}
+
+const realPolicies = () => [...seedVerbatim(), ...seedReal(), ...fixtureTexts(), ...managedPolicies()].map((p) => (typeof p === 'string' ? p : p.text));
 
 /** Mutations a user (or a broken tool) makes: deletions, insertions, swaps, truncation. */
 const mutation = (text: string) =>
