@@ -6,14 +6,20 @@ import { ValueItem } from '../../parse/policyModel';
 import { ValueKind } from '../../reference/operators';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/** ISO 8601 date or date-time, extended (`2026-01-31T12:00:00Z`) or basic (`20260131T120000Z`). */
-const ISO_DATE = /^(\d{4})-?(\d{2})-?(\d{2})(T\d{2}(:?\d{2}(:?\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
+/** ISO 8601 date or date-time, extended (`2026-01-31T12:00:00Z`) or basic (`20260131T120000Z`).
+ *  One-digit months and days (`2026-1-31`) are not ISO 8601, but IAM accepts the policy and
+ *  Access Analyzer only warns that such a date "might not resolve as expected": with no proof
+ *  that it never matches, it is not reported as an error here. */
+const ISO_DATE = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|(\d{2})(\d{2}))(T\d{2}(:?\d{2}(:?\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 const ISO_MONTH = /^\d{4}(-\d{2})?$/;
 
 function isDate(text: string): boolean {
   if (/^\d+$/.test(text) || ISO_MONTH.test(text)) return true; // epoch seconds, year, year-month
   const m = ISO_DATE.exec(text);
-  return !!m && +m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= 31;
+  if (!m) return false;
+  const month = +(m[2] ?? m[4]);
+  const day = +(m[3] ?? m[5]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 function isIpOrCidr(text: string): boolean {
