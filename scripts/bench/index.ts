@@ -11,7 +11,7 @@ import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-jso
 import { analyze } from '../../server/src/engine';
 import { generatedPolicy, managedPolicies } from '../../test/corpus';
 import { seedReal } from '../../test/helpers';
-import { fmtBytes, fmtMs, fmtRatio, innerFor, timeIt } from './measure';
+import { fmtBytes, fmtMs, fmtRatio, innerFor, median, timeIt } from './measure';
 import { measureServer, ServerFigures } from './lspLatency';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -50,8 +50,7 @@ async function timeAsync(fn: () => Promise<unknown>, reps = 9, warmup = 3): Prom
     await fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(samples);
 }
 
 /** Time every baseline and the analysis on one document (or a set, summed per round). */
@@ -88,8 +87,7 @@ function measureCli(docs: Doc[]): { wallMs: number; files: number } {
       samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     samples.shift(); // the first run warms the file cache
-    samples.sort((a, b) => a - b);
-    return { wallMs: samples[Math.floor(samples.length / 2)], files: docs.length };
+    return { wallMs: median(samples), files: docs.length };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -18,10 +18,6 @@ export class StringMemo<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly limit = 100_000) {}
 
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-
   /** Compute (from a detached copy of the key) and remember the value for `key`. */
   getOrCompute(key: string, compute: (detachedKey: string) => V): V {
     let value = this.map.get(key);

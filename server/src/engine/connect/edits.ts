@@ -2,7 +2,7 @@
 // `connect:StorageResourceType` condition, add a value to an array, move an action out of a
 // statement. Built on `fixes/edits.ts` so the user's formatting is kept.
 import { getNodeValue, Node } from 'jsonc-parser';
-import { addStatementEdits, formatJson, indentAt, indentUnit, lineBreak } from '../fixes/edits';
+import { addStatementEdits, formatJson, indentAt, indentUnit, isSingleLine, lineBreak } from '../fixes/edits';
 import { PolicyDocument, Property, Statement, ValueItem } from '../parse/policyModel';
 import { policyContext } from '../policyContext';
 import { removeArrayElementEdit } from '../rules/security/arrayEdits';
@@ -58,7 +58,7 @@ export function addPropertyEdit(doc: PolicyDocument, obj: Node, name: string, va
   const props = obj.children ?? [];
   const last = props[props.length - 1];
   const close = obj.offset + obj.length - 1;
-  const singleLine = !/[\r\n]/.test(text.slice(obj.offset, obj.offset + obj.length));
+  const singleLine = isSingleLine(text, obj);
   if (!last) {
     const indent = indentAt(text, obj.offset);
     const inner = indent + unit;
@@ -93,8 +93,7 @@ export function addArrayValueEdit(doc: PolicyDocument, prop: Property, value: st
     const last = items[items.length - 1];
     if (!last) return { range: { start: node.offset + 1, end: node.offset + node.length - 1 }, newText: JSON.stringify(value) };
     const end = last.offset + last.length;
-    const multiLine = /[\r\n]/.test(doc.text.slice(node.offset, node.offset + node.length));
-    const sep = multiLine ? `,${lineBreak(doc.text)}${indentAt(doc.text, last.offset)}` : ', ';
+    const sep = !isSingleLine(doc.text, node) ? `,${lineBreak(doc.text)}${indentAt(doc.text, last.offset)}` : ', ';
     return { range: { start: end, end }, newText: `${sep}${JSON.stringify(value)}` };
   }
   if (node.type !== 'string') return undefined;

@@ -95,7 +95,7 @@ export function formatJson(value: unknown, unit: string, baseIndent: string, eol
 }
 
 /** Is the whole container written on one line? */
-function isSingleLine(text: string, node: Node): boolean {
+export function isSingleLine(text: string, node: Node): boolean {
   return !/[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
 }
 

@@ -3,7 +3,7 @@
 import { nodeRange } from '../../parse/jsonDocument';
 import { PolicyDocument } from '../../parse/policyModel';
 import { hasPolicyVariable } from '../../reference/arn';
-import { replaceValueFix, indentAt } from '../../fixes/edits';
+import { indentAt, lineBreak, replaceValueFix } from '../../fixes/edits';
 import { Fix } from '../../types';
 import { Rule } from '../rule';
 import { judgeKeys, keyRange, openBrace, presentOrMeant, suggestionFor } from './keys';
@@ -27,7 +27,7 @@ export const versionMissing: Rule = {
     let fixes: Fix[] | undefined;
     if (first) {
       const multiLine = /[\r\n]/.test(doc.text.slice(doc.root.offset, first.node.offset));
-      const sep = multiLine ? `,${doc.text.includes('\r\n') ? '\r\n' : '\n'}${indentAt(doc.text, first.node.offset)}` : ', ';
+      const sep = multiLine ? `,${lineBreak(doc.text)}${indentAt(doc.text, first.node.offset)}` : ', ';
       fixes = [{
         title: `Add "Version": "${CURRENT_VERSION}"`,
         edits: [{ range: { start: first.node.offset, end: first.node.offset }, newText: `"Version": "${CURRENT_VERSION}"${sep}` }],
