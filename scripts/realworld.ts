@@ -200,8 +200,16 @@ if (require.main === module) {
   writeExpectations(next);
   const d = compare(run.reported, previous);
   const count = (v: Verdict) => next.filter((e) => e.verdict === v).length;
+  // Entries that disappeared because they moved keep their verdict; the rest are really gone.
+  const kept = new Set(next.map(entryKey));
+  const gone = previous.filter((e) => !kept.has(entryKey(e)) && !next.some((n) => n.file === e.file && n.ruleId === e.ruleId && n.text === e.text && n.verdict === e.verdict && n.severity === e.severity));
+  const goneTrue = gone.filter((e) => e.verdict === 'true');
   console.log(
-    `${run.documents} documents: ${next.length} errors and warnings (${d.unexpected.length} new, ${d.missing.length} gone); ` +
+    `${run.documents} documents: ${next.length} errors and warnings (${d.unexpected.length} new, ${gone.length} gone: ` +
+      `${gone.filter((e) => e.verdict === 'false-positive').length} false positives fixed, ${goneTrue.length} true findings no longer reported); ` +
       `true ${count('true')}, false-positive ${count('false-positive')}, unreviewed ${count('unreviewed')}`,
   );
+  // A true finding that vanished is a possible new miss: show it so the change is judged, not lost.
+  for (const e of goneTrue.slice(0, 40)) console.log(`  no longer reported (was true): ${entryKey(e)}  ${JSON.stringify(e.text)}`);
+  if (goneTrue.length > 40) console.log(`  … and ${goneTrue.length - 40} more`);
 }
