@@ -2,7 +2,7 @@
 // the Region and account fields of a service's ARNs. Everything is derived from the resource-type
 // ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
 import { detach } from '../memo';
-import { ActionInfo, ResourceTypeInfo, resourceTypesOf, serviceKeys } from './iamData';
+import { ActionInfo, allResourceTypeFormats, ResourceTypeInfo, resourceTypeFormats, serviceKeys } from './iamData';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
 import { patternMatchesFormat, wildcardMatches } from './wildcard';
 
@@ -25,15 +25,12 @@ export function resourceMatchesType(resource: string, type: ResourceTypeInfo): b
  */
 const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics']);
 
-/** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`). */
+/** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`),
+ *  one entry per ARN format: a type with two formats appears twice, each with one format. */
 export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
-  const types = resourceTypesOf(action.service);
-  if (MERGED_VERSION_PREFIXES.has(action.service) && action.resourceTypes.length > 0) return [...types.values()];
+  if (MERGED_VERSION_PREFIXES.has(action.service) && action.resourceTypes.length > 0) return [...allResourceTypeFormats(action.service)];
   const out: ResourceTypeInfo[] = [];
-  for (const rt of action.resourceTypes) {
-    const info = rt.name ? types.get(rt.name.toLowerCase()) : undefined;
-    if (info) out.push(info);
-  }
+  for (const rt of action.resourceTypes) if (rt.name) out.push(...resourceTypeFormats(action.service, rt.name));
   return out;
 }
 
@@ -81,7 +78,7 @@ function allProfiles(): Map<string, ArnServiceProfile> {
   if (profiles) return profiles;
   const formats = new Map<string, string[]>();
   for (const service of serviceKeys()) {
-    for (const rt of resourceTypesOf(service).values()) {
+    for (const rt of allResourceTypeFormats(service)) {
       const arn = parseArn(rt.arn);
       // Formats with a variable service field (`${Vendor}`) say nothing about one service.
       if (!arn || arn.service.value.includes('${')) continue;

@@ -3,7 +3,7 @@
 import { expandActionPattern, splitAction } from '../reference/actions';
 import { hasWildcard } from '../reference/arn';
 import { dependentActionsOf, dependentActionsSnapshot } from '../reference/dependentActions';
-import { ActionInfo, ConditionKeyInfo, getResourceType, serviceExists, serviceName } from '../reference/iamData';
+import { ActionInfo, ConditionKeyInfo, resourceTypeFormats, serviceExists, serviceName } from '../reference/iamData';
 import { connectCompanions } from './connectInfo';
 
 export const REFERENCE_URL = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
@@ -27,8 +27,8 @@ function resourceTypeLines(a: ActionInfo): string[] {
   const lines = ['**Resource types**'];
   for (const rt of a.resourceTypes) {
     if (!rt.name) continue;
-    const arn = getResourceType(a.service, rt.name)?.arn;
-    lines.push(`- ${code(rt.name)}${rt.required ? ' (required)' : ''}${arn ? `: ${code(arn)}` : ''}`);
+    const formats = resourceTypeFormats(a.service, rt.name).map((f) => code(f.arn));
+    lines.push(`- ${code(rt.name)}${rt.required ? ' (required)' : ''}${formats.length ? `: ${formats.join(' or ')}` : ''}`);
   }
   return lines;
 }
