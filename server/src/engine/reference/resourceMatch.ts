@@ -11,19 +11,21 @@ export function variablesAsWildcards(resource: string): string {
   return resource.replace(/\$\{[^}]*\}/g, '*');
 }
 
-/** Can the policy resource (wildcards and variables allowed) name a resource of this type? */
+/** Can the policy resource (wildcards and variables allowed) name a resource of this type?
+ *  Policy variables are read as such by the matcher (`resourcePatternTokens`). */
 export function resourceMatchesType(resource: string, type: ResourceTypeInfo): boolean {
-  return patternMatchesFormat(variablesAsWildcards(resource), type.arn);
+  return patternMatchesFormat(resource, type.arn);
 }
 
 /**
  * Prefixes that two API versions share (ELB classic and v2, SES v1 and v2, Lex V1 and V2, Kinesis
- * Data Analytics v1 and v2). The reference has a page for each version; the data merges them and
+ * Data Analytics v1 and v2, API Gateway management v1 and v2: `apigateway:GET` lists the REST API
+ * types only, not v2's `/apis`). The reference has a page for each version; the data merges them and
  * keeps one definition per action name, so an action in both versions (ELB's `AddTags`) lists
  * only one version's resource types. For these prefixes an action with resource types is taken to
  * apply to every resource type of the prefix: that can only silence a finding, never invent one.
  */
-const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics']);
+const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics', 'apigateway']);
 
 /** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`),
  *  one entry per ARN format: a type with two formats appears twice, each with one format. */
@@ -117,8 +119,7 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
   const profile = arnServiceProfile(arn.service.value);
   let result: FieldUse | undefined;
   if (profile) {
-    const resource = variablesAsWildcards(arn.resource.value);
-    const fitting = profile.parsed.filter((f) => patternMatchesFormat(resource, f.resource.value));
+    const fitting = profile.parsed.filter((f) => patternMatchesFormat(arn.resource.value, f.resource.value));
     result = fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
   }
   if (useCache.size > 100_000) useCache.clear();
