@@ -11,7 +11,7 @@
 // the last character of a resource ARN segment, it can expand to match beyond the colon
 // boundaries". So `arn:aws:logs:*:*:/aws-glue/*` matches
 // `arn:aws:logs:us-east-1:111122223333:log-group:/aws-glue/jobs`: the account's `*` spans
-// `111122223333:log-group`. `resourcePatternTokens` encodes exactly that.
+// `111122223333:log-group`. `resourcePatternTokens` and `wholeArnMatches` encode that.
 import wcmatch from 'wildcard-match';
 import { ParsedArn, parseArn } from './arn';
 import { detach, StringMemo } from '../memo';
@@ -37,8 +37,8 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
 
 /** A pattern token. Wildcards carry the characters they cannot stand for (`forbid`): a format's
  *  variable never spans an ARN field separator, a policy's `*` inside a segment never spans a
- *  colon. A literal marked `sep` is a field separator of a policy ARN: only a literal colon of
- *  the other side matches it, never a format variable (see `resourcePatternTokens`). */
+ *  colon. A literal marked `sep` is matched by a literal of the other side only, never by a
+ *  wildcard or variable (the colons of a shifted resource part, see `wholeArnMatches`). */
 type Token = { kind: 'lit'; ch: string; sep?: boolean } | { kind: 'one'; forbid?: string } | { kind: 'any'; forbid?: string };
 
 /** Tokens of an IAM pattern (`*`, `?`, literal characters). */
