@@ -26,7 +26,7 @@ describe('dependent actions data', () => {
   it('comes from the December 2025 snapshot and covers many services', () => {
     const data = extractDependentActions();
     assert.equal(data.version, '0.15.202512061');
-    assert.equal(dependentActionsSnapshot.month, 'December 2025');
+    assert.equal(dependentActionsSnapshot().month, 'December 2025');
     assert.ok(Object.keys(data.services).length > 100, 'dependent actions of more than a hundred services');
     for (const actions of Object.values(data.services)) {
       for (const deps of Object.values(actions)) {

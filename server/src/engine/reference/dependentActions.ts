@@ -6,15 +6,18 @@ import data from './data/dependent-actions.json';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Where the list comes from, and the month of the snapshot as hovers show it ("December 2025"). */
-export const dependentActionsSnapshot = {
-  source: data.source,
-  version: data.version,
-  updatedAt: data.updatedAt,
-  month: `${MONTHS[Number(data.updatedAt.slice(5, 7)) - 1] ?? 'unknown month'} ${data.updatedAt.slice(0, 4)}`,
-};
+/** Where the list comes from, and the month of the snapshot as hovers show it ("December 2025").
+ *  A function, like the lookup: nothing reads the data at load time, so a bundle that never asks
+ *  (the VS Code client, which shares the engine's modules) leaves the data out. */
+export function dependentActionsSnapshot(): { source: string; version: string; updatedAt: string; month: string } {
+  return {
+    source: data.source,
+    version: data.version,
+    updatedAt: data.updatedAt,
+    month: `${MONTHS[Number(data.updatedAt.slice(5, 7)) - 1] ?? 'unknown month'} ${data.updatedAt.slice(0, 4)}`,
+  };
+}
 
-const services = data.services as Record<string, Record<string, string[]>>;
 /** Per service, the actions keyed by lower-case name; built once per service on first use. */
 const lowered = new Map<string, Map<string, readonly string[]>>();
 
@@ -27,6 +30,7 @@ export function dependentActionsOf(service: string, action: string): readonly st
   let actions = lowered.get(prefix);
   if (!actions) {
     // Only the snapshot's services get an entry, so the cache is bounded by the data, not the input.
+    const services = data.services as Record<string, Record<string, string[]>>;
     if (!Object.prototype.hasOwnProperty.call(services, prefix)) return [];
     actions = new Map(Object.entries(services[prefix]).map(([name, deps]) => [name.toLowerCase(), deps]));
     lowered.set(prefix, actions);

@@ -38,7 +38,7 @@ function resourceTypeLines(a: ActionInfo): string[] {
 function dependentSection(a: ActionInfo): string {
   const deps = dependentActionsOf(a.service, a.name);
   if (!deps.length) return '';
-  return `**Also needs** (dependent actions, service authorization reference, ${dependentActionsSnapshot.month}): ${deps.map(code).join(', ')}`;
+  return `**Also needs** (dependent actions, service authorization reference, ${dependentActionsSnapshot().month}): ${deps.map(code).join(', ')}`;
 }
 
 /** The "what else must be allowed" section of a Connect action (empty for other services). */
