@@ -124,7 +124,7 @@ export function getAction(prefix: string, action: string): ActionInfo | undefine
  * Matched as one string, no real ARN fits them; each format is matched, shown and completed alone.
  * A format never contains ", arn:" itself, so splitting there is exact.
  */
-export function splitArnFormats(arn: string): string[] {
+function splitArnFormats(arn: string): string[] {
   return arn.split(/,\s*(?=arn:)/).map((f) => f.trim()).filter((f) => f);
 }
 
