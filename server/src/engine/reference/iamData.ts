@@ -28,6 +28,8 @@ export interface ActionInfo {
 export interface ResourceTypeInfo {
   service: string;
   key: string;
+  /** One ARN format, alone. A type whose reference string holds two formats has one
+   *  ResourceTypeInfo per format (see `resourceTypeFormats`). */
   arn: string;
   conditionKeys: string[];
 }
@@ -68,7 +70,9 @@ function readData<T>(...parts: string[]): T | undefined {
 let services: Set<string> | undefined;
 let serviceNames: Record<string, string> | undefined;
 const actionCache = new Map<string, Map<string, ActionInfo>>();
-const resourceCache = new Map<string, Map<string, ResourceTypeInfo>>();
+const resourceCache = new Map<string, Map<string, ResourceTypeInfo[]>>();
+const firstFormatCache = new Map<string, Map<string, ResourceTypeInfo>>();
+const allFormatsCache = new Map<string, ResourceTypeInfo[]>();
 const conditionCache = new Map<string, Map<string, ConditionKeyInfo>>();
 
 /** All service prefixes, lower case. */
@@ -113,13 +117,55 @@ export function getAction(prefix: string, action: string): ActionInfo | undefine
   return actionsOf(prefix).get(action.toLowerCase());
 }
 
+/**
+ * The ARN formats of one reference string. Thirteen resource types (Lex V1 and V2 `bot alias`,
+ * API Gateway v1 and v2 `stage`, Greengrass V1 `deployment`, …) hold two formats joined by a
+ * comma: `arn:${Partition}:lex:…:bot-alias/${BotId}/${BotAliasId}, arn:${Partition}:lex:…:bot:${BotName}:${BotAlias}`.
+ * Matched as one string, no real ARN fits them; each format is matched, shown and completed alone.
+ * A format never contains ", arn:" itself, so splitting there is exact.
+ */
+function splitArnFormats(arn: string): string[] {
+  return arn.split(/,\s*(?=arn:)/).map((f) => f.trim()).filter((f) => f);
+}
+
+/** Every format of every resource type of a service, keyed by lower-case type key. */
+function formatsByKey(prefix: string): Map<string, ResourceTypeInfo[]> {
+  return perService<{ key: string; arn: string; conditionKeys?: string[] }, ResourceTypeInfo[]>(resourceCache, 'resourceTypes', prefix,
+    (v, service) => splitArnFormats(v.arn).map((arn) => ({ service, key: v.key, arn, conditionKeys: v.conditionKeys ?? [] })));
+}
+
+/** Resource types of a service keyed by lower-case key, each with its first ARN format (the only
+ *  one for all but a few types): for lookups by name. To go through ARN formats, use
+ *  `resourceTypeFormats` or `allResourceTypeFormats`, which also list the second formats. */
 export function resourceTypesOf(prefix: string): Map<string, ResourceTypeInfo> {
-  return perService<{ key: string; arn: string; conditionKeys?: string[] }, ResourceTypeInfo>(resourceCache, 'resourceTypes', prefix,
-    (v, service) => ({ service, key: v.key, arn: v.arn, conditionKeys: v.conditionKeys ?? [] }));
+  const service = prefix.toLowerCase();
+  let map = firstFormatCache.get(service);
+  if (!map) {
+    map = new Map();
+    for (const [k, formats] of formatsByKey(service)) if (formats[0]) map.set(k, formats[0]);
+    firstFormatCache.set(service, map);
+  }
+  return map;
 }
 
 export function getResourceType(prefix: string, key: string): ResourceTypeInfo | undefined {
   return resourceTypesOf(prefix).get(key.toLowerCase());
+}
+
+/** One resource type's ARN formats, each alone (the first is `getResourceType`'s). */
+export function resourceTypeFormats(prefix: string, key: string): ResourceTypeInfo[] {
+  return formatsByKey(prefix).get(key.toLowerCase()) ?? [];
+}
+
+/** Every ARN format of every resource type of a service, each alone. */
+export function allResourceTypeFormats(prefix: string): ResourceTypeInfo[] {
+  const service = prefix.toLowerCase();
+  let list = allFormatsCache.get(service);
+  if (!list) {
+    list = [...formatsByKey(service).values()].flat();
+    allFormatsCache.set(service, list);
+  }
+  return list;
 }
 
 /** Condition keys defined by a service, keyed by lower-case key. */

@@ -2,7 +2,7 @@
 // the Region and account fields of a service's ARNs. Everything is derived from the resource-type
 // ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
 import { detach } from '../memo';
-import { ActionInfo, ResourceTypeInfo, resourceTypesOf, serviceKeys } from './iamData';
+import { ActionInfo, allResourceTypeFormats, ResourceTypeInfo, resourceTypeFormats, serviceKeys } from './iamData';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
 import { patternMatchesFormat, wildcardMatches } from './wildcard';
 
@@ -11,29 +11,28 @@ export function variablesAsWildcards(resource: string): string {
   return resource.replace(/\$\{[^}]*\}/g, '*');
 }
 
-/** Can the policy resource (wildcards and variables allowed) name a resource of this type? */
+/** Can the policy resource (wildcards and variables allowed) name a resource of this type?
+ *  Policy variables are read as such by the matcher (`resourcePatternTokens`). */
 export function resourceMatchesType(resource: string, type: ResourceTypeInfo): boolean {
-  return patternMatchesFormat(variablesAsWildcards(resource), type.arn);
+  return patternMatchesFormat(resource, type.arn);
 }
 
 /**
  * Prefixes that two API versions share (ELB classic and v2, SES v1 and v2, Lex V1 and V2, Kinesis
- * Data Analytics v1 and v2). The reference has a page for each version; the data merges them and
+ * Data Analytics v1 and v2, API Gateway management v1 and v2: `apigateway:GET` lists the REST API
+ * types only, not v2's `/apis`). The reference has a page for each version; the data merges them and
  * keeps one definition per action name, so an action in both versions (ELB's `AddTags`) lists
  * only one version's resource types. For these prefixes an action with resource types is taken to
  * apply to every resource type of the prefix: that can only silence a finding, never invent one.
  */
-const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics']);
+const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics', 'apigateway']);
 
-/** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`). */
+/** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`),
+ *  one entry per ARN format: a type with two formats appears twice, each with one format. */
 export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
-  const types = resourceTypesOf(action.service);
-  if (MERGED_VERSION_PREFIXES.has(action.service) && action.resourceTypes.length > 0) return [...types.values()];
+  if (MERGED_VERSION_PREFIXES.has(action.service) && action.resourceTypes.length > 0) return [...allResourceTypeFormats(action.service)];
   const out: ResourceTypeInfo[] = [];
-  for (const rt of action.resourceTypes) {
-    const info = rt.name ? types.get(rt.name.toLowerCase()) : undefined;
-    if (info) out.push(info);
-  }
+  for (const rt of action.resourceTypes) if (rt.name) out.push(...resourceTypeFormats(action.service, rt.name));
   return out;
 }
 
@@ -81,7 +80,7 @@ function allProfiles(): Map<string, ArnServiceProfile> {
   if (profiles) return profiles;
   const formats = new Map<string, string[]>();
   for (const service of serviceKeys()) {
-    for (const rt of resourceTypesOf(service).values()) {
+    for (const rt of allResourceTypeFormats(service)) {
       const arn = parseArn(rt.arn);
       // Formats with a variable service field (`${Vendor}`) say nothing about one service.
       if (!arn || arn.service.value.includes('${')) continue;
@@ -120,8 +119,7 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
   const profile = arnServiceProfile(arn.service.value);
   let result: FieldUse | undefined;
   if (profile) {
-    const resource = variablesAsWildcards(arn.resource.value);
-    const fitting = profile.parsed.filter((f) => patternMatchesFormat(resource, f.resource.value));
+    const fitting = profile.parsed.filter((f) => patternMatchesFormat(arn.resource.value, f.resource.value));
     result = fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
   }
   if (useCache.size > 100_000) useCache.clear();

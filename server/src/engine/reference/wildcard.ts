@@ -2,8 +2,18 @@
 // Matching a concrete string against a pattern uses the `wildcard-match` library; deciding
 // whether two patterns can match a common string (a policy ARN against a resource type's ARN
 // format, or an Allow's ARN against a Deny's) has no library, so it is the small DP below.
+//
+// Resource ARNs have their own documented rules (IAM User Guide, "IAM JSON policy elements:
+// Resource", section "Using wildcards in resource ARNs",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html):
+// `*` and `?` are used within the segments of an ARN (the parts separated by colons), `*` for
+// any combination of characters and `?` for any single character, and "if the `*` wildcard is
+// the last character of a resource ARN segment, it can expand to match beyond the colon
+// boundaries". So `arn:aws:logs:*:*:/aws-glue/*` matches
+// `arn:aws:logs:us-east-1:111122223333:log-group:/aws-glue/jobs`: the account's `*` spans
+// `111122223333:log-group`. `resourcePatternTokens` and `wholeArnMatches` encode that.
 import wcmatch from 'wildcard-match';
-import { parseArn } from './arn';
+import { ParsedArn, parseArn } from './arn';
 import { detach, StringMemo } from '../memo';
 
 const matcherCache = new Map<string, (s: string) => boolean>();
@@ -25,9 +35,11 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
   return matcher(value);
 }
 
-/** A pattern token. Wildcards from reference formats carry the characters they cannot stand for
- *  (`forbid`): a variable never spans an ARN field separator. */
-type Token = { kind: 'lit'; ch: string } | { kind: 'one'; forbid?: string } | { kind: 'any'; forbid?: string };
+/** A pattern token. Wildcards carry the characters they cannot stand for (`forbid`): a format's
+ *  variable never spans an ARN field separator, a policy's `*` inside a segment never spans a
+ *  colon. A literal marked `sep` is matched by a literal of the other side only, never by a
+ *  wildcard or variable (the colons of a shifted resource part, see `wholeArnMatches`). */
+type Token = { kind: 'lit'; ch: string; sep?: boolean } | { kind: 'one'; forbid?: string } | { kind: 'any'; forbid?: string };
 
 /** Tokens of an IAM pattern (`*`, `?`, literal characters). */
 export function patternTokens(pattern: string, caseInsensitive = false): Token[] {
@@ -40,37 +52,100 @@ export function patternTokens(pattern: string, caseInsensitive = false): Token[]
   return out;
 }
 
+/** Policy-variable escapes: `${*}`, `${?}` and `${$}` stand for the character itself. */
+const ESCAPES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
+
+export interface ResourceTokenOptions {
+  /** Colons of the ARN before this text: below 5, the text is in the partition, service, Region
+   *  or account field (default 5: a resource part, or a field on its own). */
+  colonsBefore?: number;
+  /** Every colon must meet a literal colon of the other side, never a format variable. */
+  literalColons?: boolean;
+}
+
 /**
- * Tokens of a reference ARN format such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`:
- * each `${Var}` matches one or more characters, except that a variable in the partition, Region
- * or account field cannot contain `:` (so `arn:aws:s3:::b/*` does not match a format whose Region
- * and account are variables), and a bucket name cannot contain `/` (which keeps
- * `arn:aws:s3:::bucket/*`, the objects, from matching the bucket resource type).
+ * Tokens of (part of) a policy Resource pattern, with IAM's documented semantics (see the top of
+ * the file):
+ * - a `*` that is the last character of a colon-separated segment (before a `:` or at the end)
+ *   matches any run of characters, colons included; any other `*` matches a run within its
+ *   segment (no `:`); `?` matches one character other than `:`;
+ * - a policy variable (`${aws:username}`) is replaced by a value at request time: any text, but
+ *   without `:` in the partition, service, Region and account fields; `${*}`, `${?}` and `${$}`
+ *   are the literal characters.
+ * Bounded: one pass over the text.
  */
-export function formatTokens(format: string): Token[] {
+export function resourcePatternTokens(text: string, options: ResourceTokenOptions = {}): Token[] {
+  const out: Token[] = [];
+  let colons = options.colonsBefore ?? 5;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '$' && text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close > 0) {
+        const escaped = ESCAPES[text.slice(i, close + 1)];
+        out.push(escaped ? { kind: 'lit', ch: escaped } : { kind: 'any', forbid: colons < 5 ? ':' : undefined });
+        i = close;
+        continue;
+      }
+    }
+    if (ch === '*') {
+      const next = text[i + 1];
+      out.push({ kind: 'any', forbid: next === undefined || next === ':' ? undefined : ':' });
+    } else if (ch === '?') {
+      out.push({ kind: 'one', forbid: ':' });
+    } else if (ch === ':') {
+      out.push({ kind: 'lit', ch, sep: options.literalColons || undefined });
+      colons++;
+    } else {
+      out.push({ kind: 'lit', ch });
+    }
+  }
+  return out;
+}
+
+/**
+ * Tokens of (part of) a reference ARN format such as
+ * `arn:${Partition}:s3:::${BucketName}/${ObjectName}`: each `${Var}` matches one or more
+ * characters (the account zero or more), except that a variable in the partition, Region or
+ * account field cannot contain `:` (so `arn:aws:s3:::b/*` does not match a format whose Region
+ * and account are variables), and a bucket name cannot contain `/` (which keeps
+ * `arn:aws:s3:::bucket/*`, the objects, from matching the bucket resource type). A variable of
+ * the resource part may contain `:` (Lambda's `function:${FunctionName}` covers `function:f:prod`).
+ * `colonsBefore`: colons of the format before this text (0 for a whole format).
+ */
+export function formatTokens(format: string, colonsBefore = 0): Token[] {
   const out: Token[] = [];
   const re = /\$\{([^}]*)\}/g;
   let last = 0;
-  let colons = 0;
+  let colons = colonsBefore;
   const literal = (text: string) => {
     for (const ch of text) {
       if (ch === ':') colons++;
-      out.push({ kind: 'lit', ch });
+      // A `*` in a field before the resource means any value (Backup's recovery points are
+      // `arn:${Partition}:${Vendor}:${Region}:*:…`); in the resource part it is kept literal:
+      // Connect's wildcard resource types are authorized on the text `…/queue/*` itself.
+      if (ch === '*' && colons < 5) out.push({ kind: 'any', forbid: ':' });
+      else out.push({ kind: 'lit', ch });
     }
   };
   for (let m = re.exec(format); m; m = re.exec(format)) {
     literal(format.slice(last, m.index));
     const forbid = (colons < 5 ? ':' : '') + (/bucket/i.test(m[1]) ? '/' : '');
-    out.push({ kind: 'one', forbid }, { kind: 'any', forbid });
+    // The account may be empty: AWS-owned resources are named without one even where the
+    // format shows `${Account}` (SSM documents `arn:aws:ssm:*::document/AWS-RunShellScript`,
+    // public parameters, Resource Explorer's AWS-managed views).
+    if (colons === 4) out.push({ kind: 'any', forbid });
+    else out.push({ kind: 'one', forbid }, { kind: 'any', forbid });
     last = m.index + m[0].length;
   }
   literal(format.slice(last));
   return out;
 }
 
-/** Can a wildcard token stand for the single token `t` (a literal, or another `?`)? */
+/** Can a wildcard token stand for the single token `t` (a literal, or another `?`)? A policy
+ *  ARN's field separator is matched by a literal colon only. */
 function consumes(star: Token & { kind: 'any' | 'one' }, t: Token): boolean {
-  if (t.kind === 'lit') return !star.forbid?.includes(t.ch);
+  if (t.kind === 'lit') return !t.sep && !star.forbid?.includes(t.ch);
   return t.kind === 'one';
 }
 
@@ -127,29 +202,61 @@ function literalPrefix(text: string): string {
   return text.slice(0, end);
 }
 
-/** Cheap necessary condition: the literal beginnings of the two resource parts agree (one is a
- *  prefix of the other). Rejects most pattern/format pairs before the DP runs. */
-function resourcePrefixesAgree(pattern: string, format: string): boolean {
-  const a = parseArn(pattern);
-  const b = parseArn(format);
-  // Whole ARNs: compare the resource parts (the fields before them hold variables). Resource
-  // parts on their own (callers that split the ARN already): compare them directly.
-  if (!a !== !b) return true;
-  const pa = literalPrefix(a ? a.resource.value : pattern);
-  const pb = literalPrefix(b ? b.resource.value : format);
+/** Cheap necessary condition: the literal beginnings of two texts agree (one is a prefix of the
+ *  other). Rejects most pattern/format pairs before the DP runs. */
+function prefixesAgree(pattern: string, format: string): boolean {
+  const pa = literalPrefix(pattern);
+  const pb = literalPrefix(format);
   return pa.startsWith(pb) || pb.startsWith(pa);
 }
 
 const formatTokenCache = new Map<string, Token[]>();
 
-/** Reference formats are a few thousand strings: tokenise each once. */
-function cachedFormatTokens(format: string): Token[] {
-  let tokens = formatTokenCache.get(format);
+/** Reference formats are a few thousand strings (and their splits, below): tokenise each once. */
+function cachedFormatTokens(format: string, colonsBefore: number): Token[] {
+  const key = `${colonsBefore}|${format}`;
+  let tokens = formatTokenCache.get(key);
   if (!tokens) {
-    tokens = formatTokens(format);
-    formatTokenCache.set(format, tokens);
+    tokens = formatTokens(format, colonsBefore);
+    formatTokenCache.set(key, tokens);
   }
   return tokens;
+}
+
+/** Does the pattern, cut at its fifth colon into fields and resource part, match the format cut
+ *  at `cut` (the index of the colon the pattern's fifth colon lands on)? The two halves are then
+ *  independent: fields against the text before the cut, resource part against the rest. */
+function matchesAtCut(pattern: string, patternCut: number, format: string, cut: number, shifted: boolean): boolean {
+  const resource = pattern.slice(patternCut + 1);
+  const formatRest = format.slice(cut + 1);
+  if (!prefixesAgree(resource, formatRest)) return false;
+  // After a shift the pattern's resource part sits inside the format's resource part, so its
+  // colons must meet the format's own colons (`secret:${SecretId}` holds no second colon).
+  const restColons = shifted ? 6 : 5;
+  return tokensIntersect(resourcePatternTokens(resource, { literalColons: shifted }), cachedFormatTokens(formatRest, restColons))
+    && tokensIntersect(resourcePatternTokens(pattern.slice(0, patternCut), { colonsBefore: 0 }), cachedFormatTokens(format.slice(0, cut), 0));
+}
+
+/**
+ * Can a whole policy ARN match some ARN of a whole reference format? Normally the pattern's five
+ * field separators meet the format's. But a `*` ending one of the pattern's first four fields
+ * spans colons (IAM User Guide, see the top of the file), so `arn:aws:logs:*:*:/aws-glue/*`
+ * meets `arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}` with its fifth
+ * colon on the one after `log-group`: the account's `*` covers `111122223333:log-group`. Such a
+ * shift is tried only onto a colon after a literal resource word (`log-group:`, `secret:`,
+ * `alarm:`), never onto one after a variable (`task-definition/${Family}:${Revision}`): the
+ * pattern's resource part would then have to be a revision number or an ID.
+ */
+function wholeArnMatches(pattern: string, p: ParsedArn, format: string, f: ParsedArn): boolean {
+  const patternCut = p.resource.start - 1;
+  if (matchesAtCut(pattern, patternCut, format, f.resource.start - 1, false)) return true;
+  if (![p.partition, p.service, p.region, p.account].some((x) => x.value.endsWith('*'))) return false;
+  const resource = f.resource.value;
+  const firstVariable = resource.includes('${') ? resource.indexOf('${') : resource.length;
+  for (let i = resource.indexOf(':'); i >= 0 && i < firstVariable; i = resource.indexOf(':', i + 1)) {
+    if (matchesAtCut(pattern, patternCut, format, f.resource.start + i, true)) return true;
+  }
+  return false;
 }
 
 /** Results per format, then per pattern: nested maps avoid building a long key string on every
@@ -157,7 +264,9 @@ function cachedFormatTokens(format: string): Token[] {
 const intersectCache = new Map<string, Map<string, boolean>>();
 let intersectEntries = 0;
 
-/** Can the policy pattern `pattern` match some ARN of the reference format `format`? */
+/** Can the policy Resource pattern `pattern` (wildcards and policy variables allowed, IAM's
+ *  Resource semantics: see `resourcePatternTokens`) match some ARN of the reference format
+ *  `format`? Also for a resource part or one field against the same part of a format. */
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   if (pattern.length * format.length > MAX_CELLS) return true;
   let byPattern = intersectCache.get(format);
@@ -167,7 +276,16 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
   }
   let hit = byPattern.get(pattern);
   if (hit === undefined) {
-    hit = resourcePrefixesAgree(pattern, format) && tokensIntersect(patternTokens(pattern), cachedFormatTokens(format));
+    const p = parseArn(pattern);
+    const f = parseArn(format);
+    if (p && f) hit = wholeArnMatches(pattern, p, format, f);
+    else {
+      // A part against a part (callers that split the ARN already) is compared from its start;
+      // `*` or a short `arn:aws:*` against a whole format only by the DP.
+      const whole = (text: string) => (text.startsWith('arn:') ? 0 : 5);
+      hit = (!p !== !f || prefixesAgree(pattern, format))
+        && tokensIntersect(resourcePatternTokens(pattern, { colonsBefore: whole(pattern) }), cachedFormatTokens(format, whole(format)));
+    }
     if (++intersectEntries > 200_000) {
       intersectCache.clear(); // bounded memory
       intersectEntries = 0;
@@ -175,6 +293,13 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
     byPattern.set(detach(pattern), hit); // see memo.ts: never keep the document alive
   }
   return hit;
+}
+
+/** Does the policy Resource pattern match this concrete ARN (IAM's Resource semantics)? */
+export function resourcePatternMatches(pattern: string, arn: string): boolean {
+  if (pattern.length * arn.length > MAX_CELLS) return true;
+  const literal: Token[] = [...arn].map((ch) => ({ kind: 'lit', ch }));
+  return tokensIntersect(resourcePatternTokens(pattern, { colonsBefore: pattern.startsWith('arn:') ? 0 : 5 }), literal);
 }
 
 /** Can two policy patterns match a common string? */

@@ -2,7 +2,8 @@
 // by hover (the whole text) and completion (an item's documentation).
 import { expandActionPattern, splitAction } from '../reference/actions';
 import { hasWildcard } from '../reference/arn';
-import { ActionInfo, ConditionKeyInfo, getResourceType, serviceExists, serviceName } from '../reference/iamData';
+import { dependentActionsOf, dependentActionsSnapshot } from '../reference/dependentActions';
+import { ActionInfo, ConditionKeyInfo, resourceTypeFormats, serviceExists, serviceName } from '../reference/iamData';
 import { connectCompanions } from './connectInfo';
 
 export const REFERENCE_URL = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
@@ -26,10 +27,18 @@ function resourceTypeLines(a: ActionInfo): string[] {
   const lines = ['**Resource types**'];
   for (const rt of a.resourceTypes) {
     if (!rt.name) continue;
-    const arn = getResourceType(a.service, rt.name)?.arn;
-    lines.push(`- ${code(rt.name)}${rt.required ? ' (required)' : ''}${arn ? `: ${code(arn)}` : ''}`);
+    const formats = resourceTypeFormats(a.service, rt.name).map((f) => code(f.arn));
+    lines.push(`- ${code(rt.name)}${rt.required ? ' (required)' : ''}${formats.length ? `: ${formats.join(' or ')}` : ''}`);
   }
   return lines;
+}
+
+/** The other actions the reference says this one needs (its "Dependent actions" column, kept from
+ *  the last snapshot that had it), dated so a reader knows how current the list is. */
+function dependentSection(a: ActionInfo): string {
+  const deps = dependentActionsOf(a.service, a.name);
+  if (!deps.length) return '';
+  return `**Also needs** (dependent actions, service authorization reference, ${dependentActionsSnapshot().month}): ${deps.map(code).join(', ')}`;
 }
 
 /** The "what else must be allowed" section of a Connect action (empty for other services). */
@@ -40,13 +49,14 @@ function connectSection(a: ActionInfo): string[] {
 }
 
 /** Everything about one action: description, access level, resource types with ARN formats,
- *  condition keys, Connect companions, and a link. */
+ *  condition keys, dependent actions, Connect companions, and a link. */
 export function describeAction(a: ActionInfo): string {
   const blocks = [
     `**${fullName(a)}** · ${a.accessLevel}`,
     a.description,
     resourceTypeLines(a).join('\n'),
     a.conditionKeys.length ? `**Condition keys**: ${a.conditionKeys.map(code).join(', ')}` : '',
+    dependentSection(a),
     connectSection(a).join('\n'),
     referenceLink(a.service),
   ];

@@ -7,7 +7,7 @@ import { parsePolicy, PolicyDocument, Statement } from '../parse/policyModel';
 import { hasWildcard, parseArn } from '../reference/arn';
 import { actionSupports } from '../reference/conditionSupport';
 import { wildcardMatches } from '../reference/wildcard';
-import { findConditionKey, resourceTypesOf, ResourceTypeInfo } from '../reference/iamData';
+import { allResourceTypeFormats, findConditionKey, ResourceTypeInfo } from '../reference/iamData';
 import { actionResourceTypes, resourceMatchesType } from '../reference/resourceMatch';
 import { denyOverlaps, statementLabel } from '../rules/deny/overlap';
 import { resolvedActions } from '../rules/reference/resolve';
@@ -119,7 +119,7 @@ function matchingTypes(resource: string, s: Statement): Map<ResourceTypeInfo, st
   }
   if (!out.size) {
     const arn = parseArn(resource);
-    for (const rt of arn ? resourceTypesOf(arn.service.value).values() : []) if (resourceMatchesType(resource, rt)) out.set(rt, []);
+    for (const rt of arn ? allResourceTypeFormats(arn.service.value) : []) if (resourceMatchesType(resource, rt)) out.set(rt, []);
   }
   return out;
 }
