@@ -103,6 +103,11 @@ export function resourcePatternTokens(text: string, options: ResourceTokenOption
   return out;
 }
 
+/** Services whose AWS-owned resources have ARNs with an empty account field although their
+ *  reference format has `${Account}`: SSM (AWS-owned documents, public parameters) and Resource
+ *  Explorer (AWS-managed views). */
+const AWS_OWNED_WITHOUT_ACCOUNT: ReadonlySet<string> = new Set(['ssm', 'resource-explorer-2']);
+
 /**
  * Tokens of (part of) a reference ARN format such as
  * `arn:${Partition}:s3:::${BucketName}/${ObjectName}`: each `${Var}` matches one or more
@@ -131,10 +136,11 @@ export function formatTokens(format: string, colonsBefore = 0): Token[] {
   for (let m = re.exec(format); m; m = re.exec(format)) {
     literal(format.slice(last, m.index));
     const forbid = (colons < 5 ? ':' : '') + (/bucket/i.test(m[1]) ? '/' : '');
-    // The account may be empty: AWS-owned resources are named without one even where the
-    // format shows `${Account}` (SSM documents `arn:aws:ssm:*::document/AWS-RunShellScript`,
-    // public parameters, Resource Explorer's AWS-managed views).
-    if (colons === 4) out.push({ kind: 'any', forbid });
+    // The account may be empty where the service has AWS-owned resources named without one even
+    // though the format shows `${Account}` (SSM documents `arn:aws:ssm:*::document/AWS-RunShellScript`,
+    // public parameters, Resource Explorer's AWS-managed views). Elsewhere (an IAM role, an SQS
+    // queue) an ARN without its account names nothing.
+    if (colons === 4 && AWS_OWNED_WITHOUT_ACCOUNT.has(format.split(':')[2] ?? '')) out.push({ kind: 'any', forbid });
     else out.push({ kind: 'one', forbid }, { kind: 'any', forbid });
     last = m.index + m[0].length;
   }
