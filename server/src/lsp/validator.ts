@@ -4,7 +4,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analyzer';
-import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { ClientReportedRules, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
 
 export class Validator {
@@ -15,6 +15,8 @@ export class Validator {
   private counter = 0;
   /** Documents that currently show our diagnostics (to clear them later). */
   private readonly published = new Set<string>();
+  /** What the client's editor reports itself (set from the initialization options). */
+  readonly clientReported = new ClientReportedRules();
 
   constructor(
     private readonly connection: Connection,
@@ -73,7 +75,7 @@ export class Validator {
       }
       const diagnostics = analysis.tooLarge
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
-        : analysis.findings.map((f) => toDiagnostic(latest, f));
+        : publishedDiagnostics(latest, analysis.findings, this.clientReported);
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
     } catch (err) {
