@@ -2,8 +2,11 @@
 // state, and registers the commands. Everything that analyses policies lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { registerDisableRule } from './disableRule';
 import { registerInsertCommands } from './insertCommands';
-import { createClient, isEnabled, SECTION, State } from './server';
+import { registerRuleActions } from './ruleActions';
+import { registerRuleDocs } from './ruleDocs';
+import { createClient, DOCUMENT_SELECTOR, isEnabled, SECTION, State } from './server';
 import { StatusItem } from './statusItem';
 
 /** What activate() returns: lets tests (and other extensions) wait for the server. */
@@ -59,6 +62,12 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
     }),
     vscode.commands.registerCommand('connectIam.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The server learns at start which problems VS Code's JSON validation reports itself.
+      if (e.affectsConfiguration('json.validate.enable') && client && isEnabled()) {
+        await stop();
+        await start();
+        return;
+      }
       if (!e.affectsConfiguration(`${SECTION}.enable`)) return;
       if (isEnabled()) await start();
       else {
@@ -68,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
     }),
   );
   registerInsertCommands(context);
+  registerRuleDocs(context);
+  registerDisableRule(context);
+  registerRuleActions(context, DOCUMENT_SELECTOR);
 
   if (isEnabled()) void start();
   else status.set('disabled');
