@@ -8,6 +8,7 @@ import { registerRuleActions } from './ruleActions';
 import { registerRuleDocs } from './ruleDocs';
 import { createClient, DOCUMENT_SELECTOR, isEnabled, SECTION, State } from './server';
 import { StatusItem } from './statusItem';
+import { DOCUMENT_STATUS_METHOD, DocumentStatus } from '../../server/src/lsp/protocol';
 
 /** What activate() returns: lets tests (and other extensions) wait for the server. */
 export interface ConnectIamApi {
@@ -15,6 +16,8 @@ export interface ConnectIamApi {
   readonly client: LanguageClient | undefined;
   /** Resolves once the server has started (or failed to). */
   ready(): Promise<void>;
+  /** The text of the language status item ("Connect IAM: 2 policies, 3 problems"). */
+  statusText(): string;
 }
 
 let client: LanguageClient | undefined;
@@ -34,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
         if (client === started) status.set(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
       }),
     );
+    context.subscriptions.push(started.onNotification(DOCUMENT_STATUS_METHOD, (s: DocumentStatus) => client === started && status.document(s)));
     status.set('starting');
     starting = started.start().then(
       () => status.set('running'),
@@ -89,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
       return client;
     },
     ready: () => starting,
+    statusText: () => status.text,
   };
 }
 

@@ -1,7 +1,8 @@
-// The language status item of JSON editors: is the server running, and how old is the AWS
-// reference data it checks against.
+// The language status item of JSON editors: is the server running, how many open documents it
+// analyses as policies and how many problems they have, and how old the AWS reference data is.
 import * as vscode from 'vscode';
 import { dataVersion } from '../../server/src/engine/reference/iamData';
+import type { DocumentStatus } from '../../server/src/lsp/protocol';
 import { DOCUMENT_SELECTOR } from './server';
 
 export type ServerStatus = 'starting' | 'running' | 'stopped' | 'disabled' | 'failed';
@@ -9,16 +10,49 @@ export type ServerStatus = 'starting' | 'running' | 'stopped' | 'disabled' | 'fa
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('connectIam.status', DOCUMENT_SELECTOR);
   private readonly dataDate: string;
+  private status: ServerStatus = 'starting';
+  private error: string | undefined;
+  /** Open documents the server analyses as policies. */
+  private readonly policies = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
     const data = dataVersion();
     this.dataDate = data.date;
     this.item.name = 'Connect IAM';
     this.item.command = { title: 'Show output', command: 'connectIam.showOutput' };
-    this.set('starting');
+    this.subscriptions = [
+      vscode.workspace.onDidCloseTextDocument((doc) => this.policies.delete(doc.uri.toString()) && this.render()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => this.policies.has(u.toString()))) this.render();
+      }),
+    ];
+    this.render();
   }
 
   set(status: ServerStatus, error?: string): void {
+    this.status = status;
+    this.error = error;
+    if (status !== 'running') this.policies.clear();
+    this.render();
+  }
+
+  /** What the server said after analysing a document. */
+  document(s: DocumentStatus): void {
+    const had = this.policies.has(s.uri);
+    if (s.isPolicy) this.policies.add(s.uri);
+    else this.policies.delete(s.uri);
+    if (had !== s.isPolicy || s.isPolicy) this.render();
+  }
+
+  /** The problems VS Code shows for the open policies (ours and the JSON support's alike). */
+  private problemCount(): number {
+    let n = 0;
+    for (const uri of this.policies) n += vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).length;
+    return n;
+  }
+
+  private render(): void {
     const text: Record<ServerStatus, string> = {
       starting: '$(sync~spin) Connect IAM: starting',
       running: '$(check) Connect IAM',
@@ -26,14 +60,29 @@ export class StatusItem implements vscode.Disposable {
       disabled: '$(circle-slash) Connect IAM: disabled',
       failed: '$(error) Connect IAM: failed',
     };
-    this.item.text = text[status];
-    this.item.busy = status === 'starting';
-    this.item.severity = status === 'failed' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
-    this.item.detail = error ?? `AWS reference data of ${this.dataDate}`;
-    this.item.accessibilityInformation = { label: `Connect IAM ${status}, AWS reference data of ${this.dataDate}` };
+    const summary = this.status === 'running' ? policySummary(this.policies.size, this.problemCount()) : '';
+    this.item.text = text[this.status] + (summary ? `: ${summary}` : '');
+    this.item.busy = this.status === 'starting';
+    this.item.severity = this.status === 'failed' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    this.item.detail = this.error ?? `AWS reference data of ${this.dataDate}`;
+    this.item.accessibilityInformation = { label: `Connect IAM ${this.status}${summary ? `, ${summary}` : ''}, AWS reference data of ${this.dataDate}` };
+  }
+
+  /** What the item shows (for tests, through the extension's API). */
+  get text(): string {
+    return this.item.text;
   }
 
   dispose(): void {
     this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** "1 policy, no problems", "3 policies, 5 problems"; empty when no policy is open. */
+export function policySummary(policies: number, problems: number): string {
+  if (policies === 0) return '';
+  const p = policies === 1 ? '1 policy' : `${policies} policies`;
+  const q = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
+  return `${p}, ${q}`;
 }

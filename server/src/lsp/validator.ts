@@ -4,6 +4,7 @@
 import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analyzer';
+import { sendStatus, withProgress } from './analysisStatus';
 import { ClientReportedRules, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
 
@@ -66,11 +67,12 @@ export class Validator {
       const settings = await this.settings.get(uri);
       const latest = this.getDocument(uri);
       if (!latest || !current()) return;
-      const analysis = this.analyzer.analyze(latest, settings);
+      const analysis = await withProgress(this.connection, latest, () => this.analyzer.analyze(latest, settings));
       // Analysis is synchronous, but check again: never publish for a version the editor left.
       if (!current() || this.getDocument(uri)?.version !== analysis.version) return;
       if (!analysis.isPolicy) {
         this.clear(uri, analysis.version);
+        sendStatus(this.connection, { uri, isPolicy: false, problems: 0 });
         return;
       }
       const diagnostics = analysis.tooLarge
@@ -78,6 +80,7 @@ export class Validator {
         : publishedDiagnostics(latest, analysis.findings, this.clientReported);
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
+      sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics.length });
     } catch (err) {
       this.log(uri, err);
     }
