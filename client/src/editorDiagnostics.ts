@@ -1,8 +1,9 @@
 // How the server's diagnostics fit VS Code:
-// - VS Code's JSON language service already reports syntax errors in `json` and `jsonc`
-//   documents, and comments and trailing commas in `json` ones (errors). The server is told not to
-//   publish ours for those (their quick fixes stay in the lightbulb); in `jsonc`, where VS Code
-//   allows comments, ours stay: IAM rejects them. See docs/editor.md.
+// - VS Code's JSON language service already reports syntax errors and trailing commas in `json`
+//   and `jsonc` documents (trailing commas as errors in json, warnings in jsonc), and comments in
+//   `json` ones. The server is told not to publish ours for those (their quick fixes stay in the
+//   lightbulb); comments in `jsonc`, which VS Code allows, stay ours: IAM rejects them.
+//   See docs/editor.md.
 // - A diagnostic's code links to the rule's page as a command link, so it opens inside VS Code
 //   (Markdown preview of the page shipped in the extension), offline.
 import * as vscode from 'vscode';
@@ -22,7 +23,7 @@ export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
 /** Per language ID, the rules whose findings VS Code's JSON support reports itself. */
 export const JSON_SERVICE_REPORTS: Readonly<Record<string, readonly string[]>> = {
   json: ['json-syntax', 'json-comment', 'json-trailing-comma'],
-  jsonc: ['json-syntax'],
+  jsonc: ['json-syntax', 'json-trailing-comma'],
 };
 
 /** What to tell the server: nothing when the user turned VS Code's JSON validation off. */

@@ -12,7 +12,7 @@ export class StatusItem implements vscode.Disposable {
   private readonly dataDate: string;
   private status: ServerStatus = 'starting';
   private error: string | undefined;
-  /** Open documents the server analyses as policies. */
+  /** Documents the server analyses as policies (still open in the extension host). */
   private readonly policies = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -26,6 +26,9 @@ export class StatusItem implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => this.policies.has(u.toString()))) this.render();
       }),
+      // A document stays open in the extension host a while after its editor closed: what the
+      // user calls open is what has a tab.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.render()),
     ];
     this.render();
   }
@@ -45,10 +48,19 @@ export class StatusItem implements vscode.Disposable {
     if (had !== s.isPolicy || s.isPolicy) this.render();
   }
 
-  /** The problems VS Code shows for the open policies (ours and the JSON support's alike). */
-  private problemCount(): number {
+  /** The policies with a tab in the editor area. */
+  private openPolicies(): string[] {
+    const tabs = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) tabs.add(tab.input.uri.toString());
+    }
+    return [...this.policies].filter((uri) => tabs.has(uri));
+  }
+
+  /** The problems VS Code shows for those policies (ours and the JSON support's alike). */
+  private static problemCount(uris: readonly string[]): number {
     let n = 0;
-    for (const uri of this.policies) n += vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).length;
+    for (const uri of uris) n += vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).length;
     return n;
   }
 
@@ -60,7 +72,8 @@ export class StatusItem implements vscode.Disposable {
       disabled: '$(circle-slash) Connect IAM: disabled',
       failed: '$(error) Connect IAM: failed',
     };
-    const summary = this.status === 'running' ? policySummary(this.policies.size, this.problemCount()) : '';
+    const open = this.status === 'running' ? this.openPolicies() : [];
+    const summary = policySummary(open.length, StatusItem.problemCount(open));
     this.item.text = text[this.status] + (summary ? `: ${summary}` : '');
     this.item.busy = this.status === 'starting';
     this.item.severity = this.status === 'failed' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
