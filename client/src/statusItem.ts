@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { dataVersion } from '../../server/src/engine/reference/iamData';
 import type { DocumentStatus } from '../../server/src/lsp/protocol';
 import { DOCUMENT_SELECTOR } from './server';
+import { policySummary } from './statusText';
 
 export type ServerStatus = 'starting' | 'running' | 'stopped' | 'disabled' | 'failed';
 
@@ -90,12 +91,4 @@ export class StatusItem implements vscode.Disposable {
     this.item.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/** "1 policy, no problems", "3 policies, 5 problems"; empty when no policy is open. */
-export function policySummary(policies: number, problems: number): string {
-  if (policies === 0) return '';
-  const p = policies === 1 ? '1 policy' : `${policies} policies`;
-  const q = problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`;
-  return `${p}, ${q}`;
 }

@@ -14,6 +14,8 @@ const MARKER_PAGE = 'json-syntax.md';
 const MAX_LEVELS_UP = 4;
 
 let installed: string | null | undefined;
+/** docsBase() of the installed folder, computed once (every diagnostic asks). */
+let installedBase: { href: string | undefined } | undefined;
 
 /** The folder of the installed rule pages, or undefined when the package ships none. */
 export function installedDocsDir(): string | undefined {
@@ -43,6 +45,6 @@ export function docsBase(baseUrl?: string): string | undefined {
 /** The link to a rule's page under `base` (see docsBase; left out: the default base, null: no
  *  base), or undefined without a base. */
 export function ruleDocsUrl(ruleId: string, base?: string | null): string | undefined {
-  const prefix = base === undefined ? docsBase() : base ?? undefined;
+  const prefix = base === undefined ? (installedBase ??= { href: docsBase() }).href : base ?? undefined;
   return prefix === undefined ? undefined : `${prefix}${encodeURIComponent(ruleId)}.md`;
 }
