@@ -106,6 +106,13 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     await shot(page, 'rule-docs');
     await page.keyboard.press('Control+W');
     await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor();
+    // The rule ID in the Problems panel is a link to the same page.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'connect-kms-permissions' }).locator('a.monaco-link').first().click();
+    const kmsTab = page.locator('.tabs-container .tab', { hasText: 'connect-kms-permissions' }).first();
+    await kmsTab.waitFor({ timeout: 15_000 });
+    await kmsTab.click(); // focus the editor area (the panel has it), then close the preview
+    await page.keyboard.press('Control+W');
+    await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor();
 
     // Go to the problem and open the lightbulb menu on it.
     await commentRow.first().click();

@@ -85,6 +85,24 @@ describe('editor experience', () => {
       assert.ok(actions.some((a) => a.title === 'Remove the trailing comma'), actions.map((a) => a.title).join(' | '));
     });
 
+    it('with VS Code\'s JSON validation off, the server reports the comment itself', async () => {
+      const json = vscode.workspace.getConfiguration('json');
+      const editor = await openFile('editor/unvalidated.json', broken());
+      await json.update('validate.enable', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        const api = await activateExtension();
+        await pollFor(() => api.client, (c) => c !== undefined);
+        const shown = await pollFor(() => ourDiagnostics(editor.document), (l) => l.some((d) => d.ruleId === 'json-comment'));
+        assert.ok(shown.some((d) => d.ruleId === 'json-comment' && d.text === comment), 'nobody reports the comment');
+        assert.ok(shown.some((d) => d.ruleId === 'json-trailing-comma'), 'nobody reports the trailing comma');
+      } finally {
+        await json.update('validate.enable', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await pollFor(() => ourDiagnostics(editor.document), (l) => !l.some((d) => d.ruleId === 'json-comment'));
+      const api = await activateExtension();
+      await api.ready();
+    });
+
     it('a missing closing brace: no syntax error of ours repeats VS Code\'s, and the engine gives one', async () => {
       const text = seed();
       const cut = text.lastIndexOf('}', text.lastIndexOf(']'));
