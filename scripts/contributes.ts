@@ -1,7 +1,8 @@
 // The parts of the extension's manifest that are generated from code (written by
 // scripts/syncContributes.ts, compared by the e2e suite): snippets from the templates, the rule
 // list of the `connectIam.rules` setting, the JSON schemas.
-import { allRules, ruleDocsUrl } from '../server/src/engine';
+import { allRules } from '../server/src/engine';
+import { ruleDocsCommandUri } from '../client/src/ruleLinks';
 import { policyJson, statementsJson, TEMPLATES, toSnippet } from '../client/src/templates';
 import { policySchema, vscodeSchema } from './policySchema';
 
@@ -37,7 +38,7 @@ export function ruleSettingProperties(): Record<string, unknown> {
       type: 'string',
       enum: SEVERITIES,
       default: r.defaultSeverity,
-      markdownDescription: `${r.title} (default: \`${r.defaultSeverity}\`; [docs](${ruleDocsUrl(r.id)}))`,
+      markdownDescription: `${r.title} (default: \`${r.defaultSeverity}\`; [docs](${ruleDocsCommandUri(r.id)}))`,
     };
   }
   return props;

@@ -2,9 +2,13 @@
 // state, and registers the commands. Everything that analyses policies lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { registerDisableRule } from './disableRule';
 import { registerInsertCommands } from './insertCommands';
-import { createClient, isEnabled, SECTION, State } from './server';
+import { registerRuleActions } from './ruleActions';
+import { registerRuleDocs } from './ruleDocs';
+import { createClient, DOCUMENT_SELECTOR, isEnabled, SECTION, State } from './server';
 import { StatusItem } from './statusItem';
+import { DOCUMENT_STATUS_METHOD, DocumentStatus } from '../../server/src/lsp/protocol';
 
 /** What activate() returns: lets tests (and other extensions) wait for the server. */
 export interface ConnectIamApi {
@@ -12,6 +16,8 @@ export interface ConnectIamApi {
   readonly client: LanguageClient | undefined;
   /** Resolves once the server has started (or failed to). */
   ready(): Promise<void>;
+  /** The text of the language status item ("Connect IAM: 2 policies, 3 problems"). */
+  statusText(): string;
 }
 
 let client: LanguageClient | undefined;
@@ -31,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
         if (client === started) status.set(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
       }),
     );
+    context.subscriptions.push(started.onNotification(DOCUMENT_STATUS_METHOD, (s: DocumentStatus) => client === started && status.document(s)));
     status.set('starting');
     starting = started.start().then(
       () => status.set('running'),
@@ -59,6 +66,12 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
     }),
     vscode.commands.registerCommand('connectIam.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The server learns at start which problems VS Code's JSON validation reports itself.
+      if (e.affectsConfiguration('json.validate.enable') && client && isEnabled()) {
+        await stop();
+        await start();
+        return;
+      }
       if (!e.affectsConfiguration(`${SECTION}.enable`)) return;
       if (isEnabled()) await start();
       else {
@@ -68,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
     }),
   );
   registerInsertCommands(context);
+  registerRuleDocs(context);
+  registerDisableRule(context);
+  registerRuleActions(context, DOCUMENT_SELECTOR);
 
   if (isEnabled()) void start();
   else status.set('disabled');
@@ -77,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
       return client;
     },
     ready: () => starting,
+    statusText: () => status.text,
   };
 }
 

@@ -1,8 +1,9 @@
 // The commands that write policies: "Insert … policy" (into the active JSON editor: a whole policy
 // when it is empty, merged statements when it holds a policy) and "New Connect policy…".
 import * as vscode from 'vscode';
+import { regionLabel } from '../../server/src/engine/reference/regionNames';
 import { CONNECT_REGIONS, parseInstanceInput, partitionOfRegion } from './instanceArn';
-import { planInsertion } from './insertPlan';
+import { insertionKind, knowsInstance, planInsertion, valuesFromPolicy } from './insertPlan';
 import { FieldValues, PolicyTemplate, TEMPLATES, templateById } from './templates';
 
 /** Optional arguments, so keybindings, scripts and tests can skip the prompts. */
@@ -23,10 +24,13 @@ export function registerInsertCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('connectIam.newPolicy', async (args?: InsertArgs & { template?: string }) => {
       const template = args?.template ? templateById(args.template) : await pickTemplate();
-      if (!template) return;
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
-      await vscode.window.showTextDocument(doc);
-      await insertPolicy(context, template, args);
+      if (!template) return false;
+      // An empty editor in front is filled (jsonEditor() takes it); otherwise a new document.
+      if (!isBlankEditor(vscode.window.activeTextEditor)) {
+        const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
+        await vscode.window.showTextDocument(doc);
+      }
+      return insertPolicy(context, template, args);
     }),
   );
 }
@@ -42,26 +46,39 @@ async function pickTemplate(): Promise<PolicyTemplate | undefined> {
 async function insertPolicy(context: vscode.ExtensionContext, template: PolicyTemplate, args: InsertArgs = {}): Promise<boolean> {
   const editor = await jsonEditor();
   if (!editor) return false;
-  const values = await askFieldValues(context, args);
+  const doc = editor.document;
+  // Refuse a document that is not a policy before asking anything.
+  if (insertionKind(doc.getText()) === 'notPolicy') return refuseNotPolicy(doc, template, args);
+  // The policy already there says which instance it is about: ask only what it does not say.
+  const known = valuesFromPolicy(doc.getText());
+  const values = args.instance === undefined && knowsInstance(known) ? known : await askFieldValues(context, args, known);
   if (!values) return false;
 
-  const doc = editor.document;
   const plan = planInsertion(doc.getText(), template, values, {
     unit: editor.options.insertSpaces === false ? '\t' : ' '.repeat(Number(editor.options.tabSize) || 2),
     eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
   });
-  if (plan.kind === 'notPolicy') {
-    const open = 'Open a new document';
-    const answer = await vscode.window.showWarningMessage(
-      `"${doc.fileName}" is neither empty nor a policy with a "Statement" element, so there is nowhere to add the ${template.label} statements.`,
-      open,
-    );
-    if (answer === open) await vscode.commands.executeCommand('connectIam.newPolicy', { ...args, template: template.id });
-    return false;
-  }
+  // The user may have typed while the prompts were open.
+  if (plan.kind === 'notPolicy') return refuseNotPolicy(doc, template, args);
   const range = new vscode.Range(doc.positionAt(plan.range.start), doc.positionAt(plan.range.end));
   // keepWhitespace: the text is already laid out to the document's indentation.
   return editor.insertSnippet(new vscode.SnippetString(plan.snippet), range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+}
+
+async function refuseNotPolicy(doc: vscode.TextDocument, template: PolicyTemplate, args: InsertArgs): Promise<false> {
+  const open = 'Open a new document';
+  const answer = await vscode.window.showWarningMessage(
+    `"${doc.fileName}" is neither empty nor a policy with a "Statement" element, so there is nowhere to add the ${template.label} statements.`,
+    open,
+  );
+  if (answer === open) await vscode.commands.executeCommand('connectIam.newPolicy', { ...args, template: template.id });
+  return false;
+}
+
+/** An empty editor a policy may go into: untitled, or a JSON file (not, say, an empty README). */
+function isBlankEditor(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+  if (!editor || editor.document.getText().trim() !== '') return false;
+  return editor.document.isUntitled || ['json', 'jsonc'].includes(editor.document.languageId);
 }
 
 /** The active editor if it shows JSON (or an empty document, which becomes JSON), else a new
@@ -69,7 +86,7 @@ async function insertPolicy(context: vscode.ExtensionContext, template: PolicyTe
 async function jsonEditor(): Promise<vscode.TextEditor | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (editor && ['json', 'jsonc'].includes(editor.document.languageId)) return editor;
-  if (editor && editor.document.getText().trim() === '') {
+  if (isBlankEditor(editor)) {
     await vscode.languages.setTextDocumentLanguage(editor.document, 'json');
     return vscode.window.activeTextEditor;
   }
@@ -78,8 +95,9 @@ async function jsonEditor(): Promise<vscode.TextEditor | undefined> {
 }
 
 /** Ask once for the instance: an ARN gives partition, Region, account and instance ID; otherwise
- *  a Region quick pick. Fields left out stay tab stops. Undefined when the user cancels. */
-async function askFieldValues(context: vscode.ExtensionContext, args: InsertArgs): Promise<FieldValues | undefined> {
+ *  a Region quick pick. What the policy already names (`known`) fills what the answer leaves out;
+ *  fields still without a value stay tab stops. Undefined when the user cancels. */
+async function askFieldValues(context: vscode.ExtensionContext, args: InsertArgs, known: FieldValues): Promise<FieldValues | undefined> {
   let answer = args.instance;
   if (answer === undefined) {
     answer = await vscode.window.showInputBox({
@@ -102,9 +120,16 @@ async function askFieldValues(context: vscode.ExtensionContext, args: InsertArgs
     return undefined;
   }
   if (parsed.kind === 'arn') return parsed.values;
-  const region = args.region ?? (await vscode.window.showQuickPick([...CONNECT_REGIONS], {
-    title: 'Region of the Amazon Connect instance',
-    placeHolder: 'Pick the Region (Escape leaves it as a tab stop)',
-  }));
-  return region ? { ...parsed.values, region, partition: partitionOfRegion(region) } : { ...parsed.values, partition: 'aws' };
+  const withKnown = { ...known, ...parsed.values };
+  const region = args.region ?? withKnown.region ?? (await pickRegion());
+  return region ? { ...withKnown, region, partition: partitionOfRegion(region) } : { ...withKnown, partition: withKnown.partition ?? 'aws' };
+}
+
+/** The Region quick pick: names with codes ("US East (N. Virginia) us-east-1"). */
+async function pickRegion(): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    CONNECT_REGIONS.map((code) => ({ label: regionLabel(code), code })),
+    { title: 'Region of the Amazon Connect instance', placeHolder: 'Pick the Region (Escape leaves it as a tab stop)' },
+  );
+  return picked?.code;
 }

@@ -4,6 +4,7 @@
 // not given stay tab stops. Pure (no `vscode`), so it is tested on plain strings.
 import { addStatementEdits } from '../../server/src/engine/fixes/edits';
 import { applyEdits, OffsetRange, parsePolicy } from '../../server/src/engine';
+import { policyContext } from '../../server/src/engine/policyContext';
 import { FieldValues, PolicyTemplate, policyJson, toSnippet, withUniqueSids } from './templates';
 
 export type InsertPlan =
@@ -19,6 +20,30 @@ export interface LayoutOptions {
 /** A document with nothing worth keeping: blank, or an empty object. */
 function isBlank(text: string): boolean {
   return /^\s*(\{\s*\})?\s*$/.test(text);
+}
+
+/** What an insertion into `text` would do, known before asking the user anything. */
+export function insertionKind(text: string): 'whole' | 'merge' | 'notPolicy' {
+  if (isBlank(text)) return 'whole';
+  return parsePolicy(text).statementProperty?.value ? 'merge' : 'notPolicy';
+}
+
+/** The field values the policy already in `text` names (its partition, Region, account and
+ *  Connect instance), so inserted statements match it without asking again. */
+export function valuesFromPolicy(text: string): FieldValues {
+  if (isBlank(text)) return {};
+  const ctx = policyContext(parsePolicy(text));
+  const values: FieldValues = {};
+  if (ctx.partition) values.partition = ctx.partition;
+  if (ctx.region) values.region = ctx.region;
+  if (ctx.account) values.account = ctx.account;
+  if (ctx.instanceId) values.instanceId = ctx.instanceId;
+  return values;
+}
+
+/** Does the policy say all the instance ARN would tell (then the commands ask nothing)? */
+export function knowsInstance(values: FieldValues): boolean {
+  return !!(values.partition && values.region && values.account && values.instanceId);
 }
 
 export function planInsertion(text: string, template: PolicyTemplate, values: FieldValues, layout: LayoutOptions): InsertPlan {

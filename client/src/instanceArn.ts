@@ -1,20 +1,17 @@
 // What the insert commands ask for: the Amazon Connect instance ARN (or only an instance ID, or
 // nothing), turned into template field values. Pure, so it is tested without an editor.
+import { CONNECT_REGIONS } from '../../server/src/engine/connect/table';
+import { regionPartition } from '../../server/src/engine/reference/regions';
 import { FieldValues } from './templates';
-
-/** Regions where Amazon Connect is offered (connect-facts.md), for the Region quick pick. */
-export const CONNECT_REGIONS = [
-  'us-east-1', 'us-west-2', 'af-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1',
-  'ap-southeast-2', 'ca-central-1', 'eu-central-1', 'eu-west-2', 'us-gov-west-1',
-] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'];
 
+/** Regions where Amazon Connect runs, for the Region quick pick (one list: the Connect table). */
+export { CONNECT_REGIONS };
+
 export function partitionOfRegion(region: string): string {
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('cn-')) return 'aws-cn';
-  return 'aws';
+  return regionPartition(region) ?? 'aws';
 }
 
 export type InstanceInput =

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { clientReportedRules, withDocsCommandLinks } from './editorDiagnostics';
 
 export const SECTION = 'connectIam';
 
@@ -25,6 +26,11 @@ export function createClient(output: vscode.OutputChannel): LanguageClient {
     outputChannel: output,
     traceOutputChannel: output,
     diagnosticCollectionName: 'connect-iam',
+    // What VS Code's JSON support reports already is not reported twice (see editorDiagnostics.ts).
+    initializationOptions: { clientReportedRules: clientReportedRules() },
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withDocsCommandLinks(diagnostics)),
+    },
   };
   return new LanguageClient(SECTION, 'Connect IAM', serverOptions, clientOptions);
 }

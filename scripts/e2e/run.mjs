@@ -3,7 +3,7 @@
 //   1. runs the mocha suite (test/e2e/suite/) inside the real extension host, and
 //   2. installs the packaged .vsix and drives the workbench UI through Chromium (test/e2e/ui.mjs),
 //      saving screenshots in test-results/.
-// Exits non-zero when any test fails. `--no-ui` skips step 2.
+// Exits non-zero when any test fails. `--no-ui` skips step 2, `--ui-only` step 1.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { cacheDir, isolatedEnv, repoRoot, resultsDir } from './paths.mjs';
 
 const started = Date.now();
 const withUi = !process.argv.includes('--no-ui');
+const withHost = !process.argv.includes('--ui-only');
 const step = (msg) => console.log(`[e2e] ${msg} (${Math.round((Date.now() - started) / 1000)} s)`);
 
 installCodeServer();
@@ -28,8 +29,8 @@ const env = isolatedEnv(join(runDir, 'env'));
 
 const results = [];
 
-step('running the mocha suite in the extension host');
-{
+if (withHost) {
+  step('running the mocha suite in the extension host');
   const dir = join(runDir, 'host');
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
@@ -43,7 +44,9 @@ if (withUi) {
   const dir = join(runDir, 'ui');
   mkdirSync(dir, { recursive: true });
   const vsix = join(dir, 'connect-iam.vsix');
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: repoRoot, stdio: 'inherit', env });
+  const { writeExtensionReadme } = await import('../extensionReadme.mjs');
+  writeExtensionReadme();
+  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--readme-path', 'dist/EXTENSION.md', '--no-rewrite-relative-links', '--out', vsix], { cwd: repoRoot, stdio: 'inherit', env });
   const { runUiTest } = await import('../../test/e2e/ui.mjs');
   const ok = await runUiTest({ vsix, dir, env, resultsDir }).then(
     () => true,

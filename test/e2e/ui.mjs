@@ -27,6 +27,7 @@ function makeWorkspace(workspace) {
   const file = join(workspace, 'policies', 'call-recordings.json');
   mkdirSync(join(workspace, 'policies'), { recursive: true });
   writeFileSync(file, policy);
+  writeFileSync(join(workspace, 'settings-not-policy.json'), '{ "name": "not a policy" }\n');
   return file;
 }
 
@@ -54,12 +55,14 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).waitFor();
 
-    // The Problems panel lists the comment (an error) among the server's findings.
+    // The Problems panel lists the comment once: VS Code's JSON support reports it in a .json file,
+    // so the server does not repeat it; the placeholders are the server's.
     await page.keyboard.press('Control+Shift+M');
-    const commentRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'cannot contain comments' });
+    const commentRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'Comments are not permitted in JSON' });
     await commentRow.first().waitFor({ timeout: 30_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'placeholder-value' }).first().waitFor({ timeout: 30_000 });
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-    assert.ok(rows.some((r) => /json-comment/.test(r)), `no json-comment entry in the Problems panel: ${rows.join(' | ')}`);
+    assert.ok(!rows.some((r) => /json-comment/.test(r)), `the comment is reported twice: ${rows.join(' | ')}`);
     await page.waitForTimeout(500);
     await shot(page, 'problems');
 
@@ -69,11 +72,47 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     const languageStatus = page.locator('.monaco-hover', { hasText: 'AWS reference data of' });
     await languageStatus.first().waitFor({ timeout: 15_000 });
     const statusText = await languageStatus.first().innerText();
-    assert.match(statusText, /Connect IAM[\s\S]*AWS reference data of \d{4}-\d{2}-\d{2}/);
+    assert.match(statusText, /Connect IAM: 1 policy, \d+ problems[\s\S]*AWS reference data of \d{4}-\d{2}-\d{2}/);
     assert.doesNotMatch(statusText, /starting|failed|stopped/, `the server is not running: ${statusText}`);
     await shot(page, 'status');
     await page.keyboard.press('Escape');
     await page.locator('.monaco-editor textarea').first().focus();
+
+    // The lightbulb on one of the server's problems: its page, turning the rule off.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'placeholder-value' }).first().click();
+    await page.waitForTimeout(300);
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+.');
+    const docsAction = page.locator('.action-widget .monaco-list-row', { hasText: 'Show documentation for placeholder-value' });
+    await docsAction.first().waitFor({ timeout: 15_000 });
+    for (const title of ['Disable placeholder-value in this workspace', 'Disable placeholder-value for this file']) {
+      await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
+    }
+    await page.waitForTimeout(300);
+    await shot(page, 'lightbulb');
+    // The rule's page, shipped in the .vsix, in the Markdown preview.
+    // The first entry is focused: Enter runs it, as a keyboard user does.
+    assert.match(await page.locator('.action-widget .monaco-list-row.focused').first().innerText(), /Show documentation for placeholder-value/);
+    await page.keyboard.press('Enter');
+    const previewTab = page.locator('.tabs-container .tab', { hasText: 'placeholder-value' });
+    await previewTab.first().waitFor({ timeout: 15_000 });
+    await waitUntilAsync(async () => {
+      for (const frame of page.frames()) {
+        if (await frame.locator('h1, h2', { hasText: /placeholder/i }).count().catch(() => 0)) return true;
+      }
+      return false;
+    }, 'the rule page did not render in the preview');
+    await page.waitForTimeout(500);
+    await shot(page, 'rule-docs');
+    await page.keyboard.press('Control+W');
+    await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor();
+    // The rule ID in the Problems panel is a link to the same page.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'connect-kms-permissions' }).locator('a.monaco-link').first().click();
+    const kmsTab = page.locator('.tabs-container .tab', { hasText: 'connect-kms-permissions' }).first();
+    await kmsTab.waitFor({ timeout: 15_000 });
+    await kmsTab.click(); // focus the editor area (the panel has it), then close the preview
+    await page.keyboard.press('Control+W');
+    await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor();
 
     // Go to the problem and open the lightbulb menu on it.
     await commentRow.first().click();
@@ -125,13 +164,86 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     await page.locator('.suggest-widget', { hasText: 'CHAT_TRANSCRIPTS' }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(300);
     await shot(page, 'inserted');
-    console.log('[e2e] UI test passed: Problems panel, lightbulb quick fix, hover, New Connect Policy with its prompts');
+    await page.keyboard.press('Escape');
+
+    // Without an ARN, the Region is picked by name.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Connect IAM: New Connect Policy');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Connect Policy' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lambda function' }).waitFor();
+    await page.keyboard.type('Lambda');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Amazon Connect instance' }).waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US East (N. Virginia) us-east-1' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'region-pick');
+    await page.keyboard.type('London');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Europe (London) eu-west-2' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.view-lines', { hasText: 'arn:aws:lambda:eu-west-2:' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+
+    // A JSON file that is not a policy is refused before any question.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('settings-not-policy.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'settings-not-policy.json' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'not a policy' }).first().waitFor();
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Connect IAM: Insert S3 Call-Recording Bucket Policy');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert S3 Call-Recording Bucket Policy' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-toasts', { hasText: 'is neither empty nor a policy' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('.quick-input-widget', { hasText: 'Amazon Connect instance' }).isVisible(), false, 'asked for the instance first');
+    await page.waitForTimeout(300);
+    await shot(page, 'refused');
+
+    // The Extensions view shows the user page, its pictures loaded from the package (offline).
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Notifications: Clear All Notifications');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Clear All Notifications' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+J'); // the panel: room for the page
+    await page.keyboard.press('Control+Shift+X');
+    // The view opens with its search box focused.
+    await page.locator('.extensions-viewlet').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.keyboard.type('@installed Connect IAM');
+    await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Connect IAM' }).first().click({ timeout: 30_000 });
+    let loaded;
+    await waitUntilAsync(async () => {
+      for (const frame of page.frames()) {
+        if (!(await frame.locator('h2', { hasText: 'What it does' }).count().catch(() => 0))) continue;
+        loaded = await frame.evaluate(() => [...document.images].map((i) => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))).catch(() => undefined);
+        if (loaded?.length && loaded.every((i) => i.ok)) return true;
+      }
+      return false;
+    }, 'the extension page or its pictures did not load', 30_000).catch((err) => {
+      throw new Error(`${err.message}: ${JSON.stringify(loaded)}`);
+    });
+    await page.mouse.move(900, 700);
+    await page.waitForTimeout(800);
+    await shot(page, 'extension-page');
+    console.log('[e2e] UI test passed: Problems panel (one entry per problem), status counts, lightbulb actions, rule page, quick fix, hover, New Connect Policy with its prompts and the Region pick, refusal of a non-policy, extension page with its pictures');
   } catch (err) {
     if (page) await shot(page, 'failure').catch(() => {});
     throw err;
   } finally {
     await browser.close().catch(() => {});
     server.stop();
+  }
+}
+
+async function waitUntilAsync(check, message, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

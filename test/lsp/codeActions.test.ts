@@ -115,3 +115,35 @@ function sameRange(a: Diagnostic, b: Diagnostic): boolean {
 function strip(d: Diagnostic) {
   return { code: d.code, severity: d.severity, message: d.message, range: d.range };
 }
+
+describe('LSP: rules the client reports itself', { timeout: 30_000 }, () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({
+      settings: { debounceMs: 0 },
+      initializationOptions: { clientReportedRules: { json: ['json-syntax', 'json-comment', 'json-trailing-comma'], jsonc: ['json-syntax'] } },
+    });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes them only for the other languages, and still offers their quick fixes', async () => {
+    const json = fileUri('reported.json');
+    const jsonc = fileUri('reported.jsonc');
+    await client.open(json, BROKEN, 'json');
+    await client.open(jsonc, BROKEN, 'jsonc');
+    const inJson = await client.current(json);
+    const inJsonc = await client.current(jsonc);
+    const codes = (list: Diagnostic[]) => new Set(list.map((d) => d.code));
+    assert.ok(!codes(inJson).has('json-comment') && !codes(inJson).has('json-trailing-comma'), 'VS Code reports these in json');
+    assert.ok(codes(inJsonc).has('json-comment') && codes(inJsonc).has('json-trailing-comma'), 'jsonc allows comments, IAM does not');
+    assert.ok(codes(inJson).has('json-duplicate-key'), 'what the editor does not report stays');
+    // The Remove-the-comment fix is still in the lightbulb of the editor's own squiggle.
+    const comment = analyze(BROKEN).findings.find((f) => f.ruleId === 'json-comment')!;
+    const at = client.text(json).slice(0, comment.range.start).split('\n');
+    const pos = { line: at.length - 1, character: at[at.length - 1].length };
+    const actions = await client.codeActions(json, { start: pos, end: pos });
+    assert.ok(actions.some((a) => a.title === comment.fixes![0].title), actions.map((a) => a.title).join(' | '));
+  });
+});

@@ -45,7 +45,7 @@ describe('finding → diagnostic', () => {
 describe('settings', () => {
   it('keeps valid values and replaces malformed ones with defaults', () => {
     const s = normalizeSettings({ enable: 'yes', rules: { a: 'Warning', b: 'loud', c: 3 }, files: ['x/*.json', 4, ''], maxDocumentSize: -1, debounceMs: 20 });
-    assert.deepEqual(s, { enable: true, rules: { a: 'warning' }, files: ['x/*.json'], maxDocumentSize: 5_000_000, debounceMs: 20 });
+    assert.deepEqual(s, { enable: true, rules: { a: 'warning' }, fileRules: [], files: ['x/*.json'], maxDocumentSize: 5_000_000, debounceMs: 20 });
     assert.deepEqual(normalizeSettings(null), normalizeSettings({}));
   });
 });

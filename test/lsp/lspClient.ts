@@ -31,6 +31,8 @@ export interface ClientOptions {
   /** The `connectIam` section the client reports. */
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Advertise `window.workDoneProgress` (default false). */
+  workDoneProgress?: boolean;
   rootPath?: string;
   /** The server command (default: the TypeScript source through tsx). The benchmark passes the
    *  shipped `dist/server.js`. */
@@ -42,6 +44,9 @@ type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; res
 export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
+  /** `$/progress` values and `connectIam/documentStatus` notifications, as received. */
+  readonly progress: { kind: string; message?: string }[] = [];
+  readonly statuses: unknown[] = [];
   settings: Record<string, unknown>;
   private readonly waiters: Waiter[] = [];
   private readonly docs = new Map<string, TextDocument>();
@@ -63,6 +68,9 @@ export class LspClient {
     );
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('workspace/workspaceFolders', () => null);
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => this.progress.push(p.value));
+    conn.onNotification('connectIam/documentStatus', (p: unknown) => this.statuses.push(p));
   }
 
   static async start(opts: ClientOptions = {}): Promise<LspClient> {
@@ -82,6 +90,7 @@ export class LspClient {
       capabilities: {
         workspace: { configuration, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: configuration } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        window: { workDoneProgress: opts.workDoneProgress ?? false },
       },
     };
     const result = await conn.sendRequest('initialize', params);

@@ -11,6 +11,7 @@ describe('CLI arguments', () => {
       rules: {},
       quiet: false,
       output: undefined,
+      docsBaseUrl: undefined,
       help: false,
       version: false,
     });

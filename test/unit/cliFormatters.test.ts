@@ -123,7 +123,7 @@ describe('SARIF formatter', () => {
     { id: 'rule-w', title: 'Finds odd values.', defaultSeverity: 'warning', category: 'values' },
     { id: 'rule-unused', title: 'Finds nothing here.', defaultSeverity: 'information', category: 'security' },
   ];
-  const options: SarifOptions = { rules, toolName: 'connect-iam-lint', toolVersion: '9.8.7', informationUri: 'https://example.com/tool', cwd: CWD };
+  const options: SarifOptions = { rules, toolName: 'connect-iam-lint', toolVersion: '9.8.7', docsBase: 'https://example.com/docs/rules/', cwd: CWD };
   const log = buildSarif(results, options);
   const run = log.runs[0];
 
@@ -137,7 +137,13 @@ describe('SARIF formatter', () => {
     const unused = run.tool.driver.rules!.find((r) => r.id === 'rule-unused');
     assert.deepEqual(unused?.shortDescription, { text: 'Finds nothing here.' });
     assert.equal(unused?.defaultConfiguration?.level, 'note');
-    assert.match(unused?.helpUri ?? '', /\/docs\/rules\/rule-unused\.md$/);
+    assert.equal(unused?.helpUri, 'https://example.com/docs/rules/rule-unused.md');
+  });
+
+  it('links no rule page without a docs base (rather than a dead link)', () => {
+    const bare = buildSarif(results, { ...options, docsBase: undefined });
+    assert.ok(bare.runs[0].tool.driver.rules!.every((r) => r.helpUri === undefined));
+    assert.equal(bare.runs[0].tool.driver.informationUri, undefined);
   });
 
   it('maps severities to levels and points at the file relative to %SRCROOT%, URI-encoded', () => {

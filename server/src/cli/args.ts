@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import { allRules, ruleById, RuleSetting } from '../engine';
-import { REPOSITORY_URL } from '../engine/docsUrl';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,6 +19,8 @@ export interface CliOptions {
   rules: Record<string, RuleSetting>;
   quiet: boolean;
   output?: string;
+  /** Where the rule pages are published (`<base><ruleId>.md`); default: the installed copy. */
+  docsBaseUrl?: string;
   help: boolean;
   version: boolean;
 }
@@ -41,6 +42,8 @@ Options:
                                    (repeatable)
   -q, --quiet                      Report errors only
   -o, --output <file>              Write the report to a file instead of standard output
+      --docs-base-url <url>        Link rule pages as <url><ruleId>.md in SARIF (default: the
+                                   docs/rules folder of the installed package, as a file URI)
   -h, --help                       Show this help
   -v, --version                    Show the version and the date of the AWS reference data
 
@@ -65,6 +68,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         rule: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         output: { type: 'string', short: 'o' },
+        'docs-base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     rules: parseRuleSettings(values.rule ?? []),
     quiet: values.quiet ?? false,
     output: values.output,
+    docsBaseUrl: parseDocsBaseUrl(values['docs-base-url']),
     help,
     version,
   };
@@ -95,6 +100,15 @@ function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UsageError(`Unknown format "${value}": use one of ${FORMATS.join(', ')}.`);
+}
+
+function parseDocsBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return new URL(value).href;
+  } catch {
+    throw new UsageError(`--docs-base-url needs an absolute URL such as https://example.com/docs/rules/, not "${value}".`);
+  }
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -124,5 +138,5 @@ function suggestRule(id: string): string {
   const ids = allRules.map((r) => r.id);
   const best = ids.length ? closest(id, ids) : undefined;
   if (best && distance(id, best) <= Math.max(2, Math.floor(best.length / 4))) return ` Did you mean "${best}"?`;
-  return ` The rules are listed at ${REPOSITORY_URL}/tree/main/docs/rules (one page per rule).`;
+  return ' The rules are described in the docs/rules folder of the package (one page per rule).';
 }

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, dataVersion } from '../engine';
-import { REPOSITORY_URL } from '../engine/docsUrl';
+import { docsBase } from '../engine/docsUrl';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
 import { expandPaths } from './files';
@@ -81,7 +81,7 @@ function format(results: LintResult[], options: CliOptions, io: Io, problems: re
         rules: allRules,
         toolName: TOOL_NAME,
         toolVersion: packageVersion,
-        informationUri: REPOSITORY_URL,
+        docsBase: docsBase(options.docsBaseUrl),
         cwd: io.cwd,
         problems,
       });

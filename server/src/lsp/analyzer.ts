@@ -3,6 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AnalyzeOptions, Finding } from '../engine';
 import { FileGlobs } from './fileGlobs';
+import { rulesFor } from './fileRules';
 import { Settings } from './settings';
 
 export interface DocumentAnalysis {
@@ -38,7 +39,7 @@ export class Analyzer {
 
   private compute(doc: TextDocument, settings: Settings): DocumentAnalysis {
     const forcePolicy = this.globs.matches(doc.uri, settings.files);
-    const options: AnalyzeOptions = { rules: settings.rules, forcePolicy };
+    const options: AnalyzeOptions = { rules: rulesFor(doc.uri, settings, this.globs), forcePolicy };
     const base = { version: doc.version, settings, options, tooLarge: false, findings: [] as Finding[] };
     if (!settings.enable) return { ...base, isPolicy: false };
     const text = doc.getText();

@@ -30,8 +30,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     source: SOURCE,
     message: f.message,
   };
-  // Only real rules have a docs page (not e.g. the engine's `internal-error` report).
-  if (ruleById(f.ruleId)) d.codeDescription = { href: ruleDocsUrl(f.ruleId) };
+  // Only real rules have a docs page (not e.g. the engine's `internal-error` report), and only an
+  // installed package has the pages to link to.
+  const href = ruleById(f.ruleId) ? ruleDocsUrl(f.ruleId) : undefined;
+  if (href) d.codeDescription = { href };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) =>
       DiagnosticRelatedInformation.create(Location.create(doc.uri, toRange(doc, r.range)), r.message),
@@ -40,6 +42,38 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   const tags = f.tags?.map((t) => TAGS[t]).filter((t) => t !== undefined);
   if (tags?.length) d.tags = tags;
   return d;
+}
+
+/**
+ * Rules whose findings the client's own editor already reports, per language ID: e.g. VS Code's
+ * JSON language service reports syntax errors in `json` and `jsonc` documents, and comments and
+ * trailing commas in `json` ones. The client names them in the initialization options
+ * (`{ "clientReportedRules": { "json": ["json-syntax", …] } }`); their findings are not published
+ * (one squiggle per problem) but still feed the quick fixes and fix-all. Clients that send nothing
+ * (Neovim, the CLI) get every finding.
+ */
+export class ClientReportedRules {
+  private byLanguage = new Map<string, Set<string>>();
+
+  /** Read `clientReportedRules` from the initialization options; anything malformed is ignored. */
+  configure(initializationOptions: unknown): void {
+    this.byLanguage.clear();
+    const raw = (initializationOptions as { clientReportedRules?: unknown } | null | undefined)?.clientReportedRules;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+    for (const [language, rules] of Object.entries(raw)) {
+      if (Array.isArray(rules)) this.byLanguage.set(language, new Set(rules.filter((r): r is string => typeof r === 'string')));
+    }
+  }
+
+  /** Should the finding be published for a document of this language? */
+  publishes(languageId: string, f: Finding): boolean {
+    return !this.byLanguage.get(languageId)?.has(f.ruleId);
+  }
+}
+
+/** The diagnostics to publish for a document's findings. */
+export function publishedDiagnostics(doc: TextDocument, findings: readonly Finding[], reported: ClientReportedRules): Diagnostic[] {
+  return findings.filter((f) => reported.publishes(doc.languageId, f)).map((f) => toDiagnostic(doc, f));
 }
 
 /** The single diagnostic of a document too large to analyse: it says why nothing else appears. */

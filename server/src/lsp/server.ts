@@ -63,6 +63,7 @@ export function startServer(connection: Connection): void {
     client.versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     client.folderEvents = !!caps.workspace?.workspaceFolders;
     settings.setInitial(params.initializationOptions);
+    validator.clientReported.configure(params.initializationOptions);
     globs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {

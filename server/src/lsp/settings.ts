@@ -1,10 +1,13 @@
 // The `connectIam` settings as the server uses them. Clients send whatever the user typed, so every
 // value is checked and replaced by its default when it has the wrong shape.
 import { RuleSetting } from '../engine';
+import { FileRules, normalizeFileRules } from './fileRules';
 
 export interface Settings {
   enable: boolean;
   rules: Record<string, RuleSetting>;
+  /** `connectIam.fileRules`: rule settings for the files a glob matches, over `rules`. */
+  fileRules: FileRules;
   files: string[];
   /** Documents longer than this (in characters) are not analysed. */
   maxDocumentSize: number;
@@ -14,6 +17,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enable: true,
   rules: {},
+  fileRules: [],
   files: [],
   maxDocumentSize: 5_000_000,
   debounceMs: 150,
@@ -32,21 +36,26 @@ function nonNegative(value: unknown, fallback: number): number {
 /** Settings from the raw `connectIam` section (any JSON value, possibly null). */
 export function normalizeSettings(raw: unknown): Settings {
   const r = isRecord(raw) ? raw : {};
-  const rules: Record<string, RuleSetting> = {};
-  if (isRecord(r.rules)) {
-    for (const [id, value] of Object.entries(r.rules)) {
-      // Accept `"Warning"` as well as `"warning"`: a capital letter should not silently do nothing.
-      const v = typeof value === 'string' ? value.toLowerCase() : undefined;
-      if (v !== undefined && RULE_SETTINGS.includes(v)) rules[id] = v as RuleSetting;
-    }
-  }
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-    rules,
+    rules: normalizeRuleSettings(r.rules),
+    fileRules: normalizeFileRules(r.fileRules),
     files: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.length > 0) : [],
     maxDocumentSize: nonNegative(r.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize),
     debounceMs: nonNegative(r.debounceMs, DEFAULT_SETTINGS.debounceMs),
   };
+}
+
+/** A `{ ruleId: level }` object as typed by the user: unknown levels are dropped. */
+export function normalizeRuleSettings(raw: unknown): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  if (!isRecord(raw)) return rules;
+  for (const [id, value] of Object.entries(raw)) {
+    // Accept `"Warning"` as well as `"warning"`: a capital letter should not silently do nothing.
+    const v = typeof value === 'string' ? value.toLowerCase() : undefined;
+    if (v !== undefined && RULE_SETTINGS.includes(v)) rules[id] = v as RuleSetting;
+  }
+  return rules;
 }
 
 /** The `connectIam` section inside a `workspace/didChangeConfiguration` payload or initialization

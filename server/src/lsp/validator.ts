@@ -4,7 +4,8 @@
 import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analyzer';
-import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { sendStatus, withProgress } from './analysisStatus';
+import { ClientReportedRules, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
 
 export class Validator {
@@ -15,6 +16,8 @@ export class Validator {
   private counter = 0;
   /** Documents that currently show our diagnostics (to clear them later). */
   private readonly published = new Set<string>();
+  /** What the client's editor reports itself (set from the initialization options). */
+  readonly clientReported = new ClientReportedRules();
 
   constructor(
     private readonly connection: Connection,
@@ -64,18 +67,20 @@ export class Validator {
       const settings = await this.settings.get(uri);
       const latest = this.getDocument(uri);
       if (!latest || !current()) return;
-      const analysis = this.analyzer.analyze(latest, settings);
+      const analysis = await withProgress(this.connection, latest, () => this.analyzer.analyze(latest, settings));
       // Analysis is synchronous, but check again: never publish for a version the editor left.
       if (!current() || this.getDocument(uri)?.version !== analysis.version) return;
       if (!analysis.isPolicy) {
         this.clear(uri, analysis.version);
+        sendStatus(this.connection, { uri, isPolicy: false, problems: 0 });
         return;
       }
       const diagnostics = analysis.tooLarge
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
-        : analysis.findings.map((f) => toDiagnostic(latest, f));
+        : publishedDiagnostics(latest, analysis.findings, this.clientReported);
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
+      sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics.length });
     } catch (err) {
       this.log(uri, err);
     }

@@ -79,4 +79,28 @@ describe('insert commands', () => {
     assert.deepStrictEqual(policy.Statement[0].Action, ['connect:AssociateLambdaFunction', 'lambda:AddPermission']);
     assert.strictEqual((policy.Statement[0].Resource as string[])[0], INSTANCE_ARN);
   });
+
+  it('"New Connect policy" fills the empty editor in front instead of opening another', async () => {
+    const editor = await openUntitled('');
+    const before = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
+    assert.ok(await vscode.commands.executeCommand('connectIam.newPolicy', { template: 's3', instance: INSTANCE_ARN }));
+    assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'another editor was opened');
+    assert.strictEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length, before);
+    assert.strictEqual((JSON.parse(editor.document.getText()) as Policy).Statement[0].Resource, INSTANCE_ARN);
+  });
+
+  it('inserting into a policy takes partition, Region, account and instance from it, without asking', async () => {
+    const host = readRepoFile('test', 'fixtures', 'seed-real', 's3-call-recordings.policy.json');
+    const editor = await openFile('commands/context.policy.json', host);
+    // No arguments: a prompt would keep the command from finishing.
+    const done = vscode.commands.executeCommand('connectIam.insertLambdaPolicy');
+    const result = await Promise.race([done, new Promise((r) => setTimeout(() => r('asked'), 5_000))]);
+    assert.strictEqual(result, true, 'the command asked for the instance although the policy names it');
+    const lambda = (JSON.parse(editor.document.getText()) as Policy).Statement.find((s) => s.Sid === 'ConnectLambdaFunction')!;
+    assert.deepStrictEqual(lambda.Resource, [
+      'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333',
+      'arn:aws:lambda:us-east-1:111122223333:function:function-name',
+    ]);
+    assert.deepStrictEqual(selectionTexts(editor), ['function-name']);
+  });
 });

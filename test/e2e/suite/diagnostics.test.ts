@@ -17,8 +17,9 @@ describe('diagnostics, hover and quick fix', () => {
   before(activateExtension);
   afterEach(closeAllEditors);
 
+  // In .jsonc files VS Code allows comments, so the comment is ours to report (IAM rejects it).
   it('shows the engine\'s findings for a seed policy with a comment, a typo and placeholders', async () => {
-    const editor = await openFile('diagnostics/s3-broken.json', brokenSeedPolicy());
+    const editor = await openFile('diagnostics/s3-broken.jsonc', brokenSeedPolicy());
     const shown = await diagnosticsMatchingEngine(editor.document);
     const comment = shown.find((d) => d.ruleId === 'json-comment');
     assert.ok(comment, 'no diagnostic for the comment');
@@ -37,7 +38,7 @@ describe('diagnostics, hover and quick fix', () => {
   });
 
   it('repairs the document with the quick fix offered at the comment', async () => {
-    const editor = await openFile('diagnostics/s3-fix.json', brokenSeedPolicy());
+    const editor = await openFile('diagnostics/s3-fix.jsonc', brokenSeedPolicy());
     const doc = editor.document;
     const comment = (await pollFor(() => ourDiagnostics(doc), (l) => l.some((d) => d.ruleId === 'json-comment'))).find((d) => d.ruleId === 'json-comment');
     assert.ok(comment, 'no diagnostic for the comment');

@@ -16,7 +16,7 @@ describe('settings', () => {
   const withComment = () => readRepoFile('examples', 'lambda-function.policy.json').replace('"Version": "2012-10-17",', '"Version": "2012-10-17", // a comment');
 
   it('turns a rule off with connectIam.rules, and back on', async () => {
-    const editor = await openFile('settings/rules.json', withComment());
+    const editor = await openFile('settings/rules.jsonc', withComment());
     const doc = editor.document;
     assert.ok((await diagnosticsMatchingEngine(doc)).some((d) => d.ruleId === 'json-comment'));
 

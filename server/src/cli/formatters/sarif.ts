@@ -12,7 +12,8 @@ export interface SarifOptions {
   rules: readonly RuleMeta[];
   toolName: string;
   toolVersion: string;
-  informationUri: string;
+  /** Where rule pages are (see docsBase in engine/docsUrl.ts); undefined: no links. */
+  docsBase?: string;
   /** The source root: artifact URIs are relative to it. */
   cwd: string;
   /** Input problems of the run (unreadable files…), reported as tool notifications. */
@@ -25,7 +26,7 @@ export function buildSarif(results: readonly LintResult[], options: SarifOptions
   const descriptors: Sarif.ReportingDescriptor[] = options.rules.map((r) => ({
     id: r.id,
     shortDescription: { text: r.title },
-    helpUri: ruleDocsUrl(r.id),
+    helpUri: ruleDocsUrl(r.id, options.docsBase ?? null),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     // Code-scanning services list tags as filters; the category is the natural one.
     properties: { tags: [r.category] },
@@ -66,7 +67,8 @@ export function buildSarif(results: readonly LintResult[], options: SarifOptions
         name: options.toolName,
         version: options.toolVersion,
         semanticVersion: options.toolVersion,
-        informationUri: options.informationUri,
+        // The docs folder is the tool's information page (SARIF: optional, an absolute URI).
+        informationUri: options.docsBase,
         rules: descriptors,
       },
     },

@@ -37,7 +37,9 @@ const jsonSyntax: Rule = {
         range: { start: doc.json.tooDeepAt, end: doc.json.tooDeepAt + 1 },
       });
     }
-    for (const e of doc.json.errors) {
+    // Only the first parse error is the break: the parser's recovery after it (e.g. a missing `}`
+    // read as the next statement's keys belonging to this one) makes every later error a cascade.
+    for (const e of doc.json.errors.slice(0, 1)) {
       const code = printParseErrorCode(e.error);
       const text = PARSE_MESSAGES[code] ?? code;
       // Errors at the end of the text (e.g. a missing closing brace) have no character to
@@ -98,12 +100,15 @@ const jsonDuplicateKey: Rule = {
   category: 'syntax',
   title: 'A key appears twice in the same object.',
   check({ doc, report }) {
+    // After a parse error, recovery can merge two objects: keys past the break are not reported.
+    const breakAt = doc.json.errors[0]?.offset ?? Infinity;
     forEachObject(doc.root, (obj) => {
       const props = obj.children!;
       if (props.length < 2) return; // the common case needs no bookkeeping
       const seen = new Map<string, Node>();
       for (const p of propertiesOf(obj)) {
         const first = seen.get(p.name);
+        if (p.key.offset > breakAt) continue;
         if (!first) {
           seen.set(p.name, p.key);
           continue;

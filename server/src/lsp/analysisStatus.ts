@@ -1,0 +1,45 @@
+// What the client's status shows: which open documents the server treats as policies (the
+// `connectIam/documentStatus` notification, sent after each analysis), and progress while a
+// large document is analysed (`window/workDoneProgress`, shown by VS Code in the status bar).
+import { Connection, NotificationType } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCUMENT_STATUS_METHOD, DocumentStatus } from './protocol';
+
+export const DOCUMENT_STATUS = new NotificationType<DocumentStatus>(DOCUMENT_STATUS_METHOD);
+
+/** Documents at least this long (characters) show progress: analysis takes a noticeable while.
+ *  Measured on a shared 2-core machine with the seed's statements repeated: 20,000 characters
+ *  125 ms, 100,000 characters 270 ms, 500,000 characters 730 ms (second run). Below this a
+ *  progress indicator would only flicker. */
+export const PROGRESS_MIN_LENGTH = 100_000;
+
+export function sendStatus(connection: Connection, status: DocumentStatus): void {
+  connection.sendNotification(DOCUMENT_STATUS, status).catch(() => {
+    // A client that went away needs no status.
+  });
+}
+
+/** Runs the (synchronous) analysis, inside a progress report when the document is large. */
+export async function withProgress<T>(connection: Connection, doc: TextDocument, analyse: () => T): Promise<T> {
+  if (doc.getText().length < PROGRESS_MIN_LENGTH) return analyse();
+  let progress;
+  try {
+    // A client without progress support gets a reporter that does nothing.
+    progress = await connection.window.createWorkDoneProgress();
+  } catch {
+    return analyse();
+  }
+  progress.begin('Connect IAM', undefined, `Analysing ${fileName(doc.uri)} (${Math.round(doc.getText().length / 1000)} k characters)`);
+  // Let the begin message leave before the analysis holds the thread.
+  await new Promise((resolve) => setImmediate(resolve));
+  try {
+    return analyse();
+  } finally {
+    progress.done();
+  }
+}
+
+function fileName(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return decodeURIComponent(slash >= 0 ? uri.slice(slash + 1) : uri);
+}

@@ -1,0 +1,13 @@
+// The server's own notifications, shared by the server and the VS Code client (no imports, so the
+// client bundle does not pull in the server's LSP library).
+
+/** Sent after each analysis of an open document. */
+export const DOCUMENT_STATUS_METHOD = 'connectIam/documentStatus';
+
+export interface DocumentStatus {
+  uri: string;
+  /** Analysed as a policy (false: left alone, e.g. package.json, or analysis is off). */
+  isPolicy: boolean;
+  /** How many diagnostics the server published for it. */
+  problems: number;
+}
