@@ -4,7 +4,7 @@
 import { alternativeFixes, replaceValueEdit } from '../../fixes/edits';
 import { nodeRange } from '../../parse/jsonDocument';
 import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
-import { actionSupports } from '../../reference/conditionSupport';
+import { actionSupports, isContextKey, keyListedByService } from '../../reference/conditionSupport';
 import { conditionKeysOf, ConditionKeyInfo, findConditionKey, globalConditionKeys, serviceExists } from '../../reference/iamData';
 import { closestMatches, orList } from '../../reference/suggest';
 import { Fix } from '../../types';
@@ -90,10 +90,14 @@ interface Support {
 }
 
 /** Which of the statement's actions support a known service key; undefined when the check does
- *  not apply (global key, unknown key, NotAction, `*` or an action we cannot resolve). */
+ *  not apply (global key, unknown key, NotAction, `*` or an action we cannot resolve), and for keys
+ *  whose support the reference cannot tell: request-context keys that every request made with
+ *  certain credentials carries, whatever the action, and keys no action of their service lists
+ *  (the reference defines them but says nothing of where they apply). */
 function support(s: Statement, key: string): Support | undefined {
-  if (s.isNotAction || prefixOf(key) === 'aws') return undefined;
+  if (s.isNotAction || prefixOf(key) === 'aws' || isContextKey(key)) return undefined;
   const info = findConditionKey(key);
+  if (info && !keyListedByService(info.key)) return undefined;
   const actions = resolvedActions(s);
   if (!info || !allResolved(actions)) return undefined;
   const unsupported = actions.filter((a) => !a.actions.some((x) => actionSupports(x, info.key, key))).map((a) => a.text);
