@@ -34,7 +34,7 @@ describe('unknown-service-condition-key', () => {
     const text = cond('s3:ListBucket', { StringLike: { 's3:prefixx': 'home/' } }, 'arn:aws:s3:::b');
     const [f] = findingsOf(text, 'unknown-service-condition-key');
     assert.equal(rangeText(text, f), '"s3:prefixx"');
-    assert.match(f.message, /`s3:prefix`/);
+    assert.match(f.message, /Did you mean s3:prefix\b/);
     const fixed = applyFix(text, f);
     assert.deepEqual(findingsOf(fixed, 'unknown-service-condition-key'), []);
   });
@@ -94,7 +94,7 @@ describe('condition-key-partly-supported', () => {
     const [f] = findingsOf(text, 'condition-key-partly-supported');
     assert.equal(f.severity, 'information');
     assert.equal(rangeText(text, f), '"s3:prefix"');
-    assert.match(f.message, /`kinesis:DescribeStream`/);
+    assert.match(f.message, /does not apply to kinesis:DescribeStream:/);
     assert.doesNotMatch(f.message, /s3:ListBucket/);
     assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
   });

@@ -25,7 +25,7 @@ const prefixOf = (key: string) => key.slice(0, Math.max(0, key.indexOf(':'))).to
 
 /** Replace the key (its whole token) with `newKey`. */
 function keyFixes(c: ConditionKeyEntry, candidates: string[]): Fix[] {
-  return alternativeFixes(candidates, (k) => ({ title: `Change the key to \`${k}\``, edit: replaceValueEdit(c.key.key, k) }));
+  return alternativeFixes(candidates, (k) => ({ title: `Change the key to ${k}`, edit: replaceValueEdit(c.key.key, k) }));
 }
 
 /** The fixed part of a key with a variable (`aws:ResourceTag/${TagKey}` → `aws:ResourceTag`). */
@@ -37,7 +37,7 @@ export const unknownGlobalConditionKey: Rule = {
   // (`aws:PrincipalOrgMasterAccountId`), and new keys appear after the reference was taken.
   defaultSeverity: 'warning',
   category: 'reference',
-  title: 'An `aws:` condition key is not a global condition key.',
+  title: 'An aws: condition key is not a global condition key.',
   check(ctx) {
     for (const { c, key } of keyUses(ctx)) {
       if (prefixOf(key) !== 'aws' || findConditionKey(key)) continue;
@@ -48,7 +48,7 @@ export const unknownGlobalConditionKey: Rule = {
       const stems = [...new Set(globalConditionKeys().filter((g) => g.key.includes('/') === (slash >= 0)).map((g) => stem(g.key)))];
       const near = closestMatches(stem(key), stems).map((s) => s + suffix);
       ctx.report({
-        message: `\`${key}\` is not a global condition key in the AWS reference of ${referenceDate()}: unless it is newer than that, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
+        message: `${key} is not a global condition key in the AWS reference of ${referenceDate()}. Unless it is newer, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
         range: nodeRange(c.key.key),
         data: near.length ? { suggestions: near } : undefined,
         fixes: near.length ? keyFixes(c, near) : undefined,
@@ -72,7 +72,7 @@ export const unknownServiceConditionKey: Rule = {
       const names = [...conditionKeysOf(prefix).values()].filter((k) => !k.key.toLowerCase().startsWith('aws:')).map((k) => k.key);
       const near = closestMatches(key, names);
       ctx.report({
-        message: `\`${key}\` is not a condition key of ${prefix} in the AWS reference of ${referenceDate()}: unless it is newer than that, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
+        message: `${key} is not a condition key of ${prefix} in the AWS reference of ${referenceDate()}. Unless it is newer, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
         range: nodeRange(c.key.key),
         data: near.length ? { suggestions: near } : undefined,
         // Keys with a variable part (`s3:ExistingObjectTag/<key>`) are no drop-in replacement.
@@ -116,10 +116,10 @@ export const conditionKeyNotSupported: Rule = {
       const sup = support(s, key);
       if (!sup || sup.unsupported.length < sup.total) continue;
       const effect = ifExists(c)
-        ? `with \`${c.operator.name}\` the condition is simply ignored for them, which is probably not what you meant`
+        ? `with ${c.operator.name} the condition is simply ignored for them, which is probably not what you meant`
         : 'the request never carries it for them, so the condition never matches';
       ctx.report({
-        message: `None of the statement's actions supports \`${key}\`: ${effect}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
+        message: `No action of this statement supports ${key}: ${effect}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
         range: nodeRange(c.key.key),
         data: { unsupported: sup.unsupported },
       });
@@ -138,7 +138,7 @@ export const conditionKeyPartlySupported: Rule = {
       if (!sup || !sup.unsupported.length || sup.unsupported.length === sup.total) continue;
       const effect = ifExists(c) ? 'the condition is ignored for them' : 'the condition never matches for them';
       ctx.report({
-        message: `\`${key}\` does not apply to ${orList(sup.unsupported, 'and')}: ${effect}. Consider a separate statement for those actions.`,
+        message: `${key} does not apply to ${orList(sup.unsupported, 'and')}: ${effect}. Consider a separate statement for those actions.`,
         range: nodeRange(c.key.key),
         data: { unsupported: sup.unsupported },
       });
