@@ -250,7 +250,9 @@ describe('placeholder-value', () => {
       Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::account-id:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*',
       Condition: { StringEquals: { 'aws:SourceAccount': '<your-account>' } },
     });
-    assert.deepEqual(findingsOf(text, 'placeholder-value').map((f) => rangeText(text, f)), ['account-id', '<your-account>']);
+    // In a principal IAM rejects the policy: principal-value-invalid reports it, as an error.
+    assert.deepEqual(findingsOf(text, 'placeholder-value').map((f) => rangeText(text, f)), ['<your-account>']);
+    assert.deepEqual(findingsOf(text, 'principal-value-invalid').map((f) => rangeText(text, f)), ['"arn:aws:iam::account-id:root"']);
   });
 
   it('replaces an account placeholder with the account the policy uses elsewhere', () => {

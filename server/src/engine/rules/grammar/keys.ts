@@ -52,7 +52,7 @@ export function judgeKeys(props: Property[], allowed: readonly string[]): { prop
  *  policy says, so it is never applied blindly. */
 export function renameKeyFix(prop: Property, newName: string, caseOnly: boolean): Fix {
   return {
-    title: `Rename \`${prop.name}\` to \`${newName}\``,
+    title: `Rename ${prop.name} to ${newName}`,
     edits: [{ range: keyRange(prop), newText: JSON.stringify(newName) }],
     isPreferred: true,
     safe: caseOnly,

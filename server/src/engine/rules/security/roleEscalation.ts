@@ -140,6 +140,14 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
   }
 }
 
+/** Does iam-role-privilege-escalation report this action string (a role action it grants on every
+ *  role, not limited by a condition)? Other escalation rules leave such a token to it. */
+export function grantsOpenRoleAction(s: Statement, a: ValueItem): boolean {
+  if (s.isNotAction || s.isNotResource) return false;
+  const granted = roleActionsOf(a.value).filter((r) => !scopedByCondition(s, r));
+  return granted.length > 0 && s.resources.some((r) => r.value === '*' || coversAllRoles(r.value));
+}
+
 export const iamRolePrivilegeEscalation: Rule = {
   id: 'iam-role-privilege-escalation',
   defaultSeverity: 'warning',

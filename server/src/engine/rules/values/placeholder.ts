@@ -39,6 +39,8 @@ function reportPlaceholders(certain: boolean, message: (p: Placeholder, value: s
     for (const s of policyStrings(doc)) {
       for (const p of factsOf(s).placeholders) {
         if (p.certain !== certain) continue;
+        // In a Principal IAM rejects the policy: principal-value-invalid reports it as an error.
+        if (certain && s.place === 'principal') continue;
         const value = known(p.role, policyContext(doc));
         const fixes: Fix[] | undefined = value
           ? [{ title: `Replace ${p.text} with ${value}`, edits: [replaceInStringEdit(s.item, p.start, p.end, value)], isPreferred: true }]
