@@ -66,7 +66,7 @@ export function suggestionFor(prop: Property, verdict: Extract<KeyVerdict, { kin
   if (!s) return { hint: '' };
   const taken = props.some((p) => p.name === s);
   return {
-    hint: verdict.caseOnly ? ` Element names are case-sensitive: write \`${s}\`.` : ` Did you mean \`${s}\`?`,
+    hint: verdict.caseOnly ? ` Element names are case-sensitive: write ${s}.` : ` Did you mean ${s}?`,
     fixes: taken ? undefined : [renameKeyFix(prop, s, verdict.caseOnly)],
   };
 }

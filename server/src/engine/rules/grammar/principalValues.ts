@@ -98,7 +98,7 @@ function checkValue(s: Statement, type: string, item: ValueItem, report: (r: Rep
   const verdict = judge(type, value);
   if (!verdict) return;
   report({
-    message: `${value} is not a valid ${type} principal, and IAM rejects the policy: ${verdict.why}.`,
+    message: `${value} is not a valid ${type} principal, and IAM rejects the policy. ${verdict.why[0].toUpperCase()}${verdict.why.slice(1)}.`,
     range: item.range,
     fixes: verdict.fix ? [{ title: `Change to ${verdict.fix}`, edits: [{ range: item.range, newText: JSON.stringify(verdict.fix) }], isPreferred: true }] : undefined,
   });

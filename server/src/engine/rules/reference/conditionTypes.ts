@@ -47,6 +47,15 @@ function fits(op: OperatorType, keyType: string, key: string): boolean {
   return op === 'Numeric' && keyType === 'Date' && /epoch/i.test(key);
 }
 
+/** Can the operator (spelt as IAM spells it) never match the key (known to the reference)? */
+export function operatorNeverFits(operator: string, key: string): boolean {
+  const op = operatorType(operator);
+  const info = findConditionKey(key);
+  if (!op || !info) return false;
+  const keyType = scalarType(info.type);
+  return keyType in OPERATOR_EXAMPLE && !fits(op, keyType, key);
+}
+
 /** What an operator tests, so it can be rewritten for another type: `StringNotLike` → not-like. */
 type Test = 'equals' | 'notEquals' | 'like' | 'notLike';
 const TEST_OF: Record<string, Test> = {
@@ -78,11 +87,9 @@ export const conditionTypeMismatch: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
-        const op = operatorType(c.operator.name);
-        const info = findConditionKey(c.key.name);
-        if (!op || !info) continue;
-        const keyType = scalarType(info.type);
-        if (!(keyType in OPERATOR_EXAMPLE) || fits(op, keyType, c.key.name)) continue;
+        if (!operatorNeverFits(c.operator.name, c.key.name)) continue;
+        const op = operatorType(c.operator.name)!;
+        const keyType = scalarType(findConditionKey(c.key.name)!.type);
         // Rewriting the operator changes every key under it: only offered for a lone key.
         const alone = propertiesOf(c.operator.value).length === 1;
         const replacement = alone ? equivalentOperator(c.operator.name, keyType as OperatorType) : undefined;

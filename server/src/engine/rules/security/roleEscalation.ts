@@ -71,7 +71,7 @@ function connectRoleArn(doc: PolicyDocument, near?: string): string {
 }
 
 function describe(actions: RoleAction[], on: string, lead?: string): string {
-  const names = actions.map((a) => `\`${a}\``).join(', ');
+  const names = actions.map((a) => `${a}`).join(', ');
   const risks = actions.map((a) => RISK[a]).join('; ');
   const verb = actions.length > 1 ? 'are' : 'is';
   return `${lead ?? ''}${names} ${verb} allowed on ${on}: whoever has this policy can ${risks}. Scope the resource to the roles that need it.`;
@@ -107,7 +107,7 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
     // Everything but the listed actions: the role actions the list does not exclude.
     const granted = open(ROLE_ACTIONS.filter((a) => !s.actions.some((x) => typeof x.value === 'string' && wildcardMatches(x.value, a, true))));
     const broad = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) : s.resources.some((r) => coversAllRoles(r.value));
-    if (granted.length && broad && s.actionProperty) report({ message: describe(granted, 'every role', 'Through `NotAction`, '), range: keyRange(s.actionProperty) });
+    if (granted.length && broad && s.actionProperty) report({ message: describe(granted, 'every role', 'Through NotAction, '), range: keyRange(s.actionProperty) });
     return;
   }
 
@@ -121,7 +121,7 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
       const granted = open(roleActionsOf(a.value));
       if (!granted.length) continue;
       const fix = connect && star ? actionFix(doc, s, a, star) : undefined;
-      const on = s.isNotResource ? 'every role not excluded by `NotResource`' : 'every role (`"Resource": "*"`)';
+      const on = s.isNotResource ? 'every role not excluded by NotResource' : 'every role ("Resource": "*")';
       report({ message: describe(granted, on), range: a.range, fixes: fix ? [fix] : undefined, data: { actions: granted } });
     }
     return;
@@ -136,7 +136,7 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
     const fixes: Fix[] | undefined = scopable
       ? [{ title: TITLE_CONNECT, edits: [replaceValueEdit(r, connectRoleArn(doc, String(r.value)))], isPreferred: true }]
       : undefined;
-    report({ message: describe(granted, `every role (\`${r.value}\`)`), range: r.range, fixes, data: { actions: granted } });
+    report({ message: describe(granted, `every role (${r.value})`), range: r.range, fixes, data: { actions: granted } });
   }
 }
 
@@ -152,7 +152,7 @@ export const iamRolePrivilegeEscalation: Rule = {
   id: 'iam-role-privilege-escalation',
   defaultSeverity: 'warning',
   category: 'security',
-  title: '`iam:PassRole`, `iam:PutRolePolicy` or `iam:AttachRolePolicy` is allowed on every role.',
+  title: 'iam:PassRole, iam:PutRolePolicy or iam:AttachRolePolicy is allowed on every role.',
   check({ doc, report }) {
     const connect = allowsService(doc, 'connect');
     for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report, connect);

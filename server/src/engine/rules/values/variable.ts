@@ -33,11 +33,11 @@ export const unknownPolicyVariable: Rule = {
         if (v.kind !== 'variable' || findConditionKey(v.name)) continue;
         const suggestion = suggest(v.name);
         report({
-          message: `\`${v.text}\` names no known policy variable, so IAM cannot substitute it and this value never matches.${suggestion ? ` Did you mean \`\${${suggestion}}\`?` : ''}`,
+          message: `${v.text} names no known policy variable, so IAM cannot substitute it and this value never matches.${suggestion ? ` Did you mean \${${suggestion}}?` : ''}`,
           range: subRange(s.item, v.start, v.end),
           data: suggestion ? { suggestion } : undefined,
           fixes: suggestion
-            ? [{ title: `Change to \`\${${suggestion}}\``, edits: [replaceInStringEdit(s.item, v.nameStart, v.nameStart + v.name.length, suggestion)], isPreferred: true }]
+            ? [{ title: `Change to \${${suggestion}}`, edits: [replaceInStringEdit(s.item, v.nameStart, v.nameStart + v.name.length, suggestion)], isPreferred: true }]
             : undefined,
         });
       }
