@@ -124,3 +124,11 @@ describe('deny-mfa-bool-without-if-exists', () => {
     silent(stmt({ Bool: { 'aws:MultiFactorAuthPresent': 'false' } }), 'deny-mfa-bool-without-if-exists');
   });
 });
+
+describe('one finding for a placeholder condition value', () => {
+  it('a template placeholder under IpAddress is placeholder-value only', () => {
+    const text = stmt({ NotIpAddressIfExists: { 'aws:SourceIp': '<my-corporate-cidr>' } });
+    silent(text, 'condition-invalid-value');
+    only(text, 'placeholder-value', '<my-corporate-cidr>');
+  });
+});

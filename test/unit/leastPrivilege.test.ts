@@ -122,3 +122,9 @@ describe('action-redundant and resource-redundant', () => {
     silent(text, 'resource-redundant');
   });
 });
+
+describe('iam-privilege-escalation on AWS managed policies', () => {
+  it('stays silent on arn:aws:iam::aws:policy/*, which no customer can change', () => {
+    silent(policy(allow(['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion'], 'arn:aws:iam::aws:policy/*')), 'iam-privilege-escalation');
+  });
+});

@@ -9,6 +9,7 @@ import { allOperatorNames, parseOperator } from '../../reference/operators';
 import { Rule } from '../rule';
 import { keyRange, renameKeyFix, typeName } from './keys';
 import { valueMismatch } from './values';
+import { templatePlaceholders } from '../../reference/placeholders';
 import { operatorNeverFits } from '../reference/conditionTypes';
 
 const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';
@@ -103,7 +104,8 @@ export const conditionInvalidValue: Rule = {
         if (!op || operatorNeverFits(c.operator.name, c.key.name)) continue;
         for (const item of c.values) {
           const expected = valueMismatch(op.kind, item);
-          if (!expected) continue;
+          // A template placeholder (<my-corporate-cidr>) is placeholder-value's finding.
+          if (!expected || (typeof item.value === 'string' && templatePlaceholders(item.value).length)) continue;
           report({
             message: `${c.key.name} can never match ${JSON.stringify(item.value)} under ${c.operator.name}. The operator expects ${expected}.`,
             range: item.range,

@@ -61,6 +61,8 @@ function coversAll(resource: unknown, kind: Kind): boolean {
   const every = EVERY[kind];
   const arn = parseArn(resource);
   if (!arn) return patternCovers(resource, every.sample);
+  // The account `aws` holds AWS managed policies, which no customer can change.
+  if (arn.account.value === 'aws') return false;
   return patternCovers(arn.service.value, every.service) && patternCovers(arn.resource.value, every.resource);
 }
 
