@@ -128,3 +128,13 @@ describe('iam-privilege-escalation on AWS managed policies', () => {
     silent(policy(allow(['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion'], 'arn:aws:iam::aws:policy/*')), 'iam-privilege-escalation');
   });
 });
+
+describe('iam-role-privilege-escalation with a service that runs code', () => {
+  it('says so when iam:PassRole on every role comes with an action that runs code', () => {
+    const text = policy(allow(['iam:PassRole', 'lambda:CreateFunction']));
+    const f = only(text, 'iam-role-privilege-escalation', '"iam:PassRole"');
+    assert.match(f.message, /With lambda:CreateFunction also allowed, they can run their own code/);
+    const alone = only(policy(allow('iam:PassRole')), 'iam-role-privilege-escalation', '"iam:PassRole"');
+    assert.doesNotMatch(alone.message, /run their own code/);
+  });
+});
