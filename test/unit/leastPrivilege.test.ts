@@ -16,7 +16,7 @@ describe('iam-privilege-escalation', () => {
       const text = policy(allow([action, 'iam:ListUsers']));
       const f = only(text, 'iam-privilege-escalation', `"${action}"`);
       assert.equal(f.severity, 'warning', action);
-      assert.match(f.message, new RegExp(`^${action} is allowed on every resource`));
+      assert.match(f.message, new RegExp(`^This is an escalation path on every resource: ${action}\\.`));
     }
   });
 
@@ -24,7 +24,7 @@ describe('iam-privilege-escalation', () => {
     const text = policy(allow('iam:CreateAccessKey', 'arn:aws:iam::*:user/*'));
     only(text, 'iam-privilege-escalation', '"iam:CreateAccessKey"');
     const not = policy({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' });
-    assert.match(only(not, 'iam-privilege-escalation', '"NotAction"').message, /^Through NotAction, iam:CreatePolicyVersion/);
+    assert.match(only(not, 'iam-privilege-escalation', '"NotAction"').message, /^Through NotAction, this statement allows privilege escalation on every resource: iam:CreatePolicyVersion/);
   });
 
   it('leaves role actions to iam-role-privilege-escalation (one finding for iam:*)', () => {

@@ -94,7 +94,7 @@ describe('condition-key-partly-supported', () => {
     const [f] = findingsOf(text, 'condition-key-partly-supported');
     assert.equal(f.severity, 'information');
     assert.equal(rangeText(text, f), '"s3:prefix"');
-    assert.match(f.message, /does not apply to kinesis:DescribeStream:/);
+    assert.match(f.message, /For kinesis:DescribeStream the condition never matches/);
     assert.doesNotMatch(f.message, /s3:ListBucket/);
     assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
   });

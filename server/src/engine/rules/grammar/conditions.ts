@@ -82,7 +82,7 @@ export const conditionNullIfExists: Rule = {
       if (!isNullIfExists(op.name)) continue;
       const fixed = op.name.slice(0, -'IfExists'.length);
       report({
-        message: `${op.name} is not valid: Null already tests whether the key exists, so it has no IfExists form and IAM rejects the policy. Use ${fixed}.`,
+        message: `${op.name} is not a valid operator, and IAM rejects the policy. Null already tests whether the key exists, so it has no IfExists form: use ${fixed}.`,
         range: keyRange(op),
         fixes: [renameKeyFix(op, fixed, false)],
       });
@@ -130,7 +130,7 @@ function setOperatorOnSingleValuedKey(prefix: 'ForAllValues' | 'ForAnyValue', wh
         // existing operator of the same name.
         const alone = propertiesOf(c.operator.value).length === 1 && !siblings.some((p) => p.name === plain);
         report({
-          message: `${c.key.name} has one value per request, but ${c.operator.name} is meant for multivalued keys. ${why[0].toUpperCase()}${why.slice(1)}: use ${plain}.`,
+          message: `${c.key.name} has one value per request, but ${c.operator.name} is for multivalued keys. ${why[0].toUpperCase()}${why.slice(1)}: use ${plain}.`,
           range: keyRange(c.key),
           related: [{ range: keyRange(c.operator), message: `${c.operator.name}` }],
           fixes: alone ? [renameKeyFix(c.operator, plain, false)] : undefined,

@@ -45,7 +45,7 @@ export const effectInvalid: Rule = {
       const caseOnly = EFFECTS.find((x) => x.toLowerCase() === value.toLowerCase());
       const near = caseOnly ?? closestMatch(value, EFFECTS);
       report({
-        message: `Effect "${value}" is not valid: IAM accepts exactly "Allow" or "Deny" (case-sensitive) and rejects the policy.${near ? ` Use "${near}".` : ''}`,
+        message: `Effect "${value}" is not valid, and IAM rejects the policy. It must be exactly "Allow" or "Deny" (case-sensitive).${near ? ` Use "${near}".` : ''}`,
         range: e.range,
         // Fixing the case keeps the author's evident intent; a guess at a misspelling does not
         // (Allow and Deny are one edit apart from many words), so only the former is safe.
@@ -92,7 +92,7 @@ export const conflictingElements: Rule = {
         if (!a || !b) continue;
         const [first, second] = a.node.offset < b.node.offset ? [a, b] : [b, a];
         report({
-          message: `This statement has both ${plain} and ${not}: IAM allows only one of them per statement and rejects the policy. Keep one, or split the statement in two.`,
+          message: `This statement has both ${plain} and ${not}, and IAM rejects the policy. Only one of them is allowed per statement: keep one, or split the statement in two.`,
           range: keyRange(second),
           related: [{ range: keyRange(first), message: `${first.name}` }],
         });

@@ -88,7 +88,7 @@ function checkValue(s: Statement, type: string, item: ValueItem, report: (r: Rep
   const placeholder = factsOf({ item, text: value, place: 'principal', statement: s }).placeholders.find((p) => p.certain);
   if (placeholder) {
     report({
-      message: `${placeholder.text} is a placeholder, so this ${type} principal names no principal and IAM rejects the policy. Put in the real ${placeholder.role === 'account' ? '12-digit account ID' : 'value'}.`,
+      message: `${placeholder.text} is a placeholder, and IAM rejects a principal that names no one. Put in the real ${placeholder.role === 'account' ? '12-digit account ID' : 'value'} for this ${type} principal.`,
       range: item.range,
       data: { placeholder: placeholder.text },
     });

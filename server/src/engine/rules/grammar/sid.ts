@@ -26,7 +26,7 @@ export const sidDuplicate: Rule = {
         continue;
       }
       report({
-        message: `Sid "${sid.value}" is already used by an earlier statement: IAM requires every Sid in a policy to be unique. Rename this one.`,
+        message: `Sid "${sid.value}" is already used by an earlier statement. IAM requires every Sid in a policy to be unique: rename this one.`,
         range: sid.range,
         related: [{ range: first.range, message: `First Sid "${sid.value}"` }],
       });
@@ -49,7 +49,7 @@ export const sidInvalidCharacters: Rule = {
       const cleaned = camelCase(sid.value);
       const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'a space' : `${c}`));
       report({
-        message: `Sid "${sid.value}" contains ${bad.join(', ')}: in identity policies IAM allows only ASCII letters and digits in a Sid and rejects the policy.${cleaned ? ` Use "${cleaned}".` : ''}`,
+        message: `Sid "${sid.value}" contains ${bad.join(', ')}, and IAM rejects the policy. In identity policies a Sid may hold only ASCII letters and digits.${cleaned ? ` Use "${cleaned}".` : ''}`,
         range: sid.range,
         // A Sid is a label: changing it cannot change what the policy grants.
         fixes: cleaned && !taken.has(cleaned) ? [replaceValueFix(`Change the Sid to "${cleaned}"`, sid, cleaned, { safe: true })] : undefined,

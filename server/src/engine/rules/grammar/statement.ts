@@ -41,7 +41,7 @@ export const statementInvalidType: Rule = {
     if (value.type !== 'array') return;
     for (const child of value.children ?? []) {
       if (child.type === 'object') continue;
-      report({ message: `This statement is ${typeName(child)}: every element of Statement must be an object with Effect, Action and the other statement elements.`, range: nodeRange(child) });
+      report({ message: `This statement is ${typeName(child)}, not an object. Every element of Statement must be an object with Effect, Action and the other statement elements.`, range: nodeRange(child) });
     }
   },
 };
@@ -57,7 +57,7 @@ export const statementUnknownElement: Rule = {
         if (verdict.kind !== 'unknown') continue; // case duplicates: duplicate-key-case
         const { hint, fixes } = suggestionFor(prop, verdict, s.properties);
         report({
-          message: `${prop.name} is not a statement element: IAM rejects the policy.${hint || ` Statements may contain only ${STATEMENT_ELEMENTS.map((e) => `${e}`).join(', ')}.`}`,
+          message: `${prop.name} is not a statement element, and IAM rejects the policy.${hint || ` Statements may contain only ${STATEMENT_ELEMENTS.map((e) => `${e}`).join(', ')}.`}`,
           range: keyRange(prop),
           fixes,
           data: verdict.suggestion ? { suggestion: verdict.suggestion } : undefined,
@@ -102,7 +102,7 @@ export const duplicateKeyCase: Rule = {
   check({ doc, report }) {
     for (const { prop, first } of caseDuplicates(doc)) {
       report({
-        message: `${prop.name} duplicates ${first.name} in a different case: IAM rejects the policy. Merge its values into ${first.name} and remove ${prop.name}.`,
+        message: `${prop.name} duplicates ${first.name} in a different case, and IAM rejects the policy. Merge its values into ${first.name} and remove ${prop.name}.`,
         range: keyRange(prop),
         related: [{ range: keyRange(first), message: `First ${first.name}` }],
       });

@@ -34,7 +34,7 @@ export const actionMalformed: Rule = {
         fixes.push(replaceValueFix(`Remove the spaces: ${compact}`, a.item, compact, { safe: true }));
       }
       ctx.report({
-        message: `${a.text} is not a valid action: ${why}. IAM rejects the policy; write actions as service:ActionName, such as s3:GetObject.`,
+        message: `${a.text} is not a valid action, and IAM rejects the policy. ${why[0].toUpperCase()}${why.slice(1)}: write actions as service:ActionName, such as s3:GetObject.`,
         range: a.item.range,
         fixes: fixes.length ? fixes : undefined,
       });

@@ -101,7 +101,7 @@ export const arnUnknownService: Rule = {
       }));
       const why = known
         ? `The service ${service} must be lower case: ARNs match case-sensitively, so this one matches nothing`
-        : `${service} is the service of no ARN in the AWS reference of ${referenceDate()}, so unless it is newer this ARN matches nothing`;
+        : `${service} is the service of no ARN in the AWS reference of ${referenceDate()}. Unless it is newer, this ARN matches nothing`;
       ctx.report({
         message: `${why}.${near.length ? ` Use ${orList(near)}.` : ''}`,
         range: subRange(item, arn.service.start, arn.service.end),

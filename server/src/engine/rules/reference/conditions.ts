@@ -119,7 +119,7 @@ export const conditionKeyNotSupported: Rule = {
         ? `with ${c.operator.name} the condition is simply ignored for them, which is probably not what you meant`
         : 'the request never carries it for them, so the condition never matches';
       ctx.report({
-        message: `No action of this statement supports ${key}: ${effect}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
+        message: `No action of this statement supports ${key}. ${effect[0].toUpperCase()}${effect.slice(1)}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
         range: nodeRange(c.key.key),
         data: { unsupported: sup.unsupported },
       });
@@ -136,9 +136,9 @@ export const conditionKeyPartlySupported: Rule = {
     for (const { s, c, key } of keyUses(ctx)) {
       const sup = support(s, key);
       if (!sup || !sup.unsupported.length || sup.unsupported.length === sup.total) continue;
-      const effect = ifExists(c) ? 'the condition is ignored for them' : 'the condition never matches for them';
+      const effect = ifExists(c) ? 'the condition is ignored' : 'the condition never matches';
       ctx.report({
-        message: `${key} does not apply to ${orList(sup.unsupported, 'and')}: ${effect}. Consider a separate statement for those actions.`,
+        message: `${key} does not apply to every action of this statement. For ${orList(sup.unsupported, 'and')} ${effect}: consider a separate statement for them.`,
         range: nodeRange(c.key.key),
         data: { unsupported: sup.unsupported },
       });

@@ -109,7 +109,7 @@ export const actionResourceNotListed: Rule = {
         if (!types.length || arns.some((r) => actionAppliesTo(action, r.text))) continue;
         const typeList = orList(types.slice(0, 3).map((t) => exampleArn(t.arn)));
         ctx.report({
-          message: `No resource of this statement fits ${a.text}, so it grants or denies nothing for it. Add an ARN of ${types.length === 1 ? 'the kind' : 'a kind'} it works on, such as ${typeList}${types.length > 3 ? ' …' : ''}.`,
+          message: `No resource of this statement fits ${a.text}. The statement grants or denies nothing for it: add an ARN of ${types.length === 1 ? 'the kind' : 'a kind'} it works on, such as ${typeList}${types.length > 3 ? ' …' : ''}.`,
           range: a.item.range,
           data: { resourceTypes: types.map((t) => t.arn) },
         });
@@ -132,7 +132,7 @@ export const actionNeedsWildcardResource: Rule = {
         if (actionResourceTypes(action).length || arns.some((r) => wildcardOnlyMayAccept(action, r.text))) continue;
         const fix = moveToStarStatement(ctx.doc, s, a);
         ctx.report({
-          message: `${a.text} works only with "Resource": "*", so this statement grants or denies nothing for it. The action supports no resource-level permissions: move it to a separate statement with "Resource": "*".`,
+          message: `${a.text} works only with "Resource": "*". It supports no resource-level permissions, so this statement grants or denies nothing for it: move it to a separate statement with "Resource": "*".`,
           range: a.item.range,
           fixes: fix ? [fix] : undefined,
         });

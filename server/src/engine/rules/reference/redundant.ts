@@ -52,7 +52,7 @@ function redundantRule(id: string, what: 'action' | 'resource'): Rule {
         for (const { item, by } of redundant(items, what === 'action')) {
           const edit = removeArrayElementEdit(item.node);
           report({
-            message: `${item.text} is redundant: ${by.text === item.text ? 'it is listed twice' : `${by.text} already covers it`}. Remove it.`,
+            message: `${item.text} is redundant. ${by.text === item.text ? 'It is listed twice' : `${by.text} already covers it`}: remove it.`,
             range: item.range,
             related: [{ range: by.range, message: by.text }],
             tags: ['unnecessary'],

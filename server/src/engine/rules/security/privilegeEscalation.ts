@@ -88,7 +88,8 @@ function describe(found: Escalation[], lead: string): string {
   const names = found.map((e) => e.action);
   const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
   const risks = found.slice(0, 2).map((e) => e.risk).join('; ');
-  return `${lead}${shown} ${found.length > 1 ? 'are' : 'is'} allowed on every resource: an escalation path. Whoever has this policy can ${risks}${found.length > 2 ? '; and more' : ''}. Scope the resources, or add a condition that limits them.`;
+  if (lead) return `${lead}this statement allows privilege escalation on every resource. It grants ${shown}: whoever has this policy can ${risks}${found.length > 2 ? '; and more' : ''}. Scope the resources, or add a condition that limits them.`;
+  return `${found.length > 1 ? 'These are escalation paths' : 'This is an escalation path'} on every resource: ${shown}. Whoever has this policy can ${risks}${found.length > 2 ? '; and more' : ''}. Scope the resources, or add a condition that limits them.`;
 }
 
 /** Does the policy allow every action of `service` on every resource (`s3:*` or `*` on `*`, or

@@ -36,7 +36,7 @@ export const resourceStarScopable: Rule = {
       if (!names.length) continue;
       const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
       report({
-        message: `"Resource": "*" grants ${shown} on every resource, but ${names.length > 1 ? 'these actions accept' : 'this action accepts'} specific ARNs. For least privilege, list the ARNs of the resources they need.`,
+        message: `"Resource": "*" grants actions that accept specific ARNs on every resource. For least privilege, list the ARNs that ${shown} need${names.length > 1 ? '' : 's'}.`,
         range: star.range,
         data: { actions: names },
       });

@@ -32,7 +32,7 @@ export const iamCreateSlrUnrestricted: Rule = {
       if (!isAllow(s) || !s.actionProperty || limitedByService(s)) continue;
       const open = s.isNotResource ? !s.resources.some((r) => coversEverySlr(r.value)) : s.resources.some((r) => coversEverySlr(r.value));
       if (!open) continue;
-      const message = 'iam:CreateServiceLinkedRole is allowed for every service, so the holder can create any service\'s service-linked role. Add an iam:AWSServiceName condition naming the services, or scope the resource to their role paths.';
+      const message = 'iam:CreateServiceLinkedRole is allowed for every service. The holder can create the service-linked role of any service: add an iam:AWSServiceName condition naming the services, or scope the resource to their role paths.';
       if (s.isNotAction) {
         if (!s.actions.some((a) => typeof a.value === 'string' && wildcardMatches(a.value, SLR, true))) report({ message, range: keyRange(s.actionProperty) });
         continue;
