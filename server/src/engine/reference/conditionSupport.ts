@@ -38,8 +38,11 @@ export function actionSupports(action: ActionInfo, ...keys: string[]): boolean {
  *   (instance role credentials carry the instance ARN and the metadata service version);
  * - lambda:SourceFunctionArn: AWS Lambda Developer Guide, "Using source function ARN to control
  *   function access behavior" (docs.aws.amazon.com/lambda/latest/dg/permissions-source-function-arn.html);
- * - glue:RoleAssumedBy, glue:CredentialIssuingService: AWS Glue Developer Guide, "Specifying AWS
- *   Glue resource ARNs" / identity-based policies (credentials of Glue jobs and sessions).
+ * - glue:RoleAssumedBy, glue:CredentialIssuingService: the Service Authorization Reference's AWS
+ *   Glue condition keys ("the service from which the credentials of the request is obtained by
+ *   assuming the customer role", "… is issued"): Glue jobs and sessions sign every call with them.
+ * The reference lists none of these on any action, so keyListedByService alone also covers them;
+ * the table says why, and keeps them exempt should the reference list them on a few actions.
  */
 const CONTEXT_KEYS: ReadonlySet<string> = new Set([
   'ec2:sourceinstancearn', 'ec2:roledelivery', 'lambda:sourcefunctionarn', 'glue:roleassumedby', 'glue:credentialissuingservice',
