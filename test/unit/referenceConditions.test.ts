@@ -88,6 +88,24 @@ describe('condition-key-not-supported', () => {
   });
 });
 
+describe('condition-key-not-listed', () => {
+  it('is only a suggestion for a key of the actions\' own service that the reference does not list for them', () => {
+    const text = cond('s3:GetObject', { StringEquals: { 's3:x-amz-acl': 'private' } }, 'arn:aws:s3:::b/*');
+    const [f, ...rest] = findingsOf(text, 'condition-key-not-listed');
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'information');
+    assert.equal(rangeText(text, f), '"s3:x-amz-acl"');
+    assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
+  });
+
+  it('stays silent on supported keys and leaves other services\' keys to condition-key-not-supported', () => {
+    assert.deepEqual(findingsOf(cond('s3:PutObject', { StringEquals: { 's3:x-amz-acl': 'private' } }, 'arn:aws:s3:::b/*'), 'condition-key-not-listed'), []);
+    const other = cond('kinesis:DescribeStream', { StringLike: { 's3:prefix': 'home/' } }, 'arn:aws:kinesis:us-east-1:111122223333:stream/s');
+    assert.deepEqual(findingsOf(other, 'condition-key-not-listed'), []);
+    assert.equal(findingsOf(other, 'condition-key-not-supported').length, 1);
+  });
+});
+
 describe('condition-key-partly-supported', () => {
   it('names the actions a service key does not apply to', () => {
     const text = cond(['s3:ListBucket', 'kinesis:DescribeStream'], { StringLike: { 's3:prefix': 'home/' } }, ['arn:aws:s3:::b', 'arn:aws:kinesis:us-east-1:111122223333:stream/s']);

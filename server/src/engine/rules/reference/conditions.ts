@@ -106,25 +106,45 @@ function support(s: Statement, key: string): Support | undefined {
 
 const ifExists = (c: ConditionKeyEntry) => /IfExists$/.test(c.operator.name);
 
+/** Does some action of the statement belong to the key's own service? Then the reference's
+ *  listing is the only evidence that the key does not apply, and the reference is not complete
+ *  (aws-marketplace:ProductId works on aws-marketplace:Subscribe, which the reference does not
+ *  say): only a suggestion. A key of another service is never in a request for these actions. */
+function sameService(s: Statement, key: string): boolean {
+  const prefix = prefixOf(key);
+  return resolvedActions(s).some((a) => a.parts?.service.toLowerCase() === prefix);
+}
+
+/** The statements where no action supports the key, split by how sure that is. */
+function unsupportedKey(sameServiceWanted: boolean): Rule['check'] {
+  return (ctx) => {
+    for (const { s, c, key } of keyUses(ctx)) {
+      const sup = support(s, key);
+      if (!sup || sup.unsupported.length < sup.total || sameService(s, key) !== sameServiceWanted) continue;
+      const message = sameServiceWanted
+        ? `The reference lists ${key} for no action of this statement. Unless the service supports it for them anyway, the condition ${ifExists(c) ? 'is ignored' : 'never matches'}: check the service's documentation, or use a key these actions support.`
+        : `No action of this statement supports ${key}. ${ifExists(c)
+          ? `With ${c.operator.name} the condition is simply ignored for them, which is probably not what you meant`
+          : 'The request never carries it for them, so the condition never matches'}. Use a key these actions support, or move the condition to a statement with actions that support it.`;
+      ctx.report({ message, range: nodeRange(c.key.key), data: { unsupported: sup.unsupported } });
+    }
+  };
+}
+
 export const conditionKeyNotSupported: Rule = {
   id: 'condition-key-not-supported',
   defaultSeverity: 'warning',
   category: 'reference',
-  title: 'A service condition key is supported by none of the statement\'s actions.',
-  check(ctx) {
-    for (const { s, c, key } of keyUses(ctx)) {
-      const sup = support(s, key);
-      if (!sup || sup.unsupported.length < sup.total) continue;
-      const effect = ifExists(c)
-        ? `with ${c.operator.name} the condition is simply ignored for them, which is probably not what you meant`
-        : 'the request never carries it for them, so the condition never matches';
-      ctx.report({
-        message: `No action of this statement supports ${key}. ${effect[0].toUpperCase()}${effect.slice(1)}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
-        range: nodeRange(c.key.key),
-        data: { unsupported: sup.unsupported },
-      });
-    }
-  },
+  title: 'A service condition key of another service, which none of the statement\'s actions supports.',
+  check: unsupportedKey(false),
+};
+
+export const conditionKeyNotListed: Rule = {
+  id: 'condition-key-not-listed',
+  defaultSeverity: 'information',
+  category: 'reference',
+  title: 'A service condition key the reference lists for none of the statement\'s actions of that service.',
+  check: unsupportedKey(true),
 };
 
 export const conditionKeyPartlySupported: Rule = {
@@ -146,4 +166,4 @@ export const conditionKeyPartlySupported: Rule = {
   },
 };
 
-export const conditionKeyRules: Rule[] = [unknownGlobalConditionKey, unknownServiceConditionKey, conditionKeyNotSupported, conditionKeyPartlySupported];
+export const conditionKeyRules: Rule[] = [unknownGlobalConditionKey, unknownServiceConditionKey, conditionKeyNotSupported, conditionKeyNotListed, conditionKeyPartlySupported];
