@@ -71,6 +71,8 @@ export const conditionWildcardWithoutLike: Rule = {
   },
 };
 
+/** "Multivalued context keys require a condition set operator" (IAM User Guide, "Single-valued
+ *  vs. multivalued context keys"); the reference marks them with its ArrayOf… types. */
 export const conditionMissingQualifier: Rule = {
   id: 'condition-missing-set-qualifier',
   defaultSeverity: 'warning',
