@@ -74,3 +74,11 @@ describe('principal-value-invalid', () => {
     }), 'principal-value-invalid');
   });
 });
+
+describe('principal-value-invalid leaves variables to policy-variable-not-allowed', () => {
+  it('reports a variable in a principal once', () => {
+    const text = policy(withPrincipal({ AWS: 'arn:aws:iam::210987654321:user/${aws:username}' }));
+    silent(text, 'principal-value-invalid');
+    assert.equal(findingsOf(text, 'policy-variable-not-allowed').length, 1);
+  });
+});

@@ -73,7 +73,8 @@ function judge(type: string, value: string): { why: string; fix?: string } | und
 }
 
 function checkValue(s: Statement, type: string, item: ValueItem, report: (r: Report) => void): void {
-  if (typeof item.value !== 'string') return;
+  // A variable here is policy-variable-not-allowed's finding.
+  if (typeof item.value !== 'string' || item.value.includes('${')) return;
   const value = item.value;
   const trimmed = value.trim();
   if (trimmed !== value && trimmed !== '') {
