@@ -55,6 +55,11 @@ describe('plain-text messages', () => {
     assert.deepEqual([...new Set(bad)].slice(0, 20), []);
   });
 
+  it('and so are the rule titles (SARIF and the settings show them)', () => {
+    const bad = allRules.filter((r) => OWN.has(r.id) && (r.title.includes('`') || TEMPLATE.test(r.title))).map((r) => `${r.id}: ${r.title}`);
+    assert.deepEqual(bad, []);
+  });
+
   it('say what is wrong in a short first sentence (not counting the document value it quotes)', () => {
     const own = ({ f, text }: { f: Finding; text: string }) => {
       const sentence = firstSentence(f.message);

@@ -122,7 +122,7 @@ export const actionNeedsWildcardResource: Rule = {
   id: 'action-needs-wildcard-resource',
   defaultSeverity: 'warning',
   category: 'reference',
-  title: 'An action that supports no resource-level permissions has no `"Resource": "*"`.',
+  title: 'An action that supports no resource-level permissions has no "Resource": "*".',
   check(ctx) {
     for (const { s, actions, arns, hasStar } of coverageStatements(ctx)) {
       if (hasStar) continue;
