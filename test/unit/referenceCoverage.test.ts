@@ -117,3 +117,15 @@ describe('one mistake, one finding', () => {
     assert.deepEqual(lint(text).filter((f) => f.severity !== 'information').map((f) => f.ruleId), ['placeholder-value']);
   });
 });
+
+describe('resource types the reference does not know', () => {
+  it('an ARN of no known resource type of its service is not judged (the type may be newer than the data)', () => {
+    const text = policy(allow(['sagemaker-mlflow:LogBatch'], 'arn:aws:sagemaker:*:*:mlflow-brand-new-type/*'));
+    assert.deepEqual(coverage(text).map((f) => f.ruleId), []);
+  });
+
+  it('a known type that fits none of the actions is still reported', () => {
+    const text = policy(allow(['sagemaker-mlflow:LogBatch'], 'arn:aws:sagemaker:*:*:notebook-instance/*'));
+    assert.deepEqual(coverage(text).map((f) => f.ruleId).sort(), ['action-resource-not-listed', 'resource-not-applicable']);
+  });
+});

@@ -5,9 +5,10 @@
 import { getNodeValue } from 'jsonc-parser';
 import { addStatementEdits } from '../../fixes/edits';
 import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
-import { parseArn } from '../../reference/arn';
+import { hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
+import { patternMatchesFormat } from '../../reference/wildcard';
 import { ActionInfo, ResourceTypeInfo } from '../../reference/iamData';
-import { actionAppliesTo, actionResourceTypes, resourceMatchesType, wildcardOnlyMayAccept } from '../../reference/resourceMatch';
+import { actionAppliesTo, actionResourceTypes, arnServiceProfile, resourceMatchesType, variablesAsWildcards, wildcardOnlyMayAccept } from '../../reference/resourceMatch';
 import { Fix } from '../../types';
 import { Rule, RuleContext } from '../rule';
 import { removeArrayElementEdit } from '../security/arrayEdits';
@@ -18,8 +19,12 @@ import { allResolved, ResolvedAction, resolvedActions } from './resolve';
 interface Coverage {
   s: Statement;
   actions: ResolvedAction[];
-  /** Resource strings that are ARNs (`*` and malformed values are not judged). */
+  /** Resource ARNs judged against the reference: parseable, no field fault, of a resource type the
+   *  reference knows for their service (`*`, malformed values and the rest are not judged). */
   arns: ValueItem[];
+  /** Every resource string that parses as an ARN, judged or not (for the wildcard-only check,
+   *  which accepts any ARN pattern of the action's service). */
+  parsed: ValueItem[];
   /** The statement lists a resource that is only wildcards (`*`). */
   hasStar: boolean;
   /** Some resource is neither `*` nor an ARN (arn-malformed reports it): what it names is unknown. */
@@ -59,6 +64,13 @@ function itemAppliesTo(a: ResolvedAction, resource: string): boolean {
   return types.some((t) => resourceMatchesType(resource, t)) || (!!wildcardOnly && wildcardOnlyMayAccept(wildcardOnly, resource));
 }
 
+/** Does the ARN match some resource-type format of its service (any, with a wildcard service)? */
+function knownResourceType(arn: ParsedArn, text: string): boolean {
+  if (hasWildcard(arn.service.value)) return true;
+  const profile = arnServiceProfile(arn.service.value);
+  return !!profile && profile.formats.some((format) => patternMatchesFormat(variablesAsWildcards(text), format));
+}
+
 function* coverageStatements(ctx: RuleContext): Generator<Coverage> {
   for (const s of ctx.doc.statements) {
     if (s.isNotAction || s.isNotResource || !s.actionProperty || !s.resourceProperty) continue;
@@ -67,8 +79,12 @@ function* coverageStatements(ctx: RuleContext): Generator<Coverage> {
     const hasStar = strings.some((r) => /^[*]+$/.test(r.text));
     // An ARN with a fault in a field of its own (a Region in an S3 ARN) is reported by the field
     // rule: judging it here too would give one mistake three findings. It counts as unknown.
-    const arns = strings.filter((r) => { const arn = parseArn(r.text); return arn !== undefined && !arnFieldFault(arn); });
-    yield { s, actions: resolvedActions(s), arns, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
+    // So does an ARN of no resource type the reference knows for its service (a type newer than
+    // the reference, such as a new SageMaker resource AWS's own policies already use, or an
+    // unknown service, which arn-unknown-service reports): what it names is unknown here.
+    const arns = strings.filter((r) => { const arn = parseArn(r.text); return arn !== undefined && !arnFieldFault(arn) && knownResourceType(arn, r.text); });
+    const parsed = strings.filter((r) => parseArn(r.text) !== undefined);
+    yield { s, actions: resolvedActions(s), arns, parsed, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
   }
 }
 
@@ -124,12 +140,12 @@ export const actionNeedsWildcardResource: Rule = {
   category: 'reference',
   title: 'An action that supports no resource-level permissions has no "Resource": "*".',
   check(ctx) {
-    for (const { s, actions, arns, hasStar } of coverageStatements(ctx)) {
+    for (const { s, actions, parsed, hasStar } of coverageStatements(ctx)) {
       if (hasStar) continue;
       for (const a of actions) {
         if (a.status !== 'resolved' || !a.explicit) continue;
         const [action] = a.actions;
-        if (actionResourceTypes(action).length || arns.some((r) => wildcardOnlyMayAccept(action, r.text))) continue;
+        if (actionResourceTypes(action).length || parsed.some((r) => wildcardOnlyMayAccept(action, r.text))) continue;
         const fix = moveToStarStatement(ctx.doc, s, a);
         ctx.report({
           message: `${a.text} works only with "Resource": "*". It supports no resource-level permissions, so this statement grants or denies nothing for it: move it to a separate statement with "Resource": "*".`,
