@@ -241,6 +241,7 @@ describe('placeholder-value', () => {
       'arn:aws:s3:::app/${cognito-identity.amazonaws.com:sub}/*', 'arn:aws:s3:::app/${www.amazon.com:user_id}/*',
       'arn:aws:s3:::app/${graph.facebook.com:id}/*', 'arn:aws:s3:::app/${accounts.google.com:sub}/*',
       'arn:aws:s3:::app/${saml:sub}/*', 'arn:aws:s3:::app/${aws:userid}/*',
+      'arn:aws:s3:::app/${token.actions.githubusercontent.com:sub}/*', 'arn:aws:s3:::app/${oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:sub}/*',
     ]);
     for (const id of ['placeholder-value', 'placeholder-name', 'unknown-policy-variable']) silent(text, id);
   });
