@@ -77,7 +77,7 @@ describe('policy-unknown-element', () => {
     const text = policy(LIST).replace('"Version"', '"Versoin"');
     silent(text, 'version-missing'); // the misspelling is the finding, not a missing Version
     const f = only(text, 'policy-unknown-element', '"Versoin"');
-    assert.match(f.message, /Did you mean `Version`/);
+    assert.match(f.message, /Did you mean Version\?/);
     grammarSilent(fixAndRelint(text, f));
   });
   it('marks a case-only fix safe', () => {

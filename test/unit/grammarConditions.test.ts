@@ -13,7 +13,7 @@ describe('grammar: valid conditions get no grammar finding', () => {
     ArnLike: { 'aws:SourceArn': 'arn:aws:connect:us-east-1:111122223333:instance/*' },
     NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600', 7200, '1.5'] },
     DateGreaterThan: { 'aws:CurrentTime': ['2026-01-01T00:00:00Z', '2026-01-01', '1767225600', 1767225600, '20260101T000000Z', '2026-1-1'] },
-    Bool: { 'aws:SecureTransport': ['true', 'FALSE', true] },
+    Bool: { 'aws:SecureTransport': ['true', 'TRUE', true] },
     IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7', '2001:db8::/32'] },
     NotIpAddressIfExists: { 'aws:VpcSourceIp': '10.0.0.0/8' },
     Null: { 'aws:TokenIssueTime': 'true' },

@@ -34,7 +34,7 @@ describe('unknown-service-condition-key', () => {
     const text = cond('s3:ListBucket', { StringLike: { 's3:prefixx': 'home/' } }, 'arn:aws:s3:::b');
     const [f] = findingsOf(text, 'unknown-service-condition-key');
     assert.equal(rangeText(text, f), '"s3:prefixx"');
-    assert.match(f.message, /`s3:prefix`/);
+    assert.match(f.message, /Did you mean s3:prefix\b/);
     const fixed = applyFix(text, f);
     assert.deepEqual(findingsOf(fixed, 'unknown-service-condition-key'), []);
   });
@@ -70,11 +70,39 @@ describe('condition-key-not-supported', () => {
     assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
   });
 
+  it('stays silent on credential context keys and on keys no action of their service lists', () => {
+    const text = policy(
+      { Effect: 'Deny', Action: 's3:GetObject', Resource: '*', Condition: { ArnNotLike: { 'ec2:SourceInstanceARN': 'arn:aws:ec2:*:*:instance/i-1' } } },
+      { Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*', Condition: { ArnLike: { 'lambda:SourceFunctionArn': 'arn:aws:lambda:*:*:function:f' } } },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'glue:RoleAssumedBy': 'glue.amazonaws.com' } } },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'a4b:amazonId': 'x' } } },
+    );
+    assert.deepEqual(findingsOf(text, 'condition-key-not-supported').map((f) => f.message), []);
+  });
+
   it('finds nothing in the seed policies (connect:StorageResourceType on the storage actions)', () => {
     for (const { name, text } of seedReal()) {
       const ids = lint(text).filter((f) => f.ruleId.includes('condition')).map((f) => f.ruleId);
       assert.deepEqual(ids, [], name);
     }
+  });
+});
+
+describe('condition-key-not-listed', () => {
+  it('is only a suggestion for a key of the actions\' own service that the reference does not list for them', () => {
+    const text = cond('s3:GetObject', { StringEquals: { 's3:x-amz-acl': 'private' } }, 'arn:aws:s3:::b/*');
+    const [f, ...rest] = findingsOf(text, 'condition-key-not-listed');
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'information');
+    assert.equal(rangeText(text, f), '"s3:x-amz-acl"');
+    assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
+  });
+
+  it('stays silent on supported keys and leaves other services\' keys to condition-key-not-supported', () => {
+    assert.deepEqual(findingsOf(cond('s3:PutObject', { StringEquals: { 's3:x-amz-acl': 'private' } }, 'arn:aws:s3:::b/*'), 'condition-key-not-listed'), []);
+    const other = cond('kinesis:DescribeStream', { StringLike: { 's3:prefix': 'home/' } }, 'arn:aws:kinesis:us-east-1:111122223333:stream/s');
+    assert.deepEqual(findingsOf(other, 'condition-key-not-listed'), []);
+    assert.equal(findingsOf(other, 'condition-key-not-supported').length, 1);
   });
 });
 
@@ -84,7 +112,7 @@ describe('condition-key-partly-supported', () => {
     const [f] = findingsOf(text, 'condition-key-partly-supported');
     assert.equal(f.severity, 'information');
     assert.equal(rangeText(text, f), '"s3:prefix"');
-    assert.match(f.message, /`kinesis:DescribeStream`/);
+    assert.match(f.message, /For kinesis:DescribeStream the condition never matches/);
     assert.doesNotMatch(f.message, /s3:ListBucket/);
     assert.deepEqual(findingsOf(text, 'condition-key-not-supported'), []);
   });
@@ -96,54 +124,60 @@ describe('condition-key-partly-supported', () => {
 });
 
 describe('condition-type-mismatch', () => {
-  it('reports a String operator on a Date key, on the operator', () => {
-    const text = cond('s3:ListAllMyBuckets', { StringEquals: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } });
+  it('reports an operator that can never match its key, on the operator', () => {
+    const text = cond('s3:ListAllMyBuckets', { ArnLike: { 'aws:CurrentTime': 'arn:aws:*' } });
     const [f] = findingsOf(text, 'condition-type-mismatch');
     assert.equal(f.severity, 'warning');
-    assert.equal(rangeText(text, f), '"StringEquals"');
-    assert.match(f.message, /Date/);
+    assert.equal(rangeText(text, f), '"ArnLike"');
+    assert.match(f.message, /^ArnLike can never match aws:CurrentTime/);
     assert.equal(rangeText(text, { ...f, range: f.related![0].range }), '"aws:CurrentTime"');
   });
 
-  it('reports Numeric on a String key, Bool on an IP key and ARN operators on a String key', () => {
+  it('reports Bool on an IP key, IpAddress on a Bool key and Numeric on a Date key', () => {
     const text = cond('s3:ListAllMyBuckets', {
-      NumericLessThan: { 'aws:username': '5' },
       BoolIfExists: { 'aws:SourceIp': 'true' },
-      'ForAnyValue:ArnLike': { 'aws:TagKeys': 'arn:aws:*' },
+      IpAddress: { 'aws:SecureTransport': '203.0.113.0/24' },
+      NumericLessThan: { 'aws:CurrentTime': '5' },
     });
     const ops = findingsOf(text, 'condition-type-mismatch').map((f) => rangeText(text, f));
-    assert.deepEqual(ops, ['"NumericLessThan"', '"BoolIfExists"', '"ForAnyValue:ArnLike"']);
+    assert.deepEqual(ops, ['"BoolIfExists"', '"IpAddress"', '"NumericLessThan"']);
   });
 
-  it('rewrites the operator for a lone key, keeping its set prefix and IfExists', () => {
+  it('rewrites an ARN operator for a lone key, keeping its set prefix and IfExists', () => {
     const text = cond('s3:GetObject', {
-      StringEqualsIfExists: { 'aws:SecureTransport': 'true' },
-      ArnLike: { 'aws:RequestTag/team': 'a*' },
+      ArnEqualsIfExists: { 'aws:SecureTransport': 'true' },
+      ArnNotEquals: { 'aws:SourceIp': '203.0.113.0/24' },
     }, 'arn:aws:s3:::b/*');
     const found = findingsOf(text, 'condition-type-mismatch');
     assert.equal(found.length, 2);
     let fixed = text;
     for (const f of [...found].reverse()) fixed = applyFix(fixed, f);
-    assert.deepEqual(Object.keys(JSON.parse(fixed).Statement[0].Condition), ['BoolIfExists', 'StringLike']);
+    assert.deepEqual(Object.keys(JSON.parse(fixed).Statement[0].Condition), ['BoolIfExists', 'NotIpAddress']);
     assert.deepEqual(findingsOf(fixed, 'condition-type-mismatch'), []);
   });
 
   it('offers no rewrite when other keys share the operator', () => {
-    const text = cond('s3:ListAllMyBuckets', { StringEquals: { 'aws:SecureTransport': 'true', 'aws:username': 'x' } });
+    const text = cond('s3:ListAllMyBuckets', { ArnEquals: { 'aws:SecureTransport': 'true', 'aws:SourceArn': 'arn:aws:s3:::b' } });
     const [f] = findingsOf(text, 'condition-type-mismatch');
     assert.equal(f.fixes, undefined);
   });
 
-  it('stays silent on fitting operators and on String operators with ARN keys', () => {
+  it('stays silent on conditions that evaluate as intended', () => {
     const text = cond('s3:ListAllMyBuckets', {
-      ArnLike: { 'aws:SourceArn': 'arn:aws:connect:*:111122223333:instance/*', 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/*' },
+      ArnLike: {
+        'aws:SourceArn': 'arn:aws:connect:*:111122223333:instance/*',
+        // String keys that hold ARNs, as AWS managed policies use them.
+        'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::b/*', 'aws:RequestTag/awsApplication': 'arn:aws:resource-groups:*',
+      },
       StringLike: { 'aws:SourceArn': 'arn:aws:connect:*' },
+      // String operators compare the text of any key: "true" on a Bool key, an IP as text.
+      StringEquals: { 'aws:ViaAWSService': 'true', 'aws:SourceIp': '203.0.113.7' },
       DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' },
       IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
       Bool: { 'aws:SecureTransport': 'true' },
       'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' },
       Null: { 'aws:CurrentTime': 'false' },
-      NumericLessThan: { 'aws:EpochTime': '1767225600' },
+      NumericLessThan: { 'aws:EpochTime': '1767225600', 'aws:RequestTag/size': '5' },
     });
     assert.deepEqual(findingsOf(text, 'condition-type-mismatch'), []);
   });

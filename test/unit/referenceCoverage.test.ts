@@ -38,7 +38,7 @@ describe('action-resource-not-listed', () => {
     const [f, ...rest] = findingsOf(text, 'action-resource-not-listed');
     assert.equal(rest.length, 0);
     assert.equal(rangeText(text, f), '"s3:GetObject"');
-    assert.match(f.message, /\$\{BucketName\}\/\$\{ObjectName\}/);
+    assert.match(f.message, /arn:aws:s3:::bucket-name\/object-name/);
   });
 
   it('stays silent for patterns and when a resource matches, with wildcards in any field', () => {
@@ -100,5 +100,32 @@ describe('reference data quirks', () => {
     // target group is a valid v2 resource for it.
     const text = policy(allow('elasticloadbalancing:AddTags', 'arn:aws:elasticloadbalancing:*:*:targetgroup/*/*'));
     assert.deepEqual(coverage(text), []);
+  });
+});
+
+describe('one mistake, one finding', () => {
+  it('an S3 ARN with a Region draws arn-field-not-allowed only, not the coverage rules too', () => {
+    const text = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:us-east-1::my-connect-bucket/*' });
+    const found = lint(text).filter((f) => f.severity !== 'information');
+    assert.deepEqual(found.map((f) => f.ruleId), ['arn-field-not-allowed']);
+    assert.equal(rangeText(text, found[0]), 'us-east-1');
+    assert.match(found[0].message, /such as arn:aws:s3:::/);
+  });
+
+  it('a Region placeholder draws placeholder-value only', () => {
+    const text = policy({ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:region:210987654321:stream/s' });
+    assert.deepEqual(lint(text).filter((f) => f.severity !== 'information').map((f) => f.ruleId), ['placeholder-value']);
+  });
+});
+
+describe('resource types the reference does not know', () => {
+  it('an ARN of no known resource type of its service is not judged (the type may be newer than the data)', () => {
+    const text = policy(allow(['sagemaker-mlflow:LogBatch'], 'arn:aws:sagemaker:*:*:mlflow-brand-new-type/*'));
+    assert.deepEqual(coverage(text).map((f) => f.ruleId), []);
+  });
+
+  it('a known type that fits none of the actions is still reported', () => {
+    const text = policy(allow(['sagemaker-mlflow:LogBatch'], 'arn:aws:sagemaker:*:*:notebook-instance/*'));
+    assert.deepEqual(coverage(text).map((f) => f.ruleId).sort(), ['action-resource-not-listed', 'resource-not-applicable']);
   });
 });

@@ -157,6 +157,8 @@ describe('arn-example-account', () => {
 
 /** Every occurrence of a seed placeholder, as a whole ARN field or path segment. */
 const SEED_PLACEHOLDERS = ['region', 'account-id', 'instance-id', 's3-bucket-name', 'stream-name', 'my-function'];
+/** Those that are valid names (example-like, information); the others cannot be real (warning). */
+const SEED_NAMES = new Set(['s3-bucket-name', 'stream-name', 'my-function']);
 function seedOccurrences(text: string): { name: string; offset: number }[] {
   const out: { name: string; offset: number }[] = [];
   for (const name of SEED_PLACEHOLDERS) {
@@ -167,17 +169,18 @@ function seedOccurrences(text: string): { name: string; offset: number }[] {
 }
 
 describe('placeholder-value', () => {
-  it('flags each placeholder of the seed\'s three policies on its own field', () => {
+  it('flags each placeholder of the seed\'s three policies on its own field, warning only where it cannot be real', () => {
     let total = 0;
     for (const { name, text } of seedVerbatim()) {
-      const found = findingsOf(text, 'placeholder-value');
+      const found = [...findingsOf(text, 'placeholder-value'), ...findingsOf(text, 'placeholder-name')];
       const occurrences = seedOccurrences(text);
       assert.ok(occurrences.length >= 4, `${name}: the seed has placeholders`);
       for (const o of occurrences) {
         const f = found.find((x) => x.range.start === o.offset);
         assert.ok(f, `${name}: \`${o.name}\` at ${o.offset} is not flagged`);
         assert.equal(rangeText(text, f), o.name);
-        assert.equal(f.severity, 'warning');
+        assert.equal(f.ruleId, SEED_NAMES.has(o.name) ? 'placeholder-name' : 'placeholder-value', o.name);
+        assert.equal(f.severity, SEED_NAMES.has(o.name) ? 'information' : 'warning', o.name);
         assert.deepEqual(f.data, { placeholder: o.name });
       }
       assert.equal(found.length, occurrences.length, `${name}: nothing else is flagged`);
@@ -204,7 +207,6 @@ describe('placeholder-value', () => {
       ['arn:aws:connect:us-east-1:210987654321:instance/${InstanceId}', '${InstanceId}'],
       ['arn:aws:kinesis:us-east-1:${AWS::AccountId}:stream/a', '${AWS::AccountId}'],
       ['arn:aws:kinesis:us-east-1:ACCOUNT_ID:stream/a', 'ACCOUNT_ID'],
-      ['arn:aws:dynamodb:us-east-1:210987654321:table/TABLE_NAME', 'TABLE_NAME'],
       ['arn:aws:s3:::amzn-s3-demo-bucket/*', 'amzn-s3-demo-bucket'],
       ['arn:aws:s3:::DOC-EXAMPLE-BUCKET', 'DOC-EXAMPLE-BUCKET'],
     ];
@@ -217,12 +219,41 @@ describe('placeholder-value', () => {
     }
   });
 
+  it('reports valid names that read like examples as information, under placeholder-name', () => {
+    const cases: [string, string][] = [
+      ['arn:aws:dynamodb:us-east-1:210987654321:table/TABLE_NAME', 'TABLE_NAME'],
+      ['arn:aws:lambda:us-east-1:210987654321:function:my-function', 'my-function'],
+      ['arn:aws:s3:::my-bucket/*', 'my-bucket'],
+      ['arn:aws:kinesis:us-east-1:210987654321:stream/stream-name', 'stream-name'],
+    ];
+    for (const [arn, expected] of cases) {
+      const text = allow(arn);
+      const f = only(text, 'placeholder-name');
+      assert.equal(rangeText(text, f), expected, arn);
+      assert.equal(f.severity, 'information');
+      silent(text, 'placeholder-value');
+    }
+    silent(allow('arn:aws:s3:::my-connect-recording-bucket/*'), 'placeholder-name');
+  });
+
+  it('treats identity-provider variables as variables, not placeholders', () => {
+    const text = allow([
+      'arn:aws:s3:::app/${cognito-identity.amazonaws.com:sub}/*', 'arn:aws:s3:::app/${www.amazon.com:user_id}/*',
+      'arn:aws:s3:::app/${graph.facebook.com:id}/*', 'arn:aws:s3:::app/${accounts.google.com:sub}/*',
+      'arn:aws:s3:::app/${saml:sub}/*', 'arn:aws:s3:::app/${aws:userid}/*',
+      'arn:aws:s3:::app/${token.actions.githubusercontent.com:sub}/*', 'arn:aws:s3:::app/${oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:sub}/*',
+    ]);
+    for (const id of ['placeholder-value', 'placeholder-name', 'unknown-policy-variable']) silent(text, id);
+  });
+
   it('flags placeholders in condition values and principals', () => {
     const text = policy({
       Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::account-id:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*',
       Condition: { StringEquals: { 'aws:SourceAccount': '<your-account>' } },
     });
-    assert.deepEqual(findingsOf(text, 'placeholder-value').map((f) => rangeText(text, f)), ['account-id', '<your-account>']);
+    // In a principal IAM rejects the policy: principal-value-invalid reports it, as an error.
+    assert.deepEqual(findingsOf(text, 'placeholder-value').map((f) => rangeText(text, f)), ['<your-account>']);
+    assert.deepEqual(findingsOf(text, 'principal-value-invalid').map((f) => rangeText(text, f)), ['"arn:aws:iam::account-id:root"']);
   });
 
   it('replaces an account placeholder with the account the policy uses elsewhere', () => {

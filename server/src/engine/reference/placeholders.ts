@@ -37,7 +37,12 @@ export function variableSpans(text: string): VariableSpan[] {
     if (name === '*' || name === '?' || name === '$') kind = 'special';
     // One colon between a service-like prefix and a key. `${AWS::AccountId}` (CloudFormation)
     // has two and is a template placeholder, not a policy variable.
-    else if (/^[A-Za-z0-9-]+:(?!:)\S+$/.test(name)) kind = 'variable';
+    // The prefix may be a service (`aws`, `s3`), `saml`, or an identity provider's host name
+    // (`cognito-identity.amazonaws.com`, `www.amazon.com`, `graph.facebook.com`,
+    // `accounts.google.com`, an OIDC provider URL such as `oidc.eks.….amazonaws.com/id/…`): all
+    // documented variable forms (IAM User Guide, "IAM policy elements: Variables and tags",
+    // docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+    else if (/^[A-Za-z0-9][A-Za-z0-9.\-/]*:(?!:)\S+$/.test(name)) kind = 'variable';
     else kind = 'placeholder';
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, name, nameStart });
   }
@@ -101,11 +106,15 @@ const UPPER_DESCRIBED = /^(?:[A-Z0-9]+_)*[A-Z0-9]+_(?:ID|NAME|ARN)$|^YOUR_[A-Z0-
 const DOC_BUCKET = /^(?:amzn-s3-demo-|DOC-EXAMPLE-)/;
 
 /** Is a path segment of an ARN's resource (`stream-name` in `stream/stream-name`) a placeholder?
- *  camelCase such as `policyName` is left alone: some ARN formats use it literally (Auto
- *  Scaling's `…:policyName/…`). No literal segment of any reference ARN format matches. */
-export function isPathPlaceholder(segment: string): boolean {
-  if (segment.length < 3 || /[*?$]/.test(segment)) return false;
-  return DESCRIBED.test(segment) || DOC_BUCKET.test(segment) || MY_NOUN.test(segment) || UPPER_DESCRIBED.test(segment) || /^your[-_]/i.test(segment);
+ *  `certain`: no real resource can have it (`amzn-s3-demo-…` is reserved by S3); `example`: it
+ *  reads like an example (`my-function`, `stream-name`, `TABLE_NAME`) but is a valid name, so it
+ *  may be real. camelCase such as `policyName` is left alone: some ARN formats use it literally
+ *  (Auto Scaling's `…:policyName/…`). No literal segment of any reference ARN format matches. */
+export function pathPlaceholder(segment: string): 'certain' | 'example' | undefined {
+  if (segment.length < 3 || /[*?$]/.test(segment)) return undefined;
+  if (DOC_BUCKET.test(segment)) return 'certain';
+  const example = DESCRIBED.test(segment) || MY_NOUN.test(segment) || UPPER_DESCRIBED.test(segment) || /^your[-_]/i.test(segment);
+  return example ? 'example' : undefined;
 }
 
 /** Segments of an ARN resource, split at `/` and `:`, with their indexes in `resource`. */
@@ -119,3 +128,8 @@ export function pathSegments(resource: string): TextSpan[] {
 /** Account IDs AWS documentation uses in examples. Real test fixtures use them too, so they are a
  *  hint, never an error. */
 export const EXAMPLE_ACCOUNTS: ReadonlySet<string> = new Set(['123456789012', '111122223333', '444455556666', '777788889999']);
+
+/** Is a path segment any kind of placeholder (for callers that do not grade them)? */
+export function isPathPlaceholder(segment: string): boolean {
+  return pathPlaceholder(segment) !== undefined;
+}

@@ -15,8 +15,8 @@ export function closestMatches(value: string, candidates: Iterable<string>, coun
   return scored.slice(0, count).map((s) => s.c);
 }
 
-/** `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` `` (or with `and`) for messages. */
+/** "a", "a or b", "a, b or c" (or with "and") for plain-text messages. */
 export function orList(items: string[], conjunction: 'or' | 'and' = 'or'): string {
-  const q = items.map((i) => `\`${i}\``);
+  const q = items;
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
 }

@@ -9,6 +9,8 @@ import { allOperatorNames, parseOperator } from '../../reference/operators';
 import { Rule } from '../rule';
 import { keyRange, renameKeyFix, typeName } from './keys';
 import { valueMismatch } from './values';
+import { templatePlaceholders } from '../../reference/placeholders';
+import { operatorNeverFits } from '../reference/conditionTypes';
 
 const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';
 
@@ -16,19 +18,19 @@ export const conditionInvalidStructure: Rule = {
   id: 'condition-invalid-structure',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: '`Condition` is not an object of operators, each an object of keys with values.',
+  title: 'Condition is not an object of operators, each an object of keys with values.',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const cond = s.conditionProperty?.value;
       if (!cond) continue;
       if (cond.type !== 'object') {
-        report({ message: `\`Condition\` is ${typeName(cond)}: IAM expects an object such as {"StringEquals": {"aws:PrincipalTag/team": "support"}} and rejects the policy.`, range: nodeRange(cond) });
+        report({ message: `Condition is ${typeName(cond)}: IAM expects an object such as {"StringEquals": {"aws:PrincipalTag/team": "support"}} and rejects the policy.`, range: nodeRange(cond) });
         continue;
       }
       for (const op of propertiesOf(cond)) {
         if (!op.value) continue;
         if (op.value.type !== 'object') {
-          report({ message: `The value of \`${op.name}\` is ${typeName(op.value)}: IAM expects an object of condition keys and their values, e.g. {"aws:SourceAccount": "111122223333"}.`, range: nodeRange(op.value) });
+          report({ message: `The value of ${op.name} is ${typeName(op.value)}: IAM expects an object of condition keys and their values, e.g. {"aws:SourceAccount": "111122223333"}.`, range: nodeRange(op.value) });
           continue;
         }
         for (const key of propertiesOf(op.value)) {
@@ -36,7 +38,7 @@ export const conditionInvalidStructure: Rule = {
           if (!v) continue;
           const bad = v.type === 'array' ? (v.children ?? []).filter((c) => !isScalar(c)) : isScalar(v) ? [] : [v];
           for (const b of bad) {
-            report({ message: `A value of \`${key.name}\` is ${typeName(b)}: IAM expects a string, number or boolean (or an array of them) and rejects the policy.`, range: nodeRange(b) });
+            report({ message: `A value of ${key.name} is ${typeName(b)}: IAM expects a string, number or boolean (or an array of them) and rejects the policy.`, range: nodeRange(b) });
           }
         }
       }
@@ -61,7 +63,7 @@ export const conditionUnknownOperator: Rule = {
       if (parseOperator(op.name) || isNullIfExists(op.name)) continue;
       const near = closestMatch(op.name, allOperatorNames());
       report({
-        message: `\`${op.name}\` is not a condition operator: IAM rejects the policy.${near ? ` Did you mean \`${near}\`?` : ' Use one such as `StringEquals`, `ArnLike`, `NumericLessThan`, `DateGreaterThan`, `Bool`, `IpAddress` or `Null`.'}`,
+        message: `${op.name} is not a condition operator: IAM rejects the policy.${near ? ` Did you mean ${near}?` : ' Use one such as StringEquals, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
         range: keyRange(op),
         data: near ? { suggestion: near } : undefined,
         fixes: near ? [renameKeyFix(op, near, false)] : undefined,
@@ -74,13 +76,13 @@ export const conditionNullIfExists: Rule = {
   id: 'condition-null-if-exists',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: '`Null` with the `IfExists` suffix.',
+  title: 'Null with the IfExists suffix.',
   check({ doc, report }) {
     for (const op of operators(doc)) {
       if (!isNullIfExists(op.name)) continue;
       const fixed = op.name.slice(0, -'IfExists'.length);
       report({
-        message: `\`${op.name}\` is not valid: \`Null\` already tests whether the key exists, so it has no \`IfExists\` form and IAM rejects the policy. Use \`${fixed}\`.`,
+        message: `${op.name} is not a valid operator, and IAM rejects the policy. Null already tests whether the key exists, so it has no IfExists form: use ${fixed}.`,
         range: keyRange(op),
         fixes: [renameKeyFix(op, fixed, false)],
       });
@@ -97,12 +99,15 @@ export const conditionInvalidValue: Rule = {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
         const op = parseOperator(c.operator.name);
-        if (!op) continue;
+        // An operator that can never match its key's type is condition-type-mismatch's finding;
+        // its values would only repeat it.
+        if (!op || operatorNeverFits(c.operator.name, c.key.name)) continue;
         for (const item of c.values) {
           const expected = valueMismatch(op.kind, item);
-          if (!expected) continue;
+          // A template placeholder (<my-corporate-cidr>) is placeholder-value's finding.
+          if (!expected || (typeof item.value === 'string' && templatePlaceholders(item.value).length)) continue;
           report({
-            message: `${JSON.stringify(item.value)} is not a valid value for \`${c.operator.name}\`: it expects ${expected}, so \`${c.key.name}\` can never match it.`,
+            message: `${c.key.name} can never match ${JSON.stringify(item.value)} under ${c.operator.name}. The operator expects ${expected}.`,
             range: item.range,
           });
         }
@@ -125,9 +130,9 @@ function setOperatorOnSingleValuedKey(prefix: 'ForAllValues' | 'ForAnyValue', wh
         // existing operator of the same name.
         const alone = propertiesOf(c.operator.value).length === 1 && !siblings.some((p) => p.name === plain);
         report({
-          message: `\`${c.key.name}\` has a single value per request (type ${info.type}), but \`${c.operator.name}\` is meant for multivalued keys: ${why}. Use \`${plain}\`.`,
+          message: `${c.key.name} has one value per request, but ${c.operator.name} is for multivalued keys. ${why[0].toUpperCase()}${why.slice(1)}: use ${plain}.`,
           range: keyRange(c.key),
-          related: [{ range: keyRange(c.operator), message: `\`${c.operator.name}\`` }],
+          related: [{ range: keyRange(c.operator), message: `${c.operator.name}` }],
           fixes: alone ? [renameKeyFix(c.operator, plain, false)] : undefined,
         });
       }
@@ -139,9 +144,9 @@ export const forAllValuesSingleValuedKey: Rule = {
   id: 'for-all-values-single-valued-key',
   defaultSeverity: 'warning',
   category: 'grammar',
-  title: '`ForAllValues:` on a single-valued condition key.',
+  title: 'ForAllValues: on a single-valued condition key.',
   check: setOperatorOnSingleValuedKey('ForAllValues',
-    '`ForAllValues:` is also true when the request has no value for the key at all, so in an Allow it grants more than intended'),
+    'ForAllValues: is also true when the request has no value for the key at all, so in an Allow it grants more than intended'),
 };
 
 /** Harmless (it behaves like the plain operator), hence only a suggestion. */
@@ -149,7 +154,7 @@ export const forAnyValueSingleValuedKey: Rule = {
   id: 'for-any-value-single-valued-key',
   defaultSeverity: 'information',
   category: 'grammar',
-  title: '`ForAnyValue:` on a single-valued condition key.',
+  title: 'ForAnyValue: on a single-valued condition key.',
   check: setOperatorOnSingleValuedKey('ForAnyValue',
-    'on a single value `ForAnyValue:` works like the plain operator and only obscures the intent'),
+    'on a single value ForAnyValue: works like the plain operator and only obscures the intent'),
 };

@@ -26,9 +26,9 @@ export const effectMissing: Rule = {
   id: 'effect-missing',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A statement has no `Effect`.',
+  title: 'A statement has no Effect.',
   check(ctx) {
-    reportMissing(ctx, ['Effect'], 'This statement has no `Effect`: IAM rejects the policy. Add "Effect": "Allow" or "Effect": "Deny".');
+    reportMissing(ctx, ['Effect'], 'This statement has no Effect: IAM rejects the policy. Add "Effect": "Allow" or "Effect": "Deny".');
   },
 };
 
@@ -36,7 +36,7 @@ export const effectInvalid: Rule = {
   id: 'effect-invalid',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: '`Effect` is not exactly `Allow` or `Deny`.',
+  title: 'Effect is not exactly Allow or Deny.',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const e = s.effect;
@@ -45,7 +45,7 @@ export const effectInvalid: Rule = {
       const caseOnly = EFFECTS.find((x) => x.toLowerCase() === value.toLowerCase());
       const near = caseOnly ?? closestMatch(value, EFFECTS);
       report({
-        message: `\`Effect\` "${value}" is not valid: IAM accepts exactly "Allow" or "Deny" (case-sensitive) and rejects the policy.${near ? ` Use "${near}".` : ''}`,
+        message: `Effect "${value}" is not valid, and IAM rejects the policy. It must be exactly "Allow" or "Deny" (case-sensitive).${near ? ` Use "${near}".` : ''}`,
         range: e.range,
         // Fixing the case keeps the author's evident intent; a guess at a misspelling does not
         // (Allow and Deny are one edit apart from many words), so only the former is safe.
@@ -59,9 +59,9 @@ export const actionMissing: Rule = {
   id: 'action-missing',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A statement has neither `Action` nor `NotAction`.',
+  title: 'A statement has neither Action nor NotAction.',
   check(ctx) {
-    reportMissing(ctx, ['Action', 'NotAction'], 'This statement has neither `Action` nor `NotAction`: IAM rejects the policy. Add the actions the statement allows or denies.');
+    reportMissing(ctx, ['Action', 'NotAction'], 'This statement has neither Action nor NotAction: IAM rejects the policy. Add the actions the statement allows or denies.');
   },
 };
 
@@ -69,11 +69,11 @@ export const resourceMissing: Rule = {
   id: 'resource-missing',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A statement of an identity policy has neither `Resource` nor `NotResource`.',
+  title: 'A statement of an identity policy has neither Resource nor NotResource.',
   check(ctx) {
     // Resource policies name the resource implicitly (a role trust policy has no `Resource`).
     if (ctx.doc.kind !== 'identity') return;
-    reportMissing(ctx, ['Resource', 'NotResource'], 'This statement has neither `Resource` nor `NotResource`: IAM rejects an identity policy without one. Add the resource ARNs it applies to ("*" only where the actions support no resource type).');
+    reportMissing(ctx, ['Resource', 'NotResource'], 'This statement has neither Resource nor NotResource: IAM rejects an identity policy without one. Add the resource ARNs it applies to ("*" only where the actions support no resource type).');
   },
 };
 
@@ -83,7 +83,7 @@ export const conflictingElements: Rule = {
   id: 'conflicting-elements',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A statement has both an element and its `Not` form.',
+  title: 'A statement has both an element and its Not form.',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const [plain, not] of PAIRS) {
@@ -92,9 +92,9 @@ export const conflictingElements: Rule = {
         if (!a || !b) continue;
         const [first, second] = a.node.offset < b.node.offset ? [a, b] : [b, a];
         report({
-          message: `This statement has both \`${plain}\` and \`${not}\`: IAM allows only one of them per statement and rejects the policy. Keep one, or split the statement in two.`,
+          message: `This statement has both ${plain} and ${not}, and IAM rejects the policy. Only one of them is allowed per statement: keep one, or split the statement in two.`,
           range: keyRange(second),
-          related: [{ range: keyRange(first), message: `\`${first.name}\`` }],
+          related: [{ range: keyRange(first), message: `${first.name}` }],
         });
       }
     }
@@ -117,18 +117,18 @@ export const elementInvalidType: Rule = {
     const wrong = (subject: string, node: Node, expected: string) =>
       report({ message: `${subject} is ${typeName(node)}: IAM expects ${expected} and rejects the policy.`, range: nodeRange(node) });
     const id = doc.byName.get('Id')?.value;
-    if (id && id.type !== 'string') wrong('The value of `Id`', id, 'a string');
+    if (id && id.type !== 'string') wrong('The value of Id', id, 'a string');
     for (const s of doc.statements) {
       for (const p of s.properties) {
         if (!p.value) continue;
         if (STRING_ELEMENTS.includes(p.name) && p.value.type !== 'string') {
           const hint = p.name === 'Effect' ? ' "Allow" or "Deny"' : '';
-          wrong(`The value of \`${p.name}\``, p.value, `a single string${hint}`);
+          wrong(`The value of ${p.name}`, p.value, `a single string${hint}`);
         } else if (LIST_ELEMENTS.includes(p.name)) {
-          if (!isStringOrStrings(p.value)) wrong(`The value of \`${p.name}\``, p.value, 'a string or an array of strings');
+          if (!isStringOrStrings(p.value)) wrong(`The value of ${p.name}`, p.value, 'a string or an array of strings');
           else if (p.value.type === 'array') {
             for (const child of p.value.children ?? []) {
-              if (child.type !== 'string') wrong(`This entry of \`${p.name}\``, child, 'a string');
+              if (child.type !== 'string') wrong(`This entry of ${p.name}`, child, 'a string');
             }
           }
         }

@@ -18,8 +18,8 @@ const ELEMENT_MEANING: Record<string, string> = {
 /** What an empty list of values means under an operator. */
 function conditionMeaning(operator: string): string {
   const op = parseOperator(operator);
-  if (op?.prefix === 'ForAllValues') return 'with `ForAllValues:` the condition is true only when the request has no value for the key';
-  if (op?.prefix === 'ForAnyValue') return 'with `ForAnyValue:` no request value can match, so the condition is never true';
+  if (op?.prefix === 'ForAllValues') return 'with ForAllValues: the condition is true only when the request has no value for the key';
+  if (op?.prefix === 'ForAnyValue') return 'with ForAnyValue: no request value can match, so the condition is never true';
   return 'there is nothing to compare the request with, so the condition does not test what it seems to';
 }
 
@@ -35,19 +35,19 @@ export const emptyValue: Rule = {
         const v = p.value;
         if (!v) continue;
         if (p.name in ELEMENT_MEANING && v.type === 'array' && isEmpty(v)) {
-          say(v, `\`${p.name}\` is an empty array: ${ELEMENT_MEANING[p.name]}. List the values or remove the statement.`);
+          say(v, `${p.name} is an empty array: ${ELEMENT_MEANING[p.name]}. List the values or remove the statement.`);
         } else if (p.name === 'Principal' || p.name === 'NotPrincipal') {
-          if (v.type === 'object' && isEmpty(v)) say(v, `\`${p.name}\` is an empty object: it names no principal. Add e.g. {"AWS": "arn:aws:iam::111122223333:root"} or {"Service": "connect.amazonaws.com"}.`);
+          if (v.type === 'object' && isEmpty(v)) say(v, `${p.name} is an empty object: it names no principal. Add e.g. {"AWS": "arn:aws:iam::111122223333:root"} or {"Service": "connect.amazonaws.com"}.`);
           for (const t of propertiesOf(v)) {
-            if (t.value?.type === 'array' && isEmpty(t.value)) say(t.value, `\`${t.name}\` is an empty array: it names no principal. List the principals or remove \`${t.name}\`.`);
+            if (t.value?.type === 'array' && isEmpty(t.value)) say(t.value, `${t.name} is an empty array: it names no principal. List the principals or remove ${t.name}.`);
           }
         } else if (p.name === 'Condition' && v.type === 'object') {
-          if (isEmpty(v)) say(v, '`Condition` is an empty object: it adds no condition. Remove it or add the conditions you meant.');
+          if (isEmpty(v)) say(v, 'Condition is an empty object: it adds no condition. Remove it or add the conditions you meant.');
           for (const op of propertiesOf(v)) {
-            if (op.value?.type === 'object' && isEmpty(op.value)) say(op.value, `\`${op.name}\` has no condition keys: it tests nothing. Add a key and its values or remove \`${op.name}\`.`);
+            if (op.value?.type === 'object' && isEmpty(op.value)) say(op.value, `${op.name} has no condition keys: it tests nothing. Add a key and its values or remove ${op.name}.`);
             for (const key of propertiesOf(op.value)) {
               if (key.value?.type === 'array' && isEmpty(key.value)) {
-                say(key.value, `\`${key.name}\` has an empty array of values: ${conditionMeaning(op.name)}. List the values to compare with, or remove the key.`);
+                say(key.value, `${key.name} has an empty array of values: ${conditionMeaning(op.name)}. List the values to compare with, or remove the key.`);
               }
             }
           }

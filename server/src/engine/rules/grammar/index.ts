@@ -8,6 +8,8 @@ import {
 import { actionMissing, conflictingElements, effectInvalid, effectMissing, elementInvalidType, resourceMissing } from './elements';
 import { emptyValue } from './empty';
 import { principalInvalid } from './principal';
+import { principalMixed, principalValueInvalid } from './principalValues';
+import { conditionValueRules } from './conditionValues';
 import { sidDuplicate, sidEmpty, sidInvalidCharacters } from './sid';
 import { duplicateKeyCase, statementInvalidType, statementMissing, statementUnknownElement } from './statement';
 import { policyVariableNotAllowed, policyVariableSyntax } from './variables';
@@ -18,7 +20,8 @@ export const grammarRules: Rule[] = [
   statementMissing, statementInvalidType, statementUnknownElement, duplicateKeyCase,
   sidDuplicate, sidInvalidCharacters, sidEmpty,
   effectMissing, effectInvalid, actionMissing, resourceMissing, conflictingElements, elementInvalidType,
-  principalInvalid, emptyValue,
+  principalInvalid, principalMixed, principalValueInvalid, emptyValue,
   conditionInvalidStructure, conditionUnknownOperator, conditionNullIfExists, conditionInvalidValue, forAllValuesSingleValuedKey, forAnyValueSingleValuedKey,
+  ...conditionValueRules,
   policyVariableSyntax, policyVariableNotAllowed,
 ];

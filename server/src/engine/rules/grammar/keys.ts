@@ -52,7 +52,7 @@ export function judgeKeys(props: Property[], allowed: readonly string[]): { prop
  *  policy says, so it is never applied blindly. */
 export function renameKeyFix(prop: Property, newName: string, caseOnly: boolean): Fix {
   return {
-    title: `Rename \`${prop.name}\` to \`${newName}\``,
+    title: `Rename ${prop.name} to ${newName}`,
     edits: [{ range: keyRange(prop), newText: JSON.stringify(newName) }],
     isPreferred: true,
     safe: caseOnly,
@@ -66,7 +66,7 @@ export function suggestionFor(prop: Property, verdict: Extract<KeyVerdict, { kin
   if (!s) return { hint: '' };
   const taken = props.some((p) => p.name === s);
   return {
-    hint: verdict.caseOnly ? ` Element names are case-sensitive: write \`${s}\`.` : ` Did you mean \`${s}\`?`,
+    hint: verdict.caseOnly ? ` Element names are case-sensitive: write ${s}.` : ` Did you mean ${s}?`,
     fixes: taken ? undefined : [renameKeyFix(prop, s, verdict.caseOnly)],
   };
 }

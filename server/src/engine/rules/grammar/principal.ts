@@ -7,13 +7,13 @@ import { Rule, RuleContext } from '../rule';
 import { judgeKeys, keyRange, suggestionFor, typeName } from './keys';
 
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
-const KEY_LIST = PRINCIPAL_KEYS.map((k) => `\`${k}\``).join(', ');
+const KEY_LIST = PRINCIPAL_KEYS.map((k) => `${k}`).join(', ');
 
 export const principalInvalid: Rule = {
   id: 'principal-invalid',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: '`Principal` or `NotPrincipal` is not `"*"` or an object of principal types.',
+  title: 'Principal or NotPrincipal is not "*" or an object of principal types.',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const p of s.properties) {
@@ -22,21 +22,21 @@ export const principalInvalid: Rule = {
         if (v.type === 'string') {
           if (v.value !== '*') {
             report({
-              message: `\`${p.name}\` "${v.value}" is not valid: as a plain string IAM accepts only "*". Name principals in an object, e.g. {"AWS": "arn:aws:iam::111122223333:root"} or {"Service": "connect.amazonaws.com"}.`,
+              message: `${p.name} "${v.value}" is not valid: as a plain string IAM accepts only "*". Name principals in an object, e.g. {"AWS": "arn:aws:iam::111122223333:root"} or {"Service": "connect.amazonaws.com"}.`,
               range: nodeRange(v),
             });
           }
           continue;
         }
         if (v.type !== 'object') {
-          report({ message: `\`${p.name}\` is ${typeName(v)}: IAM expects "*" or an object with ${KEY_LIST} and rejects the policy.`, range: nodeRange(v) });
+          report({ message: `${p.name} is ${typeName(v)}: IAM expects "*" or an object with ${KEY_LIST} and rejects the policy.`, range: nodeRange(v) });
           continue;
         }
         const props = propertiesOf(v);
         for (const { prop, verdict } of judgeKeys(props, PRINCIPAL_KEYS)) {
-          const { hint, fixes } = verdict.kind === 'unknown' ? suggestionFor(prop, verdict, props) : { hint: ` Merge it into \`${verdict.canonical}\`.`, fixes: undefined };
+          const { hint, fixes } = verdict.kind === 'unknown' ? suggestionFor(prop, verdict, props) : { hint: ` Merge it into ${verdict.canonical}.`, fixes: undefined };
           report({
-            message: `\`${prop.name}\` is not a principal type: IAM accepts only ${KEY_LIST} in \`${p.name}\` and rejects the policy.${hint}`,
+            message: `${prop.name} is not a principal type: IAM accepts only ${KEY_LIST} in ${p.name} and rejects the policy.${hint}`,
             range: keyRange(prop),
             fixes,
           });
@@ -51,6 +51,6 @@ export const principalInvalid: Rule = {
 function checkValues(type: string, node: Node, report: RuleContext['report']): void {
   const bad = node.type === 'array' ? (node.children ?? []).filter((c) => c.type !== 'string') : node.type === 'string' ? [] : [node];
   for (const b of bad) {
-    report({ message: `This \`${type}\` principal is ${typeName(b)}: IAM expects a string (or an array of strings) such as an ARN, an account ID or a service name.`, range: nodeRange(b) });
+    report({ message: `This ${type} principal is ${typeName(b)}: IAM expects a string (or an array of strings) such as an ARN, an account ID or a service name.`, range: nodeRange(b) });
   }
 }

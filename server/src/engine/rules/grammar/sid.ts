@@ -14,7 +14,7 @@ export const sidDuplicate: Rule = {
   id: 'sid-duplicate',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'Two statements have the same `Sid`.',
+  title: 'Two statements have the same Sid.',
   check({ doc, report }) {
     const seen = new Map<string, ValueItem>();
     for (const s of doc.statements) {
@@ -26,7 +26,7 @@ export const sidDuplicate: Rule = {
         continue;
       }
       report({
-        message: `Sid "${sid.value}" is already used by an earlier statement: IAM requires every Sid in a policy to be unique. Rename this one.`,
+        message: `Sid "${sid.value}" is already used by an earlier statement. IAM requires every Sid in a policy to be unique: rename this one.`,
         range: sid.range,
         related: [{ range: first.range, message: `First Sid "${sid.value}"` }],
       });
@@ -38,7 +38,7 @@ export const sidInvalidCharacters: Rule = {
   id: 'sid-invalid-characters',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A `Sid` of an identity policy has characters other than ASCII letters and digits.',
+  title: 'A Sid of an identity policy has characters other than ASCII letters and digits.',
   check({ doc, report }) {
     // Resource policies (S3, SNS, SQS…) accept spaces and punctuation in Sids.
     if (doc.kind !== 'identity') return;
@@ -47,9 +47,9 @@ export const sidInvalidCharacters: Rule = {
       const sid = s.sid;
       if (!sid || typeof sid.value !== 'string' || IDENTITY_SID.test(sid.value)) continue;
       const cleaned = camelCase(sid.value);
-      const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'a space' : `\`${c}\``));
+      const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'a space' : `${c}`));
       report({
-        message: `Sid "${sid.value}" contains ${bad.join(', ')}: in identity policies IAM allows only ASCII letters and digits in a Sid and rejects the policy.${cleaned ? ` Use "${cleaned}".` : ''}`,
+        message: `Sid "${sid.value}" contains ${bad.join(', ')}, and IAM rejects the policy. In identity policies a Sid may hold only ASCII letters and digits.${cleaned ? ` Use "${cleaned}".` : ''}`,
         range: sid.range,
         // A Sid is a label: changing it cannot change what the policy grants.
         fixes: cleaned && !taken.has(cleaned) ? [replaceValueFix(`Change the Sid to "${cleaned}"`, sid, cleaned, { safe: true })] : undefined,
@@ -62,12 +62,12 @@ export const sidEmpty: Rule = {
   id: 'sid-empty',
   defaultSeverity: 'information',
   category: 'grammar',
-  title: 'A `Sid` is an empty string.',
+  title: 'A Sid is an empty string.',
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.sid?.value !== '') continue;
       report({
-        message: 'The Sid is empty: it labels nothing. Give the statement a descriptive Sid (e.g. "AllowRecordingUploads") or remove the `Sid` element.',
+        message: 'The Sid is empty: it labels nothing. Give the statement a descriptive Sid (e.g. "AllowRecordingUploads") or remove the Sid element.',
         range: s.sid.range,
       });
     }

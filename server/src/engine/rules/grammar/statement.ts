@@ -19,9 +19,9 @@ export const statementMissing: Rule = {
     if (!doc.root || doc.root.type !== 'object') return;
     const value = doc.statementProperty?.value;
     if (!presentOrMeant(doc.properties, TOP_LEVEL_ELEMENTS, ['Statement'])) {
-      report({ message: 'The policy has no `Statement` element: IAM rejects it. Add "Statement" with at least one statement.', range: openBrace(doc.root) });
+      report({ message: 'The policy has no Statement element: IAM rejects it. Add "Statement" with at least one statement.', range: openBrace(doc.root) });
     } else if (value?.type === 'array' && !value.children?.length) {
-      report({ message: '`Statement` is an empty array: IAM rejects a policy without statements. Add at least one statement object.', range: nodeRange(value) });
+      report({ message: 'Statement is an empty array: IAM rejects a policy without statements. Add at least one statement object.', range: nodeRange(value) });
     }
   },
 };
@@ -30,18 +30,18 @@ export const statementInvalidType: Rule = {
   id: 'statement-invalid-type',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: '`Statement` is not an object or an array of objects.',
+  title: 'Statement is not an object or an array of objects.',
   check({ doc, report }) {
     const value = doc.statementProperty?.value;
     if (!value) return;
     if (value.type !== 'object' && value.type !== 'array') {
-      report({ message: `\`Statement\` is ${typeName(value)}: IAM expects one statement object or an array of statement objects.`, range: nodeRange(value) });
+      report({ message: `Statement is ${typeName(value)}: IAM expects one statement object or an array of statement objects.`, range: nodeRange(value) });
       return;
     }
     if (value.type !== 'array') return;
     for (const child of value.children ?? []) {
       if (child.type === 'object') continue;
-      report({ message: `This statement is ${typeName(child)}: every element of \`Statement\` must be an object with \`Effect\`, \`Action\` and the other statement elements.`, range: nodeRange(child) });
+      report({ message: `This statement is ${typeName(child)}, not an object. Every element of Statement must be an object with Effect, Action and the other statement elements.`, range: nodeRange(child) });
     }
   },
 };
@@ -57,7 +57,7 @@ export const statementUnknownElement: Rule = {
         if (verdict.kind !== 'unknown') continue; // case duplicates: duplicate-key-case
         const { hint, fixes } = suggestionFor(prop, verdict, s.properties);
         report({
-          message: `\`${prop.name}\` is not a statement element: IAM rejects the policy.${hint || ` Statements may contain only ${STATEMENT_ELEMENTS.map((e) => `\`${e}\``).join(', ')}.`}`,
+          message: `${prop.name} is not a statement element, and IAM rejects the policy.${hint || ` Statements may contain only ${STATEMENT_ELEMENTS.map((e) => `${e}`).join(', ')}.`}`,
           range: keyRange(prop),
           fixes,
           data: verdict.suggestion ? { suggestion: verdict.suggestion } : undefined,
@@ -102,9 +102,9 @@ export const duplicateKeyCase: Rule = {
   check({ doc, report }) {
     for (const { prop, first } of caseDuplicates(doc)) {
       report({
-        message: `\`${prop.name}\` duplicates \`${first.name}\` in a different case: IAM rejects the policy. Merge its values into \`${first.name}\` and remove \`${prop.name}\`.`,
+        message: `${prop.name} duplicates ${first.name} in a different case, and IAM rejects the policy. Merge its values into ${first.name} and remove ${prop.name}.`,
         range: keyRange(prop),
-        related: [{ range: keyRange(first), message: `First \`${first.name}\`` }],
+        related: [{ range: keyRange(first), message: `First ${first.name}` }],
       });
     }
   },

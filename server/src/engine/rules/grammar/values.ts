@@ -31,14 +31,25 @@ function isIpOrCidr(text: string): boolean {
   return /^\d{1,3}$/.test(bits) && +bits <= (v4 ? 32 : 128);
 }
 
+/** Can the value match an ARN? It starts with arn:, or its text before the first wildcard could
+ *  begin one (`*`, `arn*`). Everything else (`YOUR_CONNECT_INSTANCE_ARN`, a bare account ID) never
+ *  matches an ARN. */
+function isArnPattern(item: ValueItem): boolean {
+  if (typeof item.value !== 'string') return false;
+  const literal = item.value.split(/[*?]/)[0];
+  const wild = literal.length < item.value.length;
+  return literal.startsWith('arn:') || (wild && 'arn:'.startsWith(literal));
+}
+
 const isBool = (item: ValueItem) => typeof item.value === 'boolean' || /^(true|false)$/i.test(item.text);
 
 const CHECKS: Partial<Record<ValueKind, { fits: (item: ValueItem) => boolean; expected: string }>> = {
-  Numeric: { fits: (i) => typeof i.value === 'number' || NUMBER.test(i.text), expected: 'a number (e.g. 3600 or "3600")' },
-  Date: { fits: (i) => typeof i.value === 'number' || isDate(i.text), expected: 'an ISO 8601 date (e.g. "2026-12-31T23:59:59Z") or epoch seconds' },
+  Numeric: { fits: (i) => typeof i.value === 'number' || NUMBER.test(i.text), expected: 'a number (such as 3600 or "3600")' },
+  Date: { fits: (i) => typeof i.value === 'number' || isDate(i.text), expected: 'an ISO 8601 date (such as "2026-12-31T23:59:59Z") or epoch seconds' },
   Bool: { fits: isBool, expected: '"true" or "false"' },
   Null: { fits: isBool, expected: '"true" (the key is absent) or "false" (the key is present)' },
-  IPAddress: { fits: (i) => typeof i.value === 'string' && isIpOrCidr(i.value), expected: 'an IPv4 or IPv6 address or CIDR range (e.g. "203.0.113.0/24")' },
+  IPAddress: { fits: (i) => typeof i.value === 'string' && isIpOrCidr(i.value), expected: 'an IPv4 or IPv6 address or CIDR range (such as "203.0.113.0/24")' },
+  ARN: { fits: isArnPattern, expected: 'an ARN (such as arn:aws:connect:us-east-1:111122223333:instance/id) or an ARN pattern' },
 };
 
 /** What the operator expects when `item` does not fit it; undefined when it fits (or the operator

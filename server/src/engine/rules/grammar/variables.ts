@@ -5,16 +5,19 @@ import { replaceInStringEdit } from '../../fixes/edits';
 import { PolicyDocument, propertiesOf, scalarItems, subRange, ValueItem } from '../../parse/policyModel';
 import { principalItems } from '../values/strings';
 import { Rule } from '../rule';
+import { Fix } from '../../types';
 import { CURRENT_VERSION } from './version';
 
 interface VariableSyntax {
   /** [start, end) of `${...}` (to the end of the string when unclosed). */
   start: number;
   end: number;
-  problem?: 'unclosed' | 'empty' | 'space';
+  problem?: 'unclosed' | 'empty' | 'space' | 'quote';
   /** The name part (before a `, 'default'`) and where it starts. */
   name: string;
   nameStart: number;
+  /** The default value as written after the comma (with its leading space), and where it starts. */
+  fallback?: { start: number; text: string };
 }
 
 /** Every `${` of a string with what is wrong with it, if anything. */
@@ -29,8 +32,12 @@ export function scanVariables(text: string): VariableSyntax[] {
     const inner = text.slice(open + 2, close);
     // A default value follows ", " and is quoted: `${aws:PrincipalTag/team, 'none'}`.
     const name = inner.split(',')[0];
-    const problem = inner.trim() === '' ? 'empty' : /\s/.test(name) ? 'space' : undefined;
-    out.push({ start: open, end: close + 1, problem, name, nameStart: open + 2 });
+    // The default value must be in single quotes: `${aws:username, 'none'}`.
+    const comma = inner.indexOf(',');
+    const fallback = comma < 0 ? undefined : inner.slice(comma + 1).trim();
+    const unquoted = fallback !== undefined && !(fallback.length >= 2 && fallback.startsWith("'") && fallback.endsWith("'"));
+    const problem = inner.trim() === '' ? 'empty' : /\s/.test(name) ? 'space' : unquoted ? 'quote' : undefined;
+    out.push({ start: open, end: close + 1, problem, name, nameStart: open + 2, fallback: comma < 0 ? undefined : { start: open + 3 + comma, text: inner.slice(comma + 1) } });
     open = close - 1;
   }
   return out;
@@ -56,16 +63,33 @@ function* substituted(doc: PolicyDocument): Generator<ValueItem> {
 const hasVariables = (doc: PolicyDocument) => doc.version?.value === CURRENT_VERSION;
 
 const PROBLEMS = {
-  unclosed: (v: string) => `\`${v}\` is not closed: add the \`}\` that ends the policy variable, or IAM rejects the policy.`,
-  empty: () => '`${}` is an empty policy variable: IAM rejects the policy. Name a variable such as `${aws:username}` or remove it.',
-  space: (v: string) => `\`${v}\` has a space inside the variable name: IAM rejects the policy. Remove the spaces.`,
+  unclosed: (v: string) => `${v} is not closed, and IAM rejects the policy. Add the } that ends the policy variable.`,
+  empty: () => '${} is an empty policy variable, and IAM rejects the policy. Name a variable such as ${aws:username} or remove it.',
+  space: (v: string) => `${v} has a space inside the variable name, and IAM rejects the policy. Remove the spaces.`,
+  quote: (v: string) => `The default value in ${v} is not in single quotes, and IAM rejects the policy. Write it as in \${aws:username, 'none'}.`,
 };
+
+/** Fixes for a variable's syntax problem: spaces removed from the name, quotes put around the
+ *  default value. */
+function syntaxFixes(item: ValueItem, v: VariableSyntax): Fix[] | undefined {
+  if (v.problem === 'space') {
+    const trimmed = v.name.replace(/\s+/g, '');
+    if (!trimmed) return undefined;
+    return [{ title: `Remove the spaces: \${${trimmed}…}`, edits: [replaceInStringEdit(item, v.nameStart, v.nameStart + v.name.length, trimmed)], isPreferred: true, safe: true }];
+  }
+  if (v.problem === 'quote' && v.fallback) {
+    const bare = v.fallback.text.trim().replace(/^'|'$/g, '');
+    const quoted = ` '${bare}'`;
+    return [{ title: `Quote the default value: ${quoted.trim()}`, edits: [replaceInStringEdit(item, v.fallback.start, v.fallback.start + v.fallback.text.length, quoted)], isPreferred: true, safe: true }];
+  }
+  return undefined;
+}
 
 export const policyVariableSyntax: Rule = {
   id: 'policy-variable-syntax',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A policy variable is unclosed, empty or has spaces in its name.',
+  title: 'A policy variable is unclosed, empty, has spaces in its name or an unquoted default value.',
   check({ doc, report }) {
     if (!hasVariables(doc)) return;
     for (const item of substituted(doc)) {
@@ -73,13 +97,10 @@ export const policyVariableSyntax: Rule = {
       for (const v of scanVariables(item.value)) {
         if (!v.problem) continue;
         const shown = item.value.slice(v.start, v.end);
-        const trimmed = v.name.replace(/\s+/g, '');
         report({
           message: PROBLEMS[v.problem](shown),
           range: subRange(item, v.start, v.end),
-          fixes: v.problem === 'space' && trimmed
-            ? [{ title: `Remove the spaces: \`\${${trimmed}…}\``, edits: [replaceInStringEdit(item, v.nameStart, v.nameStart + v.name.length, trimmed)], isPreferred: true, safe: true }]
-            : undefined,
+          fixes: syntaxFixes(item, v),
         });
       }
     }
@@ -111,7 +132,7 @@ export const policyVariableNotAllowed: Rule = {
       if (typeof item.value !== 'string') continue;
       for (const v of scanVariables(item.value)) {
         report({
-          message: `\`${item.value.slice(v.start, v.end)}\`: policy variables are not supported in \`${element}\`, only in \`Resource\`/\`NotResource\` and in \`Condition\` keys and values. IAM rejects the policy; write the value out.`,
+          message: `${item.value.slice(v.start, v.end)} is a policy variable in ${element}, and IAM rejects the policy. Variables work only in Resource, NotResource and Condition keys and values: write the value out.`,
           range: subRange(item, v.start, v.end),
         });
       }

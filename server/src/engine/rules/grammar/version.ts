@@ -20,7 +20,7 @@ export const versionMissing: Rule = {
   id: 'version-missing',
   defaultSeverity: 'warning',
   category: 'grammar',
-  title: 'The policy has no `Version` element.',
+  title: 'The policy has no Version element.',
   check({ doc, report }) {
     if (!doc.root || doc.root.type !== 'object' || presentOrMeant(doc.properties, TOP_LEVEL_ELEMENTS, ['Version'])) return;
     const first = doc.properties[0];
@@ -36,7 +36,7 @@ export const versionMissing: Rule = {
       }];
     }
     report({
-      message: `The policy has no \`Version\`: IAM then applies the old 2008-10-17 grammar, in which policy variables such as \`\${aws:username}\` are not substituted. Add "Version": "${CURRENT_VERSION}".`,
+      message: `The policy has no Version, so IAM applies the old 2008-10-17 grammar. In it policy variables such as \${aws:username} are not substituted. Add "Version": "${CURRENT_VERSION}".`,
       range: openBrace(doc.root),
       fixes,
     });
@@ -47,7 +47,7 @@ export const versionInvalid: Rule = {
   id: 'version-invalid',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: '`Version` is neither `2012-10-17` nor `2008-10-17`.',
+  title: 'Version is neither 2012-10-17 nor 2008-10-17.',
   check({ doc, report }) {
     const node = doc.byName.get('Version')?.value;
     if (!node) return;
@@ -55,7 +55,7 @@ export const versionInvalid: Rule = {
     const shown = doc.text.slice(node.offset, node.offset + node.length);
     const item = doc.version;
     report({
-      message: `\`Version\` ${shown} is not a policy language version: IAM accepts only the string "${CURRENT_VERSION}" (current) or "${OLD_VERSION}" and rejects the policy. Use "${CURRENT_VERSION}".`,
+      message: `Version ${shown} is not a policy language version, and IAM rejects the policy. IAM accepts only the string "${CURRENT_VERSION}" (current) or "${OLD_VERSION}": use "${CURRENT_VERSION}".`,
       range: nodeRange(node),
       fixes: item
         ? [replaceValueFix(`Change the version to "${CURRENT_VERSION}"`, item, CURRENT_VERSION, { safe: versionFixIsSafe(doc) })]
@@ -68,12 +68,12 @@ export const versionOutdated: Rule = {
   id: 'version-outdated',
   defaultSeverity: 'information',
   category: 'grammar',
-  title: '`Version` is the old `2008-10-17`.',
+  title: 'Version is the old 2008-10-17.',
   check({ doc, report }) {
     const item = doc.version;
     if (!item || item.value !== OLD_VERSION) return;
     report({
-      message: `\`Version\` "${OLD_VERSION}" is the old policy language: it does not support policy variables (\`\${...}\` is matched as literal text). Use "${CURRENT_VERSION}" unless you rely on that.`,
+      message: `Version "${OLD_VERSION}" is the old policy language. It does not support policy variables (\${...} is matched as literal text). Use "${CURRENT_VERSION}" unless you rely on that.`,
       range: item.range,
       fixes: [replaceValueFix(`Change the version to "${CURRENT_VERSION}"`, item, CURRENT_VERSION, { safe: versionFixIsSafe(doc) })],
     });
@@ -84,13 +84,13 @@ export const policyUnknownElement: Rule = {
   id: 'policy-unknown-element',
   defaultSeverity: 'error',
   category: 'grammar',
-  title: 'A top-level element other than `Version`, `Id` and `Statement`.',
+  title: 'A top-level element other than Version, Id and Statement.',
   check({ doc, report }) {
     for (const { prop, verdict } of judgeKeys(doc.properties, TOP_LEVEL_ELEMENTS)) {
       if (verdict.kind !== 'unknown') continue; // case duplicates: duplicate-key-case
       const { hint, fixes } = suggestionFor(prop, verdict, doc.properties);
       report({
-        message: `\`${prop.name}\` is not a policy element: IAM allows only \`Version\`, \`Id\` and \`Statement\` at the top level and rejects the policy.${hint || ' Remove it (or move it into a statement).'}`,
+        message: `${prop.name} is not a policy element, and IAM rejects the policy. Only Version, Id and Statement are allowed at the top level.${hint || ' Remove it (or move it into a statement).'}`,
         range: keyRange(prop),
         fixes,
       });

@@ -19,7 +19,7 @@ export const actionMalformed: Rule = {
   id: 'action-malformed',
   defaultSeverity: 'error',
   category: 'reference',
-  title: 'An action is not of the form `service:ActionName`.',
+  title: 'An action is not of the form service:ActionName.',
   check(ctx) {
     for (const { a } of allActions(ctx)) {
       if (a.status !== 'malformed') continue;
@@ -29,12 +29,12 @@ export const actionMalformed: Rule = {
       if (!a.text.includes(':')) why = 'it has no service prefix';
       else if (a.text.indexOf(':') !== a.text.lastIndexOf(':')) why = 'it has more than one colon';
       else if (a.text.startsWith(':') || a.text.endsWith(':')) why = 'the service prefix or the action name is empty';
-      else why = 'it contains characters IAM does not allow (only letters, digits, `-`, `*` and `?`)';
+      else why = 'it contains characters IAM does not allow (only letters, digits, -, * and ?)';
       if (compact !== a.text && splitAction(compact)) {
-        fixes.push(replaceValueFix(`Remove the spaces: \`${compact}\``, a.item, compact, { safe: true }));
+        fixes.push(replaceValueFix(`Remove the spaces: ${compact}`, a.item, compact, { safe: true }));
       }
       ctx.report({
-        message: `\`${a.text}\` is not a valid action: ${why}. IAM rejects the policy; write actions as \`service:ActionName\`, e.g. \`s3:GetObject\`.`,
+        message: `${a.text} is not a valid action, and IAM rejects the policy. ${why[0].toUpperCase()}${why.slice(1)}: write actions as service:ActionName, such as s3:GetObject.`,
         range: a.item.range,
         fixes: fixes.length ? fixes : undefined,
       });
@@ -54,9 +54,9 @@ export const actionUnknownService: Rule = {
       if (a.status !== 'unknown-service' || !a.parts) continue;
       const { service, colon } = a.parts;
       const near = closestMatches(service, serviceKeys());
-      const fixes = alternativeFixes(near, (p) => ({ title: `Change the service prefix to \`${p}\``, edit: replaceInStringEdit(a.item, 0, colon, p) }));
+      const fixes = alternativeFixes(near, (p) => ({ title: `Change the service prefix to ${p}`, edit: replaceInStringEdit(a.item, 0, colon, p) }));
       ctx.report({
-        message: `\`${service}\` is not a service prefix in the AWS reference of ${referenceDate()}: unless the service is newer than that, \`${a.text}\` matches no action.${near.length ? ` Did you mean ${orList(near)}?` : ' Check the prefix in the Service Authorization Reference.'}`,
+        message: `${service} is not a service prefix in the AWS reference of ${referenceDate()}. Unless the service is newer, ${a.text} matches no action.${near.length ? ` Did you mean ${orList(near)}?` : ' Check the prefix in the Service Authorization Reference.'}`,
         range: subRange(a.item, 0, colon),
         data: near.length ? { suggestions: near } : undefined,
         fixes: fixes.length ? fixes : undefined,
@@ -87,10 +87,10 @@ export const actionUnknown: Rule = {
       const label = serviceName(service) ?? service;
       const fixes = alternativeFixes(near, (n) => {
         const styled = styledName(name, n);
-        return { title: `Change to \`${service}:${styled}\``, edit: replaceInStringEdit(a.item, colon + 1, a.text.length, styled) };
+        return { title: `Change to ${service}:${styled}`, edit: replaceInStringEdit(a.item, colon + 1, a.text.length, styled) };
       });
       ctx.report({
-        message: `${label} has no action \`${name}\` in the AWS reference of ${referenceDate()}: if it is not a newer action, the statement grants or denies nothing for it.${near.length ? ` Did you mean ${orList(near.map((n) => `${service}:${n}`))}?` : ''}`,
+        message: `${label} has no action ${name} in the AWS reference of ${referenceDate()}. Unless it is newer, the statement grants or denies nothing for it.${near.length ? ` Did you mean ${orList(near.map((n) => `${service}:${n}`))}?` : ''}`,
         range: a.item.range,
         data: near.length ? { suggestions: near.map((n) => `${service}:${n}`) } : undefined,
         fixes: fixes.length ? fixes : undefined,
@@ -109,7 +109,7 @@ export const actionPatternMatchesNothing: Rule = {
       if (a.status !== 'no-match' || a.explicit || !a.parts) continue;
       const { service } = a.parts;
       ctx.report({
-        message: `The pattern \`${a.text}\` matches no action of ${serviceName(service) ?? service} in the AWS reference of ${referenceDate()}, so it grants or denies nothing. Correct the pattern.`,
+        message: `The pattern ${a.text} matches no action of ${serviceName(service) ?? service} in the AWS reference of ${referenceDate()}. It grants or denies nothing: correct the pattern.`,
         range: a.item.range,
       });
     }

@@ -11,6 +11,7 @@ import { closestMatches, orList } from '../../reference/suggest';
 import { Fix } from '../../types';
 import { policyContext } from '../../policyContext';
 import { Rule, RuleContext } from '../rule';
+import { exampleArn } from './arnText';
 
 interface ResourceString {
   s: Statement;
@@ -34,16 +35,16 @@ export const arnMalformed: Rule = {
   id: 'arn-malformed',
   defaultSeverity: 'error',
   category: 'reference',
-  title: 'A resource is neither `*` nor an ARN with six fields and a service.',
+  title: 'A resource is neither * nor an ARN with six fields and a service.',
   check(ctx) {
     for (const { item, text } of resourceStrings(ctx)) {
       if (isAny(text) || text.startsWith('${')) continue;
       if (!text.startsWith('arn:')) {
         const lowerFix = /^arn:/i.test(text)
-          ? [{ title: 'Write the prefix `arn:` in lower case', edits: [replaceInStringEdit(item, 0, 4, 'arn:')], isPreferred: true, safe: true }]
+          ? [{ title: 'Write the prefix arn: in lower case', edits: [replaceInStringEdit(item, 0, 4, 'arn:')], isPreferred: true, safe: true }]
           : undefined;
         ctx.report({
-          message: `\`${text}\` is not an ARN: a resource must be \`*\` or start with \`arn:\` (e.g. \`arn:aws:s3:::${text && !text.includes(':') ? text : 'my-bucket'}\`). IAM rejects the policy.`,
+          message: `${text} is not an ARN, and IAM rejects the policy. A resource is * or an ARN starting with arn:, such as arn:aws:s3:::${text && !text.includes(':') ? text : 'my-bucket'}.`,
           range: item.range,
           fixes: lowerFix,
         });
@@ -55,14 +56,14 @@ export const arnMalformed: Rule = {
         if (hasWildcard(text)) continue;
         const fields = text.split(':').length;
         ctx.report({
-          message: `\`${text}\` has ${fields} of the six ARN fields (\`arn:partition:service:region:account:resource\`); IAM rejects it. Add the missing fields (empty where the service has none, e.g. \`arn:aws:s3:::bucket\`).`,
+          message: `This ARN has ${fields} of the six fields, and IAM rejects the policy. An ARN is arn:partition:service:region:account:resource: add the missing fields, empty where the service has none (as in arn:aws:s3:::bucket).`,
           range: item.range,
         });
         continue;
       }
       if (arn.service.value === '') {
         ctx.report({
-          message: 'The service field of this ARN is empty: no resource has such an ARN. Add the service, e.g. `s3` in `arn:aws:s3:::bucket`.',
+          message: 'The service field of this ARN is empty, so it matches no resource. Add the service, such as s3 in arn:aws:s3:::bucket.',
           range: subRange(item, arn.service.start - 1, arn.service.end + 1),
         });
       }
@@ -94,13 +95,13 @@ export const arnUnknownService: Rule = {
       // ARNs match case-sensitively and service fields are lower case: `S3` matches nothing.
       const near = known ? [lower] : closestMatches(service, arnServices());
       const fixes: Fix[] = near.map((n, i) => ({
-        title: `Change the service to \`${n}\``,
+        title: `Change the service to ${n}`,
         edits: [replaceInStringEdit(item, arn.service.start, arn.service.end, n)],
         isPreferred: i === 0,
       }));
       const why = known
-        ? `ARN service fields are lower case and ARNs match case-sensitively, so \`${service}\` matches nothing`
-        : `\`${service}\` is not the service of any ARN in the AWS reference of ${referenceDate()}: unless the service is newer than that, this ARN matches nothing`;
+        ? `The service ${service} must be lower case: ARNs match case-sensitively, so this one matches nothing`
+        : `${service} is the service of no ARN in the AWS reference of ${referenceDate()}. Unless it is newer, this ARN matches nothing`;
       ctx.report({
         message: `${why}.${near.length ? ` Use ${orList(near)}.` : ''}`,
         range: subRange(item, arn.service.start, arn.service.end),
@@ -114,9 +115,12 @@ export const arnUnknownService: Rule = {
 type FieldName = 'region' | 'account';
 const LABEL: Record<FieldName, string> = { region: 'Region', account: 'account' };
 
-function example(arn: ParsedArn): string {
-  const f = arnServiceProfile(arn.service.value)?.formats[0];
-  return f ? ` (the reference format is \`${f}\`)` : '';
+/** An example ARN of the service in which the field is as `wanted` (empty or filled), for the
+ *  message. */
+function example(arn: ParsedArn, field: FieldName, wanted: 'empty' | 'filled'): string {
+  const profile = arnServiceProfile(arn.service.value);
+  const f = profile?.formats.find((x, i) => (profile.parsed[i]?.[field].value === '') === (wanted === 'empty'));
+  return f ? ` (such as ${exampleArn(f, arn.partition.value)})` : '';
 }
 
 export const arnFieldNotAllowed: Rule = {
@@ -130,9 +134,9 @@ export const arnFieldNotAllowed: Rule = {
         const f = arn[field];
         if (f.value === '' || open(f) || arnFieldUse(arn, field) !== 'never') continue;
         ctx.report({
-          message: `\`${arn.service.value}\` ARNs of this kind have no ${LABEL[field]}: with \`${f.value}\` here the ARN matches nothing${example(arn)}. Leave the field empty.`,
+          message: `This ${arn.service.value} ARN has ${field === 'account' ? 'an' : 'a'} ${LABEL[field]}, so it matches nothing. ARNs of this kind leave the ${LABEL[field]} empty${example(arn, field, 'empty')}: remove ${f.value}.`,
           range: subRange(item, f.start, f.end),
-          fixes: [{ title: `Remove the ${LABEL[field]} \`${f.value}\``, edits: [replaceInStringEdit(item, f.start, f.end, '')], isPreferred: true }],
+          fixes: [{ title: `Remove the ${LABEL[field]} ${f.value}`, edits: [replaceInStringEdit(item, f.start, f.end, '')], isPreferred: true }],
         });
       }
     }
@@ -152,10 +156,10 @@ export const arnMissingRegion: Rule = {
       if (f.value !== '' || arnFieldUse(arn, 'region') !== 'always') continue;
       const region = policyContext(ctx.doc).region ?? '*';
       ctx.report({
-        message: `\`${arn.service.value}\` ARNs of this kind always have a Region, but this one's is empty, so it matches nothing${example(arn)}. Fill in the Region, or \`*\` for any.`,
+        message: `This ${arn.service.value} ARN has no Region, so it matches nothing. ARNs of this kind always have one${example(arn, 'region', 'filled')}: fill in the Region, or * for any.`,
         // The empty field sits between two colons: underline both.
         range: subRange(item, f.start - 1, f.end + 1),
-        fixes: [{ title: `Use \`${region}\` for the Region`, edits: [replaceInStringEdit(item, f.start, f.end, region)], isPreferred: true }],
+        fixes: [{ title: `Use ${region} for the Region`, edits: [replaceInStringEdit(item, f.start, f.end, region)], isPreferred: true }],
       });
     }
   },

@@ -1,6 +1,6 @@
-// condition-type-mismatch: the operator's type must fit the key's type (a Date key compared with
-// StringEquals compares text, not dates). String operators on ARN keys are accepted by IAM and
-// common, so they pass.
+// condition-type-mismatch: an operator whose type can never match the key's type (an IpAddress
+// operator on a Bool key). Pairs that work as intended pass: string operators on any key, and ARN
+// operators on String keys that hold ARNs.
 import { replaceValueEdit } from '../../fixes/edits';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
@@ -27,13 +27,33 @@ const OPERATOR_EXAMPLE: Record<OperatorType, string> = {
   Binary: 'BinaryEquals', IPAddress: 'IpAddress', ARN: 'ArnLike',
 };
 
+/** Can a value of `keyType` ever satisfy an operator of type `op`? Only pairs that never match are
+ *  reported: IAM compares the request's value as text under a String operator, so any key type
+ *  fits those (`StringEquals` "true" on a Bool key works); a String key may hold an ARN (the
+ *  `kms:EncryptionContext:aws:s3:arn` key, an ARN in a tag), so ARN operators fit String keys; and
+ *  a String key may hold a number, a date, "true" or an IP address, which Numeric, Date, Bool and
+ *  IpAddress operators parse. What is left compares two fixed formats that cannot meet (an
+ *  IpAddress operator on a Bool key, an ARN operator on a Date key). */
+/** What values of a type are, for messages. */
+const TYPE_WORD: Record<OperatorType, string> = {
+  String: 'text', Numeric: 'numbers', Date: 'dates', Bool: 'true or false', Binary: 'base64 data',
+  IPAddress: 'IP addresses', ARN: 'ARNs',
+};
+
 function fits(op: OperatorType, keyType: string, key: string): boolean {
-  if (op === keyType) return true;
-  // IAM compares ARNs as strings too; StringLike on an ARN key is normal.
-  if (op === 'String' && keyType === 'ARN') return true;
+  if (op === keyType || op === 'String' || keyType === 'String') return true;
   // AWS documents aws:EpochTime as Date and Numeric (seconds since 1970); the reference keeps
   // only Date.
   return op === 'Numeric' && keyType === 'Date' && /epoch/i.test(key);
+}
+
+/** Can the operator (spelt as IAM spells it) never match the key (known to the reference)? */
+export function operatorNeverFits(operator: string, key: string): boolean {
+  const op = operatorType(operator);
+  const info = findConditionKey(key);
+  if (!op || !info) return false;
+  const keyType = scalarType(info.type);
+  return keyType in OPERATOR_EXAMPLE && !fits(op, keyType, key);
 }
 
 /** What an operator tests, so it can be rewritten for another type: `StringNotLike` → not-like. */
@@ -67,21 +87,19 @@ export const conditionTypeMismatch: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
-        const op = operatorType(c.operator.name);
-        const info = findConditionKey(c.key.name);
-        if (!op || !info) continue;
-        const keyType = scalarType(info.type);
-        if (!(keyType in OPERATOR_EXAMPLE) || fits(op, keyType, c.key.name)) continue;
+        if (!operatorNeverFits(c.operator.name, c.key.name)) continue;
+        const op = operatorType(c.operator.name)!;
+        const keyType = scalarType(findConditionKey(c.key.name)!.type);
         // Rewriting the operator changes every key under it: only offered for a lone key.
         const alone = propertiesOf(c.operator.value).length === 1;
         const replacement = alone ? equivalentOperator(c.operator.name, keyType as OperatorType) : undefined;
         report({
-          message: `\`${c.operator.name}\` compares values as ${op}, but \`${c.key.name}\` is of type ${keyType}: the comparison does not work as intended. Use a ${keyType} operator such as \`${OPERATOR_EXAMPLE[keyType as OperatorType]}\`.`,
+          message: `${c.operator.name} can never match ${c.key.name}: the operator compares ${TYPE_WORD[op]} and the key holds ${TYPE_WORD[keyType as OperatorType]}. Use a ${keyType} operator such as ${OPERATOR_EXAMPLE[keyType as OperatorType]}.`,
           range: nodeRange(c.operator.key),
-          related: [{ range: nodeRange(c.key.key), message: `\`${c.key.name}\` (${keyType})` }],
+          related: [{ range: nodeRange(c.key.key), message: `${c.key.name} (${keyType})` }],
           data: { operatorType: op, keyType },
           fixes: replacement
-            ? [{ title: `Change the operator to \`${replacement}\``, edits: [replaceValueEdit(c.operator.key, replacement)], isPreferred: true }]
+            ? [{ title: `Change the operator to ${replacement}`, edits: [replaceValueEdit(c.operator.key, replacement)], isPreferred: true }]
             : undefined,
         });
       }

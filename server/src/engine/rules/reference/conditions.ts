@@ -4,7 +4,7 @@
 import { alternativeFixes, replaceValueEdit } from '../../fixes/edits';
 import { nodeRange } from '../../parse/jsonDocument';
 import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
-import { actionSupports } from '../../reference/conditionSupport';
+import { actionSupports, isContextKey, keyListedByService } from '../../reference/conditionSupport';
 import { conditionKeysOf, ConditionKeyInfo, findConditionKey, globalConditionKeys, serviceExists } from '../../reference/iamData';
 import { closestMatches, orList } from '../../reference/suggest';
 import { Fix } from '../../types';
@@ -25,7 +25,7 @@ const prefixOf = (key: string) => key.slice(0, Math.max(0, key.indexOf(':'))).to
 
 /** Replace the key (its whole token) with `newKey`. */
 function keyFixes(c: ConditionKeyEntry, candidates: string[]): Fix[] {
-  return alternativeFixes(candidates, (k) => ({ title: `Change the key to \`${k}\``, edit: replaceValueEdit(c.key.key, k) }));
+  return alternativeFixes(candidates, (k) => ({ title: `Change the key to ${k}`, edit: replaceValueEdit(c.key.key, k) }));
 }
 
 /** The fixed part of a key with a variable (`aws:ResourceTag/${TagKey}` → `aws:ResourceTag`). */
@@ -37,7 +37,7 @@ export const unknownGlobalConditionKey: Rule = {
   // (`aws:PrincipalOrgMasterAccountId`), and new keys appear after the reference was taken.
   defaultSeverity: 'warning',
   category: 'reference',
-  title: 'An `aws:` condition key is not a global condition key.',
+  title: 'An aws: condition key is not a global condition key.',
   check(ctx) {
     for (const { c, key } of keyUses(ctx)) {
       if (prefixOf(key) !== 'aws' || findConditionKey(key)) continue;
@@ -48,7 +48,7 @@ export const unknownGlobalConditionKey: Rule = {
       const stems = [...new Set(globalConditionKeys().filter((g) => g.key.includes('/') === (slash >= 0)).map((g) => stem(g.key)))];
       const near = closestMatches(stem(key), stems).map((s) => s + suffix);
       ctx.report({
-        message: `\`${key}\` is not a global condition key in the AWS reference of ${referenceDate()}: unless it is newer than that, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
+        message: `${key} is not a global condition key in the AWS reference of ${referenceDate()}. Unless it is newer, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
         range: nodeRange(c.key.key),
         data: near.length ? { suggestions: near } : undefined,
         fixes: near.length ? keyFixes(c, near) : undefined,
@@ -72,7 +72,7 @@ export const unknownServiceConditionKey: Rule = {
       const names = [...conditionKeysOf(prefix).values()].filter((k) => !k.key.toLowerCase().startsWith('aws:')).map((k) => k.key);
       const near = closestMatches(key, names);
       ctx.report({
-        message: `\`${key}\` is not a condition key of ${prefix} in the AWS reference of ${referenceDate()}: unless it is newer than that, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
+        message: `${key} is not a condition key of ${prefix} in the AWS reference of ${referenceDate()}. Unless it is newer, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
         range: nodeRange(c.key.key),
         data: near.length ? { suggestions: near } : undefined,
         // Keys with a variable part (`s3:ExistingObjectTag/<key>`) are no drop-in replacement.
@@ -90,10 +90,14 @@ interface Support {
 }
 
 /** Which of the statement's actions support a known service key; undefined when the check does
- *  not apply (global key, unknown key, NotAction, `*` or an action we cannot resolve). */
+ *  not apply (global key, unknown key, NotAction, `*` or an action we cannot resolve), and for keys
+ *  whose support the reference cannot tell: request-context keys that every request made with
+ *  certain credentials carries, whatever the action, and keys no action of their service lists
+ *  (the reference defines them but says nothing of where they apply). */
 function support(s: Statement, key: string): Support | undefined {
-  if (s.isNotAction || prefixOf(key) === 'aws') return undefined;
+  if (s.isNotAction || prefixOf(key) === 'aws' || isContextKey(key)) return undefined;
   const info = findConditionKey(key);
+  if (info && !keyListedByService(info.key)) return undefined;
   const actions = resolvedActions(s);
   if (!info || !allResolved(actions)) return undefined;
   const unsupported = actions.filter((a) => !a.actions.some((x) => actionSupports(x, info.key, key))).map((a) => a.text);
@@ -102,25 +106,45 @@ function support(s: Statement, key: string): Support | undefined {
 
 const ifExists = (c: ConditionKeyEntry) => /IfExists$/.test(c.operator.name);
 
+/** Does some action of the statement belong to the key's own service? Then the reference's
+ *  listing is the only evidence that the key does not apply, and the reference is not complete
+ *  (aws-marketplace:ProductId works on aws-marketplace:Subscribe, which the reference does not
+ *  say): only a suggestion. A key of another service is never in a request for these actions. */
+function sameService(s: Statement, key: string): boolean {
+  const prefix = prefixOf(key);
+  return resolvedActions(s).some((a) => a.parts?.service.toLowerCase() === prefix);
+}
+
+/** The statements where no action supports the key, split by how sure that is. */
+function unsupportedKey(sameServiceWanted: boolean): Rule['check'] {
+  return (ctx) => {
+    for (const { s, c, key } of keyUses(ctx)) {
+      const sup = support(s, key);
+      if (!sup || sup.unsupported.length < sup.total || sameService(s, key) !== sameServiceWanted) continue;
+      const message = sameServiceWanted
+        ? `The reference lists ${key} for no action of this statement. Unless the service supports it for them anyway, the condition ${ifExists(c) ? 'is ignored' : 'never matches'}: check the service's documentation, or use a key these actions support.`
+        : `No action of this statement supports ${key}. ${ifExists(c)
+          ? `With ${c.operator.name} the condition is simply ignored for them, which is probably not what you meant`
+          : 'The request never carries it for them, so the condition never matches'}. Use a key these actions support, or move the condition to a statement with actions that support it.`;
+      ctx.report({ message, range: nodeRange(c.key.key), data: { unsupported: sup.unsupported } });
+    }
+  };
+}
+
 export const conditionKeyNotSupported: Rule = {
   id: 'condition-key-not-supported',
   defaultSeverity: 'warning',
   category: 'reference',
-  title: 'A service condition key is supported by none of the statement\'s actions.',
-  check(ctx) {
-    for (const { s, c, key } of keyUses(ctx)) {
-      const sup = support(s, key);
-      if (!sup || sup.unsupported.length < sup.total) continue;
-      const effect = ifExists(c)
-        ? `with \`${c.operator.name}\` the condition is simply ignored for them, which is probably not what you meant`
-        : 'the request never carries it for them, so the condition never matches';
-      ctx.report({
-        message: `None of the statement's actions supports \`${key}\`: ${effect}. Use a key these actions support, or move the condition to a statement with actions that support it.`,
-        range: nodeRange(c.key.key),
-        data: { unsupported: sup.unsupported },
-      });
-    }
-  },
+  title: 'A service condition key of another service, which none of the statement\'s actions supports.',
+  check: unsupportedKey(false),
+};
+
+export const conditionKeyNotListed: Rule = {
+  id: 'condition-key-not-listed',
+  defaultSeverity: 'information',
+  category: 'reference',
+  title: 'A service condition key the reference lists for none of the statement\'s actions of that service.',
+  check: unsupportedKey(true),
 };
 
 export const conditionKeyPartlySupported: Rule = {
@@ -132,9 +156,9 @@ export const conditionKeyPartlySupported: Rule = {
     for (const { s, c, key } of keyUses(ctx)) {
       const sup = support(s, key);
       if (!sup || !sup.unsupported.length || sup.unsupported.length === sup.total) continue;
-      const effect = ifExists(c) ? 'the condition is ignored for them' : 'the condition never matches for them';
+      const effect = ifExists(c) ? 'the condition is ignored' : 'the condition never matches';
       ctx.report({
-        message: `\`${key}\` does not apply to ${orList(sup.unsupported, 'and')}: ${effect}. Consider a separate statement for those actions.`,
+        message: `${key} does not apply to every action of this statement. For ${orList(sup.unsupported, 'and')} ${effect}: consider a separate statement for them.`,
         range: nodeRange(c.key.key),
         data: { unsupported: sup.unsupported },
       });
@@ -142,4 +166,4 @@ export const conditionKeyPartlySupported: Rule = {
   },
 };
 
-export const conditionKeyRules: Rule[] = [unknownGlobalConditionKey, unknownServiceConditionKey, conditionKeyNotSupported, conditionKeyPartlySupported];
+export const conditionKeyRules: Rule[] = [unknownGlobalConditionKey, unknownServiceConditionKey, conditionKeyNotSupported, conditionKeyNotListed, conditionKeyPartlySupported];

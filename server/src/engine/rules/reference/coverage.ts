@@ -5,19 +5,26 @@
 import { getNodeValue } from 'jsonc-parser';
 import { addStatementEdits } from '../../fixes/edits';
 import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
-import { parseArn } from '../../reference/arn';
+import { hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
+import { patternMatchesFormat } from '../../reference/wildcard';
 import { ActionInfo, ResourceTypeInfo } from '../../reference/iamData';
-import { actionAppliesTo, actionResourceTypes, resourceMatchesType, wildcardOnlyMayAccept } from '../../reference/resourceMatch';
+import { actionAppliesTo, actionResourceTypes, arnServiceProfile, resourceMatchesType, variablesAsWildcards, wildcardOnlyMayAccept } from '../../reference/resourceMatch';
 import { Fix } from '../../types';
 import { Rule, RuleContext } from '../rule';
 import { removeArrayElementEdit } from '../security/arrayEdits';
+import { arnFieldFault, exampleArn } from './arnText';
+import { orList } from '../../reference/suggest';
 import { allResolved, ResolvedAction, resolvedActions } from './resolve';
 
 interface Coverage {
   s: Statement;
   actions: ResolvedAction[];
-  /** Resource strings that are ARNs (`*` and malformed values are not judged). */
+  /** Resource ARNs judged against the reference: parseable, no field fault, of a resource type the
+   *  reference knows for their service (`*`, malformed values and the rest are not judged). */
   arns: ValueItem[];
+  /** Every resource string that parses as an ARN, judged or not (for the wildcard-only check,
+   *  which accepts any ARN pattern of the action's service). */
+  parsed: ValueItem[];
   /** The statement lists a resource that is only wildcards (`*`). */
   hasStar: boolean;
   /** Some resource is neither `*` nor an ARN (arn-malformed reports it): what it names is unknown. */
@@ -57,14 +64,27 @@ function itemAppliesTo(a: ResolvedAction, resource: string): boolean {
   return types.some((t) => resourceMatchesType(resource, t)) || (!!wildcardOnly && wildcardOnlyMayAccept(wildcardOnly, resource));
 }
 
+/** Does the ARN match some resource-type format of its service (any, with a wildcard service)? */
+function knownResourceType(arn: ParsedArn, text: string): boolean {
+  if (hasWildcard(arn.service.value)) return true;
+  const profile = arnServiceProfile(arn.service.value);
+  return !!profile && profile.formats.some((format) => patternMatchesFormat(variablesAsWildcards(text), format));
+}
+
 function* coverageStatements(ctx: RuleContext): Generator<Coverage> {
   for (const s of ctx.doc.statements) {
     if (s.isNotAction || s.isNotResource || !s.actionProperty || !s.resourceProperty) continue;
     const strings = s.resources.filter((r) => typeof r.value === 'string');
     if (!strings.length) continue;
     const hasStar = strings.some((r) => /^[*]+$/.test(r.text));
-    const arns = strings.filter((r) => parseArn(r.text) !== undefined);
-    yield { s, actions: resolvedActions(s), arns, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
+    // An ARN with a fault in a field of its own (a Region in an S3 ARN) is reported by the field
+    // rule: judging it here too would give one mistake three findings. It counts as unknown.
+    // So does an ARN of no resource type the reference knows for its service (a type newer than
+    // the reference, such as a new SageMaker resource AWS's own policies already use, or an
+    // unknown service, which arn-unknown-service reports): what it names is unknown here.
+    const arns = strings.filter((r) => { const arn = parseArn(r.text); return arn !== undefined && !arnFieldFault(arn) && knownResourceType(arn, r.text); });
+    const parsed = strings.filter((r) => parseArn(r.text) !== undefined);
+    yield { s, actions: resolvedActions(s), arns, parsed, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
   }
 }
 
@@ -79,9 +99,9 @@ export const resourceNotApplicable: Rule = {
       if (hasStar || !allResolved(actions)) continue;
       for (const r of arns) {
         if (actions.some((a) => itemAppliesTo(a, r.text))) continue;
-        const names = actions.slice(0, 5).map((a) => `\`${a.text}\``).join(', ') + (actions.length > 5 ? ', …' : '');
+        const names = actions.slice(0, 5).map((a) => a.text).join(', ') + (actions.length > 5 ? ', …' : '');
         ctx.report({
-          message: `None of the statement's actions (${names}) can be used on \`${r.text}\`: it matches no resource type they apply to, so listing it grants or denies nothing. Check the ARN, or move it to a statement with the actions for it.`,
+          message: `No action of this statement can be used on ${r.text}. It matches no resource type of ${names}, so listing it grants or denies nothing: check the ARN, or move it to a statement with the actions for it.`,
           range: r.range,
         });
       }
@@ -103,9 +123,9 @@ export const actionResourceNotListed: Rule = {
         const [action] = a.actions;
         const types = actionResourceTypes(action);
         if (!types.length || arns.some((r) => actionAppliesTo(action, r.text))) continue;
-        const typeList = types.slice(0, 4).map((t) => `\`${t.arn}\``).join(', ');
+        const typeList = orList(types.slice(0, 3).map((t) => exampleArn(t.arn)));
         ctx.report({
-          message: `\`${a.text}\` applies to ${types.length === 1 ? 'the resource type' : 'resource types'} ${typeList}${types.length > 4 ? ' …' : ''}, but no resource of this statement matches ${types.length === 1 ? 'it' : 'any of them'}: the statement grants or denies nothing for this action. Add a matching ARN.`,
+          message: `No resource of this statement fits ${a.text}. The statement grants or denies nothing for it: add an ARN of ${types.length === 1 ? 'the kind' : 'a kind'} it works on, such as ${typeList}${types.length > 3 ? ' …' : ''}.`,
           range: a.item.range,
           data: { resourceTypes: types.map((t) => t.arn) },
         });
@@ -118,17 +138,17 @@ export const actionNeedsWildcardResource: Rule = {
   id: 'action-needs-wildcard-resource',
   defaultSeverity: 'warning',
   category: 'reference',
-  title: 'An action that supports no resource-level permissions has no `"Resource": "*"`.',
+  title: 'An action that supports no resource-level permissions has no "Resource": "*".',
   check(ctx) {
-    for (const { s, actions, arns, hasStar } of coverageStatements(ctx)) {
+    for (const { s, actions, parsed, hasStar } of coverageStatements(ctx)) {
       if (hasStar) continue;
       for (const a of actions) {
         if (a.status !== 'resolved' || !a.explicit) continue;
         const [action] = a.actions;
-        if (actionResourceTypes(action).length || arns.some((r) => wildcardOnlyMayAccept(action, r.text))) continue;
+        if (actionResourceTypes(action).length || parsed.some((r) => wildcardOnlyMayAccept(action, r.text))) continue;
         const fix = moveToStarStatement(ctx.doc, s, a);
         ctx.report({
-          message: `\`${a.text}\` does not support resource-level permissions: it is authorized only with \`"Resource": "*"\`, so this statement grants or denies nothing for it. Move it to a separate statement with \`"Resource": "*"\`.`,
+          message: `${a.text} works only with "Resource": "*". It supports no resource-level permissions, so this statement grants or denies nothing for it: move it to a separate statement with "Resource": "*".`,
           range: a.item.range,
           fixes: fix ? [fix] : undefined,
         });
@@ -152,7 +172,7 @@ function moveToStarStatement(doc: PolicyDocument, s: Statement, a: ResolvedActio
   if (s.conditionProperty?.value) statement.Condition = getNodeValue(s.conditionProperty.value);
   const add = addStatementEdits(doc, statement);
   if (!remove || !add) return undefined;
-  return { title: `Move \`${a.text}\` to a new statement with "Resource": "*"`, edits: [remove, ...add], isPreferred: true };
+  return { title: `Move ${a.text} to a new statement with "Resource": "*"`, edits: [remove, ...add], isPreferred: true };
 }
 
 export const coverageRules: Rule[] = [resourceNotApplicable, actionResourceNotListed, actionNeedsWildcardResource];

@@ -6,5 +6,6 @@ import { arnRules } from './arns';
 import { conditionKeyRules } from './conditions';
 import { conditionTypeMismatch } from './conditionTypes';
 import { coverageRules } from './coverage';
+import { actionRedundant, resourceRedundant } from './redundant';
 
-export const referenceRules: Rule[] = [...actionRules, ...arnRules, ...coverageRules, ...conditionKeyRules, conditionTypeMismatch];
+export const referenceRules: Rule[] = [...actionRules, ...arnRules, ...coverageRules, ...conditionKeyRules, conditionTypeMismatch, actionRedundant, resourceRedundant];

@@ -18,7 +18,7 @@ export const allowAllActionsAllResources: Rule = {
       for (const a of s.actions) {
         if (!isStar(a.value)) continue;
         report({
-          message: `\`"Action": "${a.value}"\` on \`"Resource": "*"\` grants every action on every resource: full administrator access. Allow only the actions and resources this principal needs.`,
+          message: `"Action": "${a.value}" on "Resource": "*" grants every action on every resource: full administrator access. Allow only the actions and resources this principal needs.`,
           range: a.range,
         });
       }

@@ -14,20 +14,20 @@ interface NotRule {
 const NOT_RULES: NotRule[] = [
   {
     id: 'allow-with-not-action',
-    title: '`Allow` with `NotAction` grants every action except those listed.',
-    message: '`Allow` with `NotAction` grants every action of every AWS service except the ones listed, including actions added in the future. List the actions to allow under `Action` instead.',
+    title: 'Allow with NotAction grants every action except those listed.',
+    message: 'Allow with NotAction grants every action except the ones listed. That is every action of every AWS service, new ones included: list the actions to allow under Action instead.',
     property: (s) => (s.isNotAction ? s.actionProperty : undefined),
   },
   {
     id: 'allow-with-not-resource',
-    title: '`Allow` with `NotResource` grants access to every resource except those listed.',
-    message: '`Allow` with `NotResource` grants the actions on every resource except the ones listed, in every account this policy can reach. List the resources to allow under `Resource` instead.',
+    title: 'Allow with NotResource grants access to every resource except those listed.',
+    message: 'Allow with NotResource grants the actions on every resource except the ones listed. That includes every account this policy can reach: list the resources to allow under Resource instead.',
     property: (s) => (s.isNotResource ? s.resourceProperty : undefined),
   },
   {
     id: 'allow-with-not-principal',
-    title: '`Allow` with `NotPrincipal` grants access to every principal except those listed.',
-    message: '`Allow` with `NotPrincipal` grants access to every principal except the ones listed, anonymous users included. Name the principals to allow under `Principal` instead.',
+    title: 'Allow with NotPrincipal grants access to every principal except those listed.',
+    message: 'Allow with NotPrincipal grants access to every principal except the ones listed. Anonymous users are included: name the principals to allow under Principal instead.',
     property: (s) => s.byName.get('NotPrincipal'),
   },
 ];

@@ -70,11 +70,34 @@ function connectRoleArn(doc: PolicyDocument, near?: string): string {
   return `arn:${partition}:iam::${account}:role/aws-service-role/connect.amazonaws.com/*`;
 }
 
-function describe(actions: RoleAction[], on: string, lead?: string): string {
-  const names = actions.map((a) => `\`${a}\``).join(', ');
+/** Actions that run code under a role passed to them: with iam:PassRole on every role, the
+ *  holder can run their own code with any role's permissions. */
+const RUNS_CODE = [
+  'lambda:CreateFunction', 'lambda:UpdateFunctionConfiguration', 'ec2:RunInstances', 'glue:CreateDevEndpoint', 'glue:CreateJob',
+  'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'ecs:RunTask', 'ecs:RegisterTaskDefinition', 'codebuild:CreateProject',
+  'sagemaker:CreateNotebookInstance', 'sagemaker:CreateTrainingJob', 'datapipeline:CreatePipeline', 'states:CreateStateMachine',
+];
+
+/** The first code-running action the document allows (by name or pattern), if any. */
+function codeRunner(doc: PolicyDocument): string | undefined {
+  for (const s of doc.statements) {
+    if (!isAllow(s) || s.isNotAction) continue;
+    for (const a of s.actions) {
+      if (typeof a.value !== 'string' || isStar(a.value)) continue;
+      const hit = RUNS_CODE.find((r) => wildcardMatches(a.value as string, r, true));
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+function describe(doc: PolicyDocument, actions: RoleAction[], on: string, lead?: string): string {
+  const names = actions.join(', ');
   const risks = actions.map((a) => RISK[a]).join('; ');
   const verb = actions.length > 1 ? 'are' : 'is';
-  return `${lead ?? ''}${names} ${verb} allowed on ${on}: whoever has this policy can ${risks}. Scope the resource to the roles that need it.`;
+  const runner = actions.includes('iam:PassRole') ? codeRunner(doc) : undefined;
+  const combo = runner ? ` With ${runner} also allowed, they can run their own code with any role's permissions.` : '';
+  return `${lead ?? ''}${names} ${verb} allowed on ${on}. Whoever has this policy can ${risks}.${combo} Scope the resource to the roles that need it.`;
 }
 
 const TITLE_CONNECT = 'Scope to the Amazon Connect service-linked role';
@@ -107,7 +130,7 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
     // Everything but the listed actions: the role actions the list does not exclude.
     const granted = open(ROLE_ACTIONS.filter((a) => !s.actions.some((x) => typeof x.value === 'string' && wildcardMatches(x.value, a, true))));
     const broad = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) : s.resources.some((r) => coversAllRoles(r.value));
-    if (granted.length && broad && s.actionProperty) report({ message: describe(granted, 'every role', 'Through `NotAction`, '), range: keyRange(s.actionProperty) });
+    if (granted.length && broad && s.actionProperty) report({ message: describe(doc, granted, 'every role', 'Through NotAction, '), range: keyRange(s.actionProperty) });
     return;
   }
 
@@ -121,8 +144,8 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
       const granted = open(roleActionsOf(a.value));
       if (!granted.length) continue;
       const fix = connect && star ? actionFix(doc, s, a, star) : undefined;
-      const on = s.isNotResource ? 'every role not excluded by `NotResource`' : 'every role (`"Resource": "*"`)';
-      report({ message: describe(granted, on), range: a.range, fixes: fix ? [fix] : undefined, data: { actions: granted } });
+      const on = s.isNotResource ? 'every role not excluded by NotResource' : 'every role ("Resource": "*")';
+      report({ message: describe(doc, granted, on), range: a.range, fixes: fix ? [fix] : undefined, data: { actions: granted } });
     }
     return;
   }
@@ -136,15 +159,23 @@ function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) =
     const fixes: Fix[] | undefined = scopable
       ? [{ title: TITLE_CONNECT, edits: [replaceValueEdit(r, connectRoleArn(doc, String(r.value)))], isPreferred: true }]
       : undefined;
-    report({ message: describe(granted, `every role (\`${r.value}\`)`), range: r.range, fixes, data: { actions: granted } });
+    report({ message: describe(doc, granted, `every role (${r.value})`), range: r.range, fixes, data: { actions: granted } });
   }
+}
+
+/** Does iam-role-privilege-escalation report this action string (a role action it grants on every
+ *  role, not limited by a condition)? Other escalation rules leave such a token to it. */
+export function grantsOpenRoleAction(s: Statement, a: ValueItem): boolean {
+  if (s.isNotAction || s.isNotResource) return false;
+  const granted = roleActionsOf(a.value).filter((r) => !scopedByCondition(s, r));
+  return granted.length > 0 && s.resources.some((r) => r.value === '*' || coversAllRoles(r.value));
 }
 
 export const iamRolePrivilegeEscalation: Rule = {
   id: 'iam-role-privilege-escalation',
   defaultSeverity: 'warning',
   category: 'security',
-  title: '`iam:PassRole`, `iam:PutRolePolicy` or `iam:AttachRolePolicy` is allowed on every role.',
+  title: 'iam:PassRole, iam:PutRolePolicy or iam:AttachRolePolicy is allowed on every role.',
   check({ doc, report }) {
     const connect = allowsService(doc, 'connect');
     for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report, connect);

@@ -53,8 +53,8 @@ export const arnInvalidAccount: Rule = {
       const suggestion = /^\d{12}$/.test(digits) ? digits : ctxAccount;
       const shape = /^\d+$/.test(value) ? `has ${value.length} digits` : 'is not a number';
       report({
-        message: `Account \`${value}\` ${shape}: an account ID has exactly 12 digits, so this ARN matches nothing. Use the 12-digit account ID, \`*\`, or leave the field empty where the service has no account.`,
-        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the account to \`${v}\``),
+        message: `Account ${value} ${shape}: an account ID has exactly 12 digits, so this ARN matches nothing. Use the 12-digit account ID, *, or leave the field empty where the service has no account.`,
+        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the account to ${v}`),
       });
     }
   },
@@ -73,9 +73,9 @@ export const arnExampleAccount: Rule = {
     const [first, ...rest] = hits;
     if (!first) return;
     report({
-      message: `\`${first.value}\` is an account ID AWS documentation uses in examples. If this policy is meant for a real account, put that account's ID here${rest.length ? ' and in the other ARNs that use it' : ''}.`,
+      message: `${first.value} is an account ID AWS documentation uses in examples. If this policy is meant for a real account, put that account's ID here${rest.length ? ' and in the other ARNs that use it' : ''}.`,
       range: first.range,
-      related: rest.map((r) => ({ range: r.range, message: `\`${r.value}\` again` })),
+      related: rest.map((r) => ({ range: r.range, message: `${r.value} again` })),
       data: { placeholder: first.value },
     });
   },

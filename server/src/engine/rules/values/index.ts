@@ -3,7 +3,7 @@
 import { Rule } from '../rule';
 import { arnExampleAccount, arnInvalidAccount } from './account';
 import { arnInvalidPartition } from './partition';
-import { placeholderValue } from './placeholder';
+import { placeholderName, placeholderValue } from './placeholder';
 import { arnRegionPartitionMismatch, arnUnknownRegion } from './region';
 import { unknownPolicyVariable } from './variable';
 
@@ -14,5 +14,6 @@ export const valueRules: Rule[] = [
   arnInvalidAccount,
   arnExampleAccount,
   placeholderValue,
+  placeholderName,
   unknownPolicyVariable,
 ];

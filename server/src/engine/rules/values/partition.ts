@@ -9,7 +9,7 @@ import { wildcardMatches } from '../../reference/wildcard';
 import { Rule } from '../rule';
 import { arnStrings, fieldDeferred } from './strings';
 
-const LIST = PARTITIONS.map((p) => `\`${p}\``).join(', ');
+const LIST = PARTITIONS.map((p) => `${p}`).join(', ');
 
 export const arnInvalidPartition: Rule = {
   id: 'arn-invalid-partition',
@@ -25,7 +25,7 @@ export const arnInvalidPartition: Rule = {
       if (hasWildcard(value)) {
         // A pattern is fine as long as it can match some partition (`aws*`, `*`).
         if (PARTITIONS.some((p) => wildcardMatches(value, p))) continue;
-        report({ message: `The partition pattern \`${value}\` matches no AWS partition (${LIST}), so this ARN matches nothing.`, range });
+        report({ message: `The partition pattern ${value} matches no AWS partition (${LIST}), so this ARN matches nothing.`, range });
         continue;
       }
       // Best guess: the same word in lower case, the partition of the ARN's own Region, a near
@@ -37,10 +37,10 @@ export const arnInvalidPartition: Rule = {
         closestMatch(value, PARTITIONS) ??
         asPartition(policyContext(doc).partition) ??
         (value === '' ? 'aws' : undefined);
-      const what = value === '' ? 'The partition field is empty' : `\`${value}\` is not an AWS partition`;
+      const what = value === '' ? 'The partition field is empty' : `${value} is not an AWS partition`;
       report({
-        message: `${what}: IAM rejects it. Use one of ${LIST}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
-        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the partition to \`${v}\``),
+        message: `${what}: IAM rejects it. Use one of ${LIST}${suggestion ? ` (did you mean ${suggestion}?)` : ''}.`,
+        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the partition to ${v}`),
       });
     }
   },

@@ -24,8 +24,8 @@ export const arnUnknownRegion: Rule = {
       const ctxRegion = policyContext(doc).region;
       const suggestion = closestMatch(value, REGIONS) ?? (ctxRegion && regionPartition(ctxRegion) ? ctxRegion : undefined);
       report({
-        message: `\`${value}\` is not an AWS Region code, so this ARN matches nothing.${suggestion ? ` Did you mean \`${suggestion}\`?` : ' Use a code such as `us-east-1`, or `*`.'}`,
-        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the Region to \`${v}\``),
+        message: `${value} is not an AWS Region code, so this ARN matches nothing.${suggestion ? ` Did you mean ${suggestion}?` : ' Use a code such as us-east-1, or *.'}`,
+        ...spanSuggestion(s.item, field.start, field.end, suggestion, (v) => `Change the Region to ${v}`),
       });
     }
   },
@@ -42,11 +42,11 @@ export const arnRegionPartitionMismatch: Rule = {
       const regionOwner = regionPartition(arn.region.value);
       if (!regionOwner || !isPartition(partition) || regionOwner === partition || fieldNeverUsed(arn, 'region')) continue;
       report({
-        message: `Region \`${arn.region.value}\` is in the \`${regionOwner}\` partition, but this ARN says \`${partition}\`: no resource has this ARN. Change the partition to \`${regionOwner}\` or use a Region of \`${partition}\`.`,
+        message: `Region ${arn.region.value} is in the ${regionOwner} partition, but this ARN says ${partition}: no resource has this ARN. Change the partition to ${regionOwner} or use a Region of ${partition}.`,
         range: subRange(s.item, arn.region.start, arn.region.end),
-        related: [{ range: subRange(s.item, arn.partition.start, arn.partition.end), message: `Partition \`${partition}\`` }],
+        related: [{ range: subRange(s.item, arn.partition.start, arn.partition.end), message: `Partition ${partition}` }],
         data: { partition: regionOwner },
-        fixes: [replaceInStringFix(`Change the partition to \`${regionOwner}\``, s.item, arn.partition.start, arn.partition.end, regionOwner)],
+        fixes: [replaceInStringFix(`Change the partition to ${regionOwner}`, s.item, arn.partition.start, arn.partition.end, regionOwner)],
       });
     }
   },

@@ -5,7 +5,7 @@ import { StringMemo } from '../../memo';
 import { PolicyDocument, scalarItems, Statement, ValueItem, propertiesOf } from '../../parse/policyModel';
 import { ArnField, ParsedArn, parseArn } from '../../reference/arn';
 import {
-  ArnFieldKind, isFieldPlaceholder, isPathPlaceholder, pathSegments, templatePlaceholders, TextSpan,
+  ArnFieldKind, isFieldPlaceholder, pathPlaceholder, pathSegments, templatePlaceholders, TextSpan,
   variableSpans, VariableSpan,
 } from '../../reference/placeholders';
 import { Node } from 'jsonc-parser';
@@ -26,6 +26,10 @@ export type PlaceholderRole = ArnFieldKind | 'instance' | 'other';
 
 export interface Placeholder extends TextSpan {
   role: PlaceholderRole;
+  /** True when no real value can look like this (a template marker, a field word such as
+   *  `account-id` where an account ID goes); false for a valid name that merely reads like an
+   *  example (`my-function`), which may be real. */
+  certain: boolean;
 }
 
 export interface StringFacts {
@@ -84,24 +88,29 @@ export function factsOf(s: PolicyString): StringFacts {
 /** Facts of a string value, computed from a copy detached from the document (see memo.ts). */
 function computeFacts(text: string): StringFacts {
   const arn = parseArn(text);
-  const spans: TextSpan[] = templatePlaceholders(text);
+  const spans: (TextSpan & { example?: boolean })[] = templatePlaceholders(text);
   if (arn) {
     const free = (span: { start: number; end: number }) => !spans.some((t) => overlaps(t, span));
-    const fieldWords: TextSpan[] = [];
+    const fieldWords: (TextSpan & { example?: boolean })[] = [];
     for (const kind of ['partition', 'region', 'account'] as const) {
       const f = arn[kind];
       if (free(f) && isFieldPlaceholder(kind, f.value)) fieldWords.push({ start: f.start, end: f.end, text: f.value });
     }
     for (const seg of pathSegments(arn.resource.value)) {
       const span = { start: arn.resource.start + seg.start, end: arn.resource.start + seg.end, text: seg.text };
-      if (free(span) && isPathPlaceholder(seg.text)) fieldWords.push(span);
+      const verdict = free(span) ? pathPlaceholder(seg.text) : undefined;
+      if (verdict) fieldWords.push({ ...span, example: verdict === 'example' });
     }
     spans.push(...fieldWords);
   }
   spans.sort((a, b) => a.start - b.start);
   return {
     arn,
-    placeholders: spans.map((sp) => ({ ...sp, role: roleOf(sp, arn) })),
+    placeholders: spans.map(({ example, ...sp }) => {
+      const role = roleOf(sp, arn);
+      // A Connect instance ID is a UUID: a word in its place cannot be real.
+      return { ...sp, role, certain: !example || role === 'instance' };
+    }),
     variables: variableSpans(text),
   };
 }

@@ -21,6 +21,15 @@ function suggest(name: string): string | undefined {
   return stem ? stem + name.slice(slash) : undefined;
 }
 
+/** `${token.actions.githubusercontent.com:sub}`, `${oidc.eks.….amazonaws.com/id/…:sub}`: keys of an
+ *  OIDC identity provider, named after its host (IAM User Guide, "IAM policy elements: Variables
+ *  and tags", request information for web identity federation). The reference lists only the
+ *  providers IAM knows by name; any host-named prefix is such a provider. */
+function isOidcProviderKey(name: string): boolean {
+  const prefix = name.slice(0, name.indexOf(':'));
+  return prefix.includes('.');
+}
+
 export const unknownPolicyVariable: Rule = {
   id: 'unknown-policy-variable',
   defaultSeverity: 'warning',
@@ -30,14 +39,14 @@ export const unknownPolicyVariable: Rule = {
     for (const s of policyStrings(doc)) {
       if (s.place === 'principal') continue; // Variables are not allowed there at all: grammar's concern.
       for (const v of factsOf(s).variables) {
-        if (v.kind !== 'variable' || findConditionKey(v.name)) continue;
+        if (v.kind !== 'variable' || findConditionKey(v.name) || isOidcProviderKey(v.name)) continue;
         const suggestion = suggest(v.name);
         report({
-          message: `\`${v.text}\` names no known policy variable, so IAM cannot substitute it and this value never matches.${suggestion ? ` Did you mean \`\${${suggestion}}\`?` : ''}`,
+          message: `${v.text} names no known policy variable, so IAM cannot substitute it and this value never matches.${suggestion ? ` Did you mean \${${suggestion}}?` : ''}`,
           range: subRange(s.item, v.start, v.end),
           data: suggestion ? { suggestion } : undefined,
           fixes: suggestion
-            ? [{ title: `Change to \`\${${suggestion}}\``, edits: [replaceInStringEdit(s.item, v.nameStart, v.nameStart + v.name.length, suggestion)], isPreferred: true }]
+            ? [{ title: `Change to \${${suggestion}}`, edits: [replaceInStringEdit(s.item, v.nameStart, v.nameStart + v.name.length, suggestion)], isPreferred: true }]
             : undefined,
         });
       }

@@ -1,0 +1,68 @@
+// action-redundant and resource-redundant: an entry of Action/NotAction or Resource/NotResource
+// that another entry of the same statement already covers (s3:GetObject beside s3:Get*, a repeated
+// ARN). Access Analyzer's "Redundant action" and "Redundant resource". Removing it changes nothing
+// the statement grants or denies, so the fix is safe. Actions compare case-insensitively (as IAM
+// matches them), resources case-sensitively. Values with policy variables are left alone: what
+// they cover is known only at request time.
+import { ValueItem } from '../../parse/policyModel';
+import { patternCovers } from '../../reference/wildcard';
+import { Rule } from '../rule';
+import { removeArrayElementEdit } from '../security/arrayEdits';
+
+/** The largest list compared pairwise (AWS managed policies list up to a few hundred actions). */
+const MAX_ITEMS = 2000;
+
+/** Entries covered by another entry: for two equal entries, the later one. Linear in the entries
+ *  times the patterns that can cover them: a pattern covers a value only if the value starts with
+ *  the pattern's text before its first wildcard, a cheap test done before the real one. */
+function redundant(items: ValueItem[], caseInsensitive: boolean): { item: ValueItem; by: ValueItem }[] {
+  const norm = (v: string) => (caseInsensitive ? v.toLowerCase() : v);
+  const strings = items
+    .filter((i): i is ValueItem & { value: string } => typeof i.value === 'string' && !i.value.includes('${'))
+    .map((item, index) => ({ item, index, v: norm(item.value) }));
+  if (strings.length < 2 || strings.length > MAX_ITEMS) return [];
+  const patterns = strings.filter((x) => /[*?]/.test(x.v)).map((x) => ({ ...x, literal: x.v.split(/[*?]/)[0] }));
+  const first = new Map<string, ValueItem>();
+  const out: { item: ValueItem; by: ValueItem }[] = [];
+  for (const { item, index, v } of strings) {
+    const twin = first.get(v);
+    if (twin) {
+      out.push({ item, by: twin });
+      continue;
+    }
+    first.set(v, item);
+    // Two patterns that cover each other (`a*`, `a**`): only the later one is redundant, so that
+    // removing every redundant entry never removes both.
+    const by = patterns.find((p) => p.v !== v && v.startsWith(p.literal) && patternCovers(p.v, v, caseInsensitive)
+      && !(patternCovers(v, p.v, caseInsensitive) && p.index > index));
+    if (by) out.push({ item, by: by.item });
+  }
+  return out;
+}
+
+function redundantRule(id: string, what: 'action' | 'resource'): Rule {
+  return {
+    id,
+    defaultSeverity: 'information',
+    category: 'reference',
+    title: `${what === 'action' ? 'An action' : 'A resource'} entry that another entry of the same statement already covers.`,
+    check({ doc, report }) {
+      for (const s of doc.statements) {
+        const items = what === 'action' ? s.actions : s.resources;
+        for (const { item, by } of redundant(items, what === 'action')) {
+          const edit = removeArrayElementEdit(item.node);
+          report({
+            message: `${item.text} is redundant. ${by.text === item.text ? 'It is listed twice' : `${by.text} already covers it`}: remove it.`,
+            range: item.range,
+            related: [{ range: by.range, message: by.text }],
+            tags: ['unnecessary'],
+            fixes: edit ? [{ title: `Remove ${item.text}`, edits: [edit], isPreferred: true, safe: true }] : undefined,
+          });
+        }
+      }
+    },
+  };
+}
+
+export const actionRedundant = redundantRule('action-redundant', 'action');
+export const resourceRedundant = redundantRule('resource-redundant', 'resource');

@@ -1,0 +1,45 @@
+// resource-star-scopable: `"Resource": "*"` in an Allow for actions that accept specific ARNs
+// (least privilege). A suggestion only: `*` is often deliberate.
+//
+// What counts, decided from the reference's access levels: an action with at least one resource
+// type (so an ARN could scope it), of the Write, Permissions management or Tagging level, or of the
+// Read level unless its name starts with Describe (Read covers data such as s3:GetObject and
+// secretsmanager:GetSecretValue, worth scoping; Describe* returns metadata). Left out: actions
+// without resource types (they work only with *), the List level, Describe*, statements with a
+// Condition (it may already scope the grant), and `"Action": "*"` (allow-all-actions-all-resources).
+import { ActionInfo } from '../../reference/iamData';
+import { actionResourceTypes } from '../../reference/resourceMatch';
+import { resolvedActions } from '../reference/resolve';
+import { Rule } from '../rule';
+import { isAllow } from './statements';
+
+/** Could the action be scoped to specific ARNs, and is it worth it? (See the header.) */
+export function scopable(action: ActionInfo): boolean {
+  if (!actionResourceTypes(action).length) return false;
+  const level = action.accessLevel.toLowerCase();
+  if (level === 'list') return false;
+  if (level === 'read') return !/^Describe/.test(action.name);
+  return true;
+}
+
+export const resourceStarScopable: Rule = {
+  id: 'resource-star-scopable',
+  defaultSeverity: 'information',
+  category: 'security',
+  title: '"Resource": "*" for actions that can be scoped to specific resources.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      if (!isAllow(s) || s.isNotAction || s.isNotResource || s.conditionProperty) continue;
+      const star = s.resources.find((r) => r.value === '*');
+      if (!star) continue;
+      const names = resolvedActions(s).filter((a) => a.status === 'resolved' && a.actions.some(scopable)).map((a) => a.text);
+      if (!names.length) continue;
+      const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+      report({
+        message: `"Resource": "*" grants actions that accept specific ARNs on every resource. For least privilege, list the ARNs that ${shown} need${names.length > 1 ? '' : 's'}.`,
+        range: star.range,
+        data: { actions: names },
+      });
+    }
+  },
+};
