@@ -171,3 +171,19 @@ describe('security rules on the seed', () => {
     }
   });
 });
+
+describe('resource-based policies grant no identity permissions', () => {
+  it('a VPC endpoint policy allowing * on * to * is not administrator access, and a topic policy with NotAction is no escalation', () => {
+    const endpoint = policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' });
+    assert.deepEqual(lint(endpoint).filter((f) => f.ruleId === 'allow-all-actions-all-resources'), []);
+    const topic = policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, NotAction: 'sns:Publish', Resource: '*' });
+    const escalation = ['iam-privilege-escalation', 'iam-role-privilege-escalation', 'iam-create-slr-unrestricted'];
+    assert.deepEqual(lint(topic).filter((f) => escalation.includes(f.ruleId)).map((f) => f.ruleId), []);
+  });
+
+  it('the same statements without a Principal (an identity policy) are reported', () => {
+    assert.equal(findingsOf(policy({ Effect: 'Allow', Action: '*', Resource: '*' }), 'allow-all-actions-all-resources').length, 1);
+    const identity = policy({ Effect: 'Allow', NotAction: 'sns:Publish', Resource: '*' });
+    for (const id of ['iam-privilege-escalation', 'iam-role-privilege-escalation', 'iam-create-slr-unrestricted']) assert.ok(findingsOf(identity, id).length > 0, id);
+  });
+});

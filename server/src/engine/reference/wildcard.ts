@@ -108,6 +108,11 @@ export function resourcePatternTokens(text: string, options: ResourceTokenOption
  *  Explorer (AWS-managed views). */
 const AWS_OWNED_WITHOUT_ACCOUNT: ReadonlySet<string> = new Set(['ssm', 'resource-explorer-2']);
 
+/** May an ARN of this service leave its account empty although the format has one? */
+export function accountMayBeEmpty(service: string): boolean {
+  return AWS_OWNED_WITHOUT_ACCOUNT.has(service);
+}
+
 /**
  * Tokens of (part of) a reference ARN format such as
  * `arn:${Partition}:s3:::${BucketName}/${ObjectName}`: each `${Var}` matches one or more
@@ -140,7 +145,7 @@ export function formatTokens(format: string, colonsBefore = 0): Token[] {
     // though the format shows `${Account}` (SSM documents `arn:aws:ssm:*::document/AWS-RunShellScript`,
     // public parameters, Resource Explorer's AWS-managed views). Elsewhere (an IAM role, an SQS
     // queue) an ARN without its account names nothing.
-    if (colons === 4 && AWS_OWNED_WITHOUT_ACCOUNT.has(format.split(':')[2] ?? '')) out.push({ kind: 'any', forbid });
+    if (colons === 4 && accountMayBeEmpty(format.split(':')[2] ?? '')) out.push({ kind: 'any', forbid });
     else out.push({ kind: 'one', forbid }, { kind: 'any', forbid });
     last = m.index + m[0].length;
   }

@@ -4,6 +4,7 @@
 import { hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
 import { isPartition, regionPartition } from '../../reference/regions';
 import { arnFieldUse } from '../../reference/resourceMatch';
+import { accountMayBeEmpty } from '../../reference/wildcard';
 
 const EXAMPLE_FIELDS: Record<string, string> = { Partition: 'aws', Region: 'us-east-1', Account: '111122223333' };
 
@@ -28,6 +29,7 @@ export function arnFieldFault(arn: ParsedArn): boolean {
     const name = f === region ? 'region' : 'account';
     if (f.value !== '' && !open(f.value) && arnFieldUse(arn, name) === 'never') return true;
   }
+  if (account.value === '' && arnFieldUse(arn, 'account') === 'always' && !accountMayBeEmpty(arn.service.value)) return true;
   return region.value === '' && arnFieldUse(arn, 'region') === 'always';
 }
 

@@ -12,6 +12,7 @@ import { Fix } from '../../types';
 import { policyContext } from '../../policyContext';
 import { Rule, RuleContext } from '../rule';
 import { exampleArn } from './arnText';
+import { accountMayBeEmpty } from '../../reference/wildcard';
 
 interface ResourceString {
   s: Statement;
@@ -150,8 +151,8 @@ export const arnMissingRegion: Rule = {
   title: 'An ARN leaves the Region empty where every ARN of its kind has one.',
   check(ctx) {
     for (const { item, arn } of concreteArns(ctx)) {
-      // Only the Region: an empty account is how AWS-owned resources are named
-      // (`arn:aws:ssm:*::document/AWS-RunShellScript`), whatever the format says.
+      // The account has its own rule (arn-missing-account): some services name AWS-owned
+      // resources without one.
       const f = arn.region;
       if (f.value !== '' || arnFieldUse(arn, 'region') !== 'always') continue;
       const region = policyContext(ctx.doc).region ?? '*';
@@ -165,4 +166,25 @@ export const arnMissingRegion: Rule = {
   },
 };
 
-export const arnRules: Rule[] = [arnMalformed, arnUnknownService, arnFieldNotAllowed, arnMissingRegion];
+export const arnMissingAccount: Rule = {
+  id: 'arn-missing-account',
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'An ARN leaves the account empty where every ARN of its kind has one.',
+  check(ctx) {
+    for (const { item, arn } of concreteArns(ctx)) {
+      // A warning, not an error: SSM and Resource Explorer name AWS-owned resources without an
+      // account (arn:aws:ssm:*::document/AWS-RunShellScript) although their formats have one.
+      const f = arn.account;
+      if (f.value !== '' || arnFieldUse(arn, 'account') !== 'always' || accountMayBeEmpty(arn.service.value)) continue;
+      const account = policyContext(ctx.doc).account ?? '*';
+      ctx.report({
+        message: `This ${arn.service.value} ARN has no account, so it matches nothing. ARNs of this kind always have one${example(arn, 'account', 'filled')}: fill in the account ID, or * for any.`,
+        range: subRange(item, f.start - 1, f.end + 1),
+        fixes: [{ title: `Use ${account} for the account`, edits: [replaceInStringEdit(item, f.start, f.end, account)], isPreferred: true }],
+      });
+    }
+  },
+};
+
+export const arnRules: Rule[] = [arnMalformed, arnUnknownService, arnFieldNotAllowed, arnMissingRegion, arnMissingAccount];

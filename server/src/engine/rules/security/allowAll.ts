@@ -1,7 +1,7 @@
 // allow-all-actions-all-resources: `"Action": "*"` on `"Resource": "*"` in an Allow statement,
 // i.e. full administrator access.
 import { Rule } from '../rule';
-import { isAllow } from './statements';
+import { grantsIdentityPermissions, isAllow } from './statements';
 
 /** `*` (or `*:*`): every action. */
 export const isStar = (v: unknown) => v === '*' || v === '*:*';
@@ -12,6 +12,7 @@ export const allowAllActionsAllResources: Rule = {
   category: 'security',
   title: 'An Allow statement grants every action on every resource.',
   check({ doc, report }) {
+    if (!grantsIdentityPermissions(doc)) return;
     for (const s of doc.statements) {
       if (!isAllow(s) || s.isNotAction || s.isNotResource) continue;
       if (!s.resources.some((r) => r.value === '*')) continue;

@@ -15,7 +15,7 @@ import { patternCovers, patternsIntersect, wildcardMatches } from '../../referen
 import { Report, Rule } from '../rule';
 import { isStar } from './allowAll';
 import { grantsOpenRoleAction } from './roleEscalation';
-import { isAllow, keyRange } from './statements';
+import { grantsIdentityPermissions, isAllow, keyRange } from './statements';
 
 type Kind = 'user' | 'group' | 'policy' | 'role' | 'bucket';
 
@@ -127,6 +127,7 @@ export const iamPrivilegeEscalation: Rule = {
   category: 'security',
   title: 'An action that lets its holder escalate their own privileges is allowed on every resource.',
   check({ doc, report }) {
+    if (!grantsIdentityPermissions(doc)) return;
     for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report);
   },
 };

@@ -18,7 +18,7 @@ import { Fix, TextEdit } from '../../types';
 import { Report, Rule } from '../rule';
 import { isStar } from './allowAll';
 import { removeArrayElementEdit } from './arrayEdits';
-import { allowsService, isAllow, keyRange } from './statements';
+import { allowsService, grantsIdentityPermissions, isAllow, keyRange } from './statements';
 
 const ROLE_ACTIONS = ['iam:PassRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy'] as const;
 type RoleAction = (typeof ROLE_ACTIONS)[number];
@@ -177,6 +177,7 @@ export const iamRolePrivilegeEscalation: Rule = {
   category: 'security',
   title: 'iam:PassRole, iam:PutRolePolicy or iam:AttachRolePolicy is allowed on every role.',
   check({ doc, report }) {
+    if (!grantsIdentityPermissions(doc)) return;
     const connect = allowsService(doc, 'connect');
     for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report, connect);
   },

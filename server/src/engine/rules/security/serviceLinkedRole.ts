@@ -8,7 +8,7 @@ import { parseArn } from '../../reference/arn';
 import { patternCovers, wildcardMatches } from '../../reference/wildcard';
 import { Rule } from '../rule';
 import { isStar } from './allowAll';
-import { isAllow, keyRange } from './statements';
+import { grantsIdentityPermissions, isAllow, keyRange } from './statements';
 
 const SLR = 'iam:CreateServiceLinkedRole';
 
@@ -28,6 +28,7 @@ export const iamCreateSlrUnrestricted: Rule = {
   category: 'security',
   title: 'iam:CreateServiceLinkedRole is allowed for every service.',
   check({ doc, report }) {
+    if (!grantsIdentityPermissions(doc)) return;
     for (const s of doc.statements) {
       if (!isAllow(s) || !s.actionProperty || limitedByService(s)) continue;
       const open = s.isNotResource ? !s.resources.some((r) => coversEverySlr(r.value)) : s.resources.some((r) => coversEverySlr(r.value));

@@ -8,6 +8,15 @@ export function isAllow(s: Statement): boolean {
   return s.effect?.value === 'Allow';
 }
 
+/** Does the document grant its principal permissions of its own? A resource-based policy (its
+ *  statements name a Principal: a bucket, topic, queue, key or VPC endpoint policy) only lets
+ *  principals act on the resource it is attached to, and IAM's own actions on roles, users and
+ *  policies can be granted by identity-based policies only. So "full administrator access" and
+ *  the privilege-escalation paths are questions for identity policies. */
+export function grantsIdentityPermissions(doc: PolicyDocument): boolean {
+  return doc.kind !== 'resource';
+}
+
 export function keyRange(p: Property): OffsetRange {
   return nodeRange(p.key);
 }
