@@ -129,12 +129,12 @@ function unmask(host: HostDocument, finding: Finding, message: string): string {
   for (const s of host.standIns) {
     if (s.range.start < finding.range.end && finding.range.start < s.range.end && out.includes(s.value)) out = out.split(s.value).join(s.original);
   }
-  if (!out.includes('**')) return out;
+  if (!out.includes('**') && !out.includes('__')) return out;
   for (const m of host.masks) {
     if (m.range.end < finding.range.start - 2000 || m.range.start > finding.range.end + 2000) continue;
-    const run = '*'.repeat(m.original.length);
+    const run = m.masked;
     const at = out.indexOf(run);
-    if (at >= 0 && out[at + run.length] !== '*' && (at === 0 || out[at - 1] !== '*')) out = out.slice(0, at) + m.original + out.slice(at + run.length);
+    if (at >= 0 && out[at + run.length] !== run[0] && (at === 0 || out[at - 1] !== run[0])) out = out.slice(0, at) + m.original + out.slice(at + run.length);
   }
   return out;
 }

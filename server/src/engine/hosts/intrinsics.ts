@@ -17,10 +17,21 @@ import { hostFacts } from '../parse/policyModel';
 import { OffsetRange } from '../types';
 import { HostNode } from './yamlTree';
 import { standInArn } from './returnValues';
+import { hasWildcard, parseArn } from '../reference/arn';
+
+/** The character that masks template parts of a string: `*` (any value). But a `*` may stand
+ *  for missing colons, so in an ARN that is short of fields whatever the parts are (the raw
+ *  text, `${...}` kept whole, has fewer than six), the mask is `_`, which the ARN rules read as
+ *  literal text: the missing colon is still reported. */
+function fillerFor(raw: string): string {
+  return raw.startsWith('arn:') && !hasWildcard(raw) && !parseArn(raw) ? '_' : '*';
+}
 
 export interface Mask {
   /** Offsets in the host text of the masked characters. */
   range: OffsetRange;
+  /** The characters that replace it in the model (a run of `*`, or of `_`, see fillerFor). */
+  masked: string;
   /** The template text it stands for, e.g. `${AWS::Region}`. */
   original: string;
 }
@@ -174,6 +185,7 @@ function substitution(template: Node, parent: HostNode | undefined, ctx: Normali
   const raw = String(template.value);
   const contentStart = contentStartOf(template, ctx.text);
   const masks: Mask[] = [];
+  const filler = fillerFor(raw);
   let value = '';
   let exact = true;
   let i = 0;
@@ -198,8 +210,9 @@ function substitution(template: Node, parent: HostNode | undefined, ctx: Normali
       exact = false;
     } else {
       if (value === '' && open === i && i === 0) leadingUnknown = true;
-      value += raw.slice(i, open) + '*'.repeat(close + 1 - open);
-      if (contentStart !== undefined) masks.push({ range: { start: contentStart + open, end: contentStart + close + 1 }, original: raw.slice(open, close + 1) });
+      const masked = filler.repeat(close + 1 - open);
+      value += raw.slice(i, open) + masked;
+      if (contentStart !== undefined) masks.push({ range: { start: contentStart + open, end: contentStart + close + 1 }, masked, original: raw.slice(open, close + 1) });
     }
     i = close + 1;
   }
@@ -215,7 +228,7 @@ function substitution(template: Node, parent: HostNode | undefined, ctx: Normali
   s.value = value;
   s.contentStart = exact ? contentStart : undefined;
   if (exact) ctx.masks.push(...masks);
-  else if (value !== raw) ctx.standIns.push({ range, value, original: raw });
+  if (value !== raw) ctx.standIns.push({ range, value, original: raw });
   if (ctx.serverless) maskServerless(s, ctx);
   return s;
 }
@@ -239,6 +252,7 @@ function maskServerless(s: MutableNode, ctx: NormalizeContext): void {
   const contentStart = s.contentStart ?? contentStartOf(s, ctx.text);
   let value = raw;
   let masked = false;
+  const filler = fillerFor(raw);
   for (let open = 0; open < raw.length; open++) {
     const c = raw[open];
     if ((c !== '$' && c !== '#') || raw[open + 1] !== '{') continue;
@@ -247,13 +261,15 @@ function maskServerless(s: MutableNode, ctx: NormalizeContext): void {
     const inner = raw.slice(open + 2, close);
     // `#{AWS::AccountId}` (the pseudo-parameters plugin) and the framework's own sources.
     if (c === '#' || SERVERLESS_SOURCES.some((src) => inner.startsWith(src)) || inner.startsWith('AWS::')) {
-      value = value.slice(0, open) + '*'.repeat(close + 1 - open) + value.slice(close + 1);
-      if (contentStart !== undefined) ctx.masks.push({ range: { start: contentStart + open, end: contentStart + close + 1 }, original: raw.slice(open, close + 1) });
+      const run = filler.repeat(close + 1 - open);
+      value = value.slice(0, open) + run + value.slice(close + 1);
+      if (contentStart !== undefined) ctx.masks.push({ range: { start: contentStart + open, end: contentStart + close + 1 }, masked: run, original: raw.slice(open, close + 1) });
       masked = true;
     }
     open = close;
   }
   if (!masked) return;
+  ctx.standIns.push({ range: { start: s.offset, end: s.offset + s.length }, value, original: raw });
   s.value = value;
   s.contentStart = contentStart;
   ctx.maskedValues.push({ start: s.offset, end: s.offset + s.length });

@@ -62,15 +62,27 @@ export function parseYaml(text: string): YamlTree {
   const converter = new Converter(text, doc);
   const root = doc.contents ? converter.convert(doc.contents as YamlNode, undefined, 0, false) : undefined;
   if (converter.tooDeepAt !== undefined) errors.push({ message: `The YAML nests more than ${MAX_YAML_DEPTH} levels deep here; it is not analysed.`, range: { start: converter.tooDeepAt, end: converter.tooDeepAt + 1 } });
+  if (converter.tooManyAt !== undefined) errors.push({ message: 'Aliases here expand to far more nodes than the text holds; the template is not analysed past this point', range: { start: converter.tooManyAt, end: converter.tooManyAt + 1 } });
   return { root, errors, scalars: converter.scalars };
 }
 
 class Converter {
   tooDeepAt: number | undefined;
+  tooManyAt: number | undefined;
   readonly scalars = new Map<number, ScalarStyle>();
-  constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
+  private nodes = 0;
+  private readonly maxNodes: number;
+  constructor(private readonly text: string, private readonly doc: Document.Parsed) {
+    this.maxNodes = 10_000 + text.length;
+  }
 
   convert(node: YamlNode | Alias, parent: HostNode | undefined, depth: number, inFlow: boolean): HostNode | undefined {
+    // Aliases are expanded, so a few lines can stand for billions of nodes ("billion laughs"):
+    // the tree is bounded by the text's size.
+    if (++this.nodes > this.maxNodes) {
+      this.tooManyAt ??= node.range?.[0] ?? 0;
+      return undefined;
+    }
     if (depth > MAX_YAML_DEPTH) {
       this.tooDeepAt ??= node.range?.[0] ?? 0;
       return undefined;
@@ -107,6 +119,8 @@ class Converter {
   }
 
   private plain(node: YamlNode, start: number, end: number, parent: HostNode | undefined, depth: number, inFlow: boolean): HostNode | undefined {
+    // A block collection's range runs to the next line: keep only its text.
+    if (isMap(node) || isSeq(node)) while (end > start && /\s/.test(this.text[end - 1])) end--;
     if (isMap(node)) {
       const flow = inFlow || !!node.flow;
       const obj: Mutable = { type: 'object', offset: start, length: end - start, parent, children: [] };
