@@ -122,7 +122,9 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
   if (syntax === 'json') {
     json = parseJson(text);
     root = json.root;
-    if (root?.type === 'object' && prop(root, 'Statement') !== undefined) return { ...base, kind: 'policy', errors, json };
+    // Too deep to parse: a JSON policy still, when it says `Statement` (json-syntax explains).
+    const statement = json.tooDeepAt !== undefined ? text.includes('"Statement"') : root?.type === 'object' && prop(root, 'Statement') !== undefined;
+    if (statement) return { ...base, kind: 'policy', errors, json };
   } else {
     const tree = parseYaml(text);
     root = tree.root;
