@@ -365,3 +365,36 @@ test('hostile templates: deep nesting and alias bombs do not hang or crash', () 
   analyzeHost(bomb, { path: 't.yaml' });
   assert.ok(Date.now() - t0 < 10_000);
 });
+
+test('hover and completion work inside an embedded YAML policy, with template offsets', async () => {
+  const { hoverAt, completionsAt } = await import('../../server/src/engine');
+  const text = template(`              - Effect: Allow
+                Action: [s3:PutObject, connect:DescribeInst]
+                Resource: !Sub arn:\${AWS::Partition}:s3:::\${Bucket}/*
+`);
+  const h = hoverAt(text, text.indexOf('s3:PutObject') + 4, { path: 'template.yaml' });
+  assert.ok(h && /PutObject/.test(h.contents));
+  assert.equal(text.slice(h.range.start, h.range.end), 's3:PutObject');
+  const offset = text.indexOf('connect:DescribeInst') + 'connect:DescribeInst'.length;
+  const c = completionsAt(text, offset, { path: 'template.yaml' });
+  const item = c.items.find((i) => i.label === 'connect:DescribeInstance');
+  assert.ok(item, 'the action is offered');
+  assert.equal(item.insertText, 'connect:DescribeInstance', 'written as a plain scalar, like the rest of the flow sequence');
+  assert.equal(text.slice(item.range.start, item.range.end), 'connect:DescribeInst');
+  // Outside any policy of the template: nothing.
+  assert.equal(hoverAt(text, text.indexOf('AWS::SQS::Queue') + 3, { path: 'template.yaml' }), undefined);
+  assert.deepEqual(completionsAt(text, text.indexOf('AWS::SQS::Queue') + 3, { path: 'template.yaml' }).items, []);
+});
+
+test('the CLI finds templates in a directory and lints their policies', async () => {
+  const { expandPaths } = await import('../../server/src/cli/files');
+  const { lintOperands } = await import('../../server/src/cli/lint');
+  const { operands, problems } = expandPaths([DIR], ROOT);
+  assert.deepEqual(problems, []);
+  const run = lintOperands(operands, {}, ROOT);
+  const linted = run.results.map((r) => path.relative(DIR, r.filePath).split(path.sep).join('/')).sort();
+  assert.deepEqual(linted, FIXTURES, 'every template found and linted');
+  assert.deepEqual(run.problems, []);
+  const yml = run.results.find((r) => r.filePath.endsWith(path.join('serverless-dynamo-stream-to-es', 'serverless.yml')));
+  assert.ok(yml?.messages.some((m) => /\(in provider\.iam\.role\.statements\)/.test(m.message)), 'the message names the embedded policy');
+});
