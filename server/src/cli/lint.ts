@@ -32,7 +32,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
       const where = operand.origin === 'directory' ? 'found in this directory' : 'matched by this glob';
       run.problems.push(
         operand.files.length === 0
-          ? `${operand.arg}: no *.json, *.yaml, *.yml or *.template files in this directory.`
+          ? `${operand.arg}: no *.json files in this directory (nor *.yaml, *.yml or *.template templates).`
           : `${operand.arg}: no IAM policy among the ${operand.files.length} file(s) ${where} (a policy is a JSON object with a top-level "Statement").`,
       );
     }

@@ -6,17 +6,20 @@
 // 2. in YAML, a value replaced as a JSON string keeps the scalar's style: a plain scalar stays
 //    plain when the new value may be written plain there, a single-quoted one stays single-quoted
 //    (a double-quoted JSON string is also a valid YAML scalar, the fallback);
-// 3. the generic guard: the fix is applied to the host text, the text is parsed again, and the fix
-//    is kept only if the host has no new syntax error and the embedded policy is still found. The
-//    re-parses are bounded per analysis (REPARSE_BUDGET characters); past the budget only fixes
-//    whose edits stay inside one scalar (checked on the scalar alone) are kept.
+// 3. an edit inside one scalar (a value, a field of an ARN) is checked on that scalar alone: its
+//    new text must read back as one scalar (YAML) or one JSON value;
+// 4. any other fix gets the generic guard: it is applied to the host text, the text is parsed
+//    again, and the fix is kept only if the host has no new syntax error and the embedded policy is
+//    still found. Re-parses are bounded per analysis (REPARSE_BUDGET characters, so a megabyte
+//    template is not parsed dozens of times); past the budget such fixes are not offered.
+import { findNodeAtOffset } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { applyEdits } from '../textEdits';
 import { Finding, Fix, OffsetRange, TextEdit } from '../types';
 import { HostDocument, HostHint, parseHost } from './host';
 
 /** Characters re-parsed per analysis to check fixes: a few templates' worth. */
-export const REPARSE_BUDGET = 4_000_000;
+export const REPARSE_BUDGET = 2_000_000;
 
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
 const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <= b.end;
@@ -29,6 +32,9 @@ export class FixGuard {
   constructor(private readonly host: HostDocument, private readonly hint: HostHint) {
     this.errorCount = errorsOf(host);
     this.names = new Set(host.policies.map((p) => p.name));
+    const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
+    this.masks = host.masks.map((m) => m.range).sort(byStart);
+    this.values = [...host.maskedValues].sort(byStart);
   }
 
   /** The finding with only the fixes that are right in the host (rewritten where needed). */
@@ -43,12 +49,16 @@ export class FixGuard {
     return { ...finding, fixes: fixes.length ? fixes : undefined };
   }
 
+  /** Masked template parts and masked values, sorted by start (looked up per edit). */
+  private readonly masks: OffsetRange[];
+  private readonly values: OffsetRange[];
+
   /** Edits in the host's style, or undefined when one touches masked text. */
   private restyle(edits: TextEdit[]): TextEdit[] | undefined {
     const out: TextEdit[] = [];
     for (const e of edits) {
-      if (this.host.masks.some((m) => overlaps(m.range, e.range) || (e.range.start === e.range.end && e.range.start > m.range.start && e.range.start < m.range.end))) return undefined;
-      const value = this.host.maskedValues.find((v) => overlaps(v, e.range) || (e.range.start === e.range.end && e.range.start > v.start && e.range.start < v.end));
+      if (touching(this.masks, e.range).some((m) => overlaps(m, e.range) || (e.range.start === e.range.end && e.range.start > m.start && e.range.start < m.end))) return undefined;
+      const value = touching(this.values, e.range).find((v) => overlaps(v, e.range) || (e.range.start === e.range.end && e.range.start > v.start && e.range.start < v.end));
       // Inside a masked value only an edit of its unmasked characters is sound (checked above);
       // replacing the whole value would write the rule's masked copy.
       if (value && !(inside(e.range, value) && e.range.start > value.start && e.range.end < value.end)) return undefined;
@@ -58,19 +68,72 @@ export class FixGuard {
   }
 
   private valid(edits: TextEdit[], policyName: string | undefined): boolean {
+    if (edits.every((e) => this.scalarEditValid(e))) return true;
     const size = this.host.text.length;
-    if (this.budget >= size) {
-      this.budget -= size;
-      const after = parseHost(applyEdits(this.host.text, edits), this.hint);
-      if (after.kind !== this.host.kind || errorsOf(after) > this.errorCount) return false;
-      const names = new Set(after.policies.map((p) => p.name));
-      if (policyName && this.names.has(policyName) && !names.has(policyName)) return false;
-      return true;
-    }
-    // Out of budget: only edits that stay within one YAML scalar, checked on that scalar alone.
-    if (this.host.syntax !== 'yaml') return edits.every((e) => !/[\r\n]/.test(e.newText));
-    return edits.every((e) => scalarEditValid(this.host, e));
+    if (this.budget < size) return false;
+    this.budget -= size;
+    const after = parseHost(applyEdits(this.host.text, edits), this.hint);
+    if (after.kind !== this.host.kind || errorsOf(after) > this.errorCount) return false;
+    const names = new Set(after.policies.map((p) => p.name));
+    return !(policyName && this.names.has(policyName) && !names.has(policyName));
   }
+
+  /** Scalar start offsets, sorted (built on first use). */
+  private starts: number[] | undefined;
+
+  /** An edit inside one scalar whose new text, alone, reads as one scalar of the same kind. */
+  private scalarEditValid(e: TextEdit): boolean {
+    if (/[\r\n]/.test(e.newText)) return false;
+    if (this.host.syntax === 'json') {
+      const root = this.host.json?.root;
+      const node = root ? findNodeAtOffset(root, e.range.start, true) : undefined;
+      if (!node || node.children || node.offset > e.range.start || e.range.end > node.offset + node.length) return false;
+      const token = this.host.text.slice(node.offset, e.range.start) + e.newText + this.host.text.slice(e.range.end, node.offset + node.length);
+      try {
+        JSON.parse(token);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    const scalars = this.host.scalars;
+    if (!scalars) return false;
+    this.starts ??= [...scalars.keys()].sort((a, b) => a - b);
+    // The last scalar starting at or before the edit.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= e.range.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return false;
+    const start = this.starts[found];
+    const s = scalars.get(start)!;
+    if (e.range.end > s.end) return false;
+    const token = this.host.text.slice(start, e.range.start) + e.newText + this.host.text.slice(e.range.end, s.end);
+    return readsAsOneScalar(token, s.inFlow);
+  }
+}
+
+/** The ranges (sorted by start) that touch `r`. Masks and masked values do not overlap one
+ *  another (a value may be listed twice), so the few starting last before `r` ends are enough. */
+function touching(sorted: OffsetRange[], r: OffsetRange): OffsetRange[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= r.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: OffsetRange[] = [];
+  for (let i = lo - 1, seen = 0; i >= 0 && seen < 16; i--, seen++) {
+    if (sorted[i].end >= r.start) out.push(sorted[i]);
+  }
+  return out;
 }
 
 function errorsOf(host: HostDocument): number {
@@ -112,18 +175,17 @@ function readsBack(written: string, value: string, inFlow: boolean): boolean {
   }
 }
 
-/** An edit inside one YAML scalar: the scalar's new text, alone, must read as one string. */
-function scalarEditValid(host: HostDocument, e: TextEdit): boolean {
-  if (/[\r\n]/.test(e.newText)) return false;
-  for (const [start, s] of host.scalars ?? []) {
-    if (e.range.start < start || e.range.end > s.end) continue;
-    const token = host.text.slice(start, e.range.start) + e.newText + host.text.slice(e.range.end, s.end);
-    try {
-      const doc = parseDocument(s.inFlow ? `[${token}]` : `k: ${token}`);
-      return doc.errors.length === 0;
-    } catch {
-      return false;
-    }
+/** Does a scalar's text, alone in its context, read as one scalar (no new structure)? */
+function readsAsOneScalar(token: string, inFlow: boolean): boolean {
+  if (token.trim() === '') return false;
+  try {
+    const doc = parseDocument(inFlow ? `[${token}]` : `k: ${token}`);
+    if (doc.errors.length) return false;
+    const js = doc.toJS() as unknown;
+    if (inFlow) return Array.isArray(js) && js.length === 1 && (js[0] === null || typeof js[0] !== 'object');
+    const v = (js as Record<string, unknown> | null)?.k;
+    return js !== null && Object.keys(js as object).length === 1 && (v === null || typeof v !== 'object');
+  } catch {
+    return false;
   }
-  return false;
 }
