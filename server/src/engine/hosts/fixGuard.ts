@@ -10,8 +10,8 @@
 //    new text must read back as one scalar (YAML) or one JSON value;
 // 4. any other fix gets the generic guard: it is applied to the host text, the text is parsed
 //    again, and the fix is kept only if the host has no new syntax error and the embedded policy is
-//    still found. Re-parses are bounded per analysis (REPARSE_BUDGET characters, so a megabyte
-//    template is not parsed dozens of times); past the budget such fixes are not offered.
+//    still found. Re-parses are bounded per analysis (REPARSE_BUDGET characters, and none for a
+//    template over REPARSE_MAX_TEXT); past the bound such fixes are not offered.
 import { findNodeAtOffset } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { applyEdits } from '../textEdits';
@@ -20,6 +20,9 @@ import { HostDocument, HostHint, parseHost } from './host';
 
 /** Characters re-parsed per analysis to check fixes: a few templates' worth. */
 export const REPARSE_BUDGET = 2_000_000;
+/** Templates larger than this are never re-parsed for a fix (a parse of a megabyte of YAML takes
+ *  about a second): their structural fixes are not offered. */
+export const REPARSE_MAX_TEXT = 300_000;
 
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
 const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <= b.end;
@@ -70,7 +73,7 @@ export class FixGuard {
   private valid(edits: TextEdit[], policyName: string | undefined): boolean {
     if (edits.every((e) => this.scalarEditValid(e))) return true;
     const size = this.host.text.length;
-    if (this.budget < size) return false;
+    if (size > REPARSE_MAX_TEXT || this.budget < size) return false;
     this.budget -= size;
     const after = parseHost(applyEdits(this.host.text, edits), this.hint);
     if (after.kind !== this.host.kind || errorsOf(after) > this.errorCount) return false;
