@@ -26,6 +26,7 @@ const EXPECTED: Record<string, string[]> = {
     'action-needs-wildcard-resource 982:23', 'action-unknown 1093:23',
   ],
   's3-compliant-bucket.json': ['action-unknown 369:33'],
+  'dms-aurora-to-s3.yaml': ['resource-not-applicable 277:21'],
   'serverless-dynamo-stream-to-es/serverless.yml': [
     'action-needs-wildcard-resource 14:15', 'action-needs-wildcard-resource 17:15',
     'action-needs-wildcard-resource 23:15', 'action-needs-wildcard-resource 24:15',
@@ -397,4 +398,27 @@ test('the CLI finds templates in a directory and lints their policies', async ()
   assert.deepEqual(run.problems, []);
   const yml = run.results.find((r) => r.filePath.endsWith(path.join('serverless-dynamo-stream-to-es', 'serverless.yml')));
   assert.ok(yml?.messages.some((m) => /\(in provider\.iam\.role\.statements\)/.test(m.message)), 'the message names the embedded policy');
+});
+
+test('GetAtt ARNs stand for an ARN of their type: an object action on a bucket ARN is still reported, in template words', () => {
+  const text = template(`              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !GetAtt Bucket.Arn
+              - Effect: Allow
+                Action: [lambda:InvokeFunction, sqs:SendMessage]
+                Resource: [!GetAtt Fn.Arn, !GetAtt Queue.Arn]
+`);
+  const found = serious(lintYaml(text));
+  assert.deepEqual(found.map((f) => `${f.ruleId} ${text.slice(f.range.start, f.range.end)}`), ['action-resource-not-listed s3:GetObject', 'resource-not-applicable !GetAtt Bucket.Arn']);
+  for (const f of found) assert.ok(!/cfn-/.test(f.message), f.message);
+});
+
+test('a hover on a Sub ARN shows the template text of its parts', async () => {
+  const { hoverAt } = await import('../../server/src/engine');
+  const text = template(`              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !Sub arn:\${AWS::Partition}:s3:::\${Bucket}/*
+`);
+  const h = hoverAt(text, text.indexOf('s3:::') + 1, { path: 'template.yaml' });
+  assert.ok(h && h.contents.includes('${AWS::Partition}') && !h.contents.includes('****'), h?.contents);
 });

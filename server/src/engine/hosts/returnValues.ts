@@ -36,7 +36,7 @@ export const REF_NOT_ARN: Readonly<Record<string, RefReturn>> = {
 
 /** The ARN shape of a resource type, for `Fn::GetAtt X.<attribute>` (or `Ref X` where Ref is the
  *  ARN): service and resource part, `{id}` standing for the resource's name. The policy model
- *  gives such a value a stand-in ARN (any partition, Region and account; `cfn-<logical ID>` as
+ *  gives such a value a stand-in ARN (any Region and account; `cfn-<logical ID>` as
  *  the name), so the rules see that the statement names a function, a bucket, a role… and not
  *  "nothing" or "everything". */
 export interface ArnShape {
@@ -79,5 +79,7 @@ export function standInArn(type: string | undefined, id: string, attribute: stri
   if (attribute === undefined ? !shape.refIsArn : attribute !== shape.attribute && attribute !== 'Arn') return undefined;
   const name = `cfn-${id}`;
   const resource = shape.resource.replace('{id}', shape.service === 's3' ? name.toLowerCase() : name);
-  return `arn:*:${shape.service}:${shape.noRegion ? '' : '*'}:${shape.noAccount ? '' : '*'}:${resource}`;
+  // Partition `aws`, not `*`: a `*` there could stand for colons and make a bucket ARN match
+  // objects too (`arn:*:s3:::b` matches `arn:aws:s3:::x/y:s3:::b`).
+  return `arn:aws:${shape.service}:${shape.noRegion ? '' : '*'}:${shape.noAccount ? '' : '*'}:${resource}`;
 }

@@ -11,6 +11,9 @@ export interface EmbeddedCursor {
   cursor: Cursor;
   /** The node under the cursor (a string scalar or key), if any. */
   node?: Node;
+  /** Text about the node's value with the template's own text written back over the masks
+   *  (`${AWS::Region}` rather than the `*` the rules saw). */
+  unmask(text: string): string;
 }
 
 /** Could the text be a template (then worth parsing as a host)? A cheap test that keeps plain
@@ -53,5 +56,14 @@ export function embeddedAt(text: string, offset: number, hint?: HostHint): Embed
     typed,
     colonFollows: true,
   };
-  return { doc: policy.doc, cursor, node: scalar };
+  const masks = scalar ? host.masks.filter((m) => m.range.start >= scalar.offset && m.range.end <= scalar.offset + scalar.length).sort((a, b) => b.masked.length - a.masked.length) : [];
+  const unmask = (shown: string) => {
+    let out = shown;
+    for (const m of masks) {
+      const at = out.indexOf(m.masked);
+      if (at >= 0) out = out.slice(0, at) + m.original + out.slice(at + m.masked.length);
+    }
+    return out;
+  };
+  return { doc: policy.doc, cursor, node: scalar, unmask };
 }

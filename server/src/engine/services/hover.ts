@@ -35,7 +35,7 @@ export function hoverAt(text: string, offset: number, hint?: HostHint): HoverRes
   const node = findNodeAtOffset(doc.root, offset, true);
   if (!node || node.type !== 'string') return undefined;
   const contents = contentsFor(doc, node);
-  return contents ? { contents, range: nodeRange(node) } : undefined;
+  return contents ? { contents: embedded ? embedded.unmask(contents) : contents, range: nodeRange(node) } : undefined;
 }
 
 function contentsFor(doc: PolicyDocument, node: Node): string | undefined {
