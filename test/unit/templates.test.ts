@@ -422,3 +422,76 @@ test('a hover on a Sub ARN shows the template text of its parts', async () => {
   const h = hoverAt(text, text.indexOf('s3:::') + 1, { path: 'template.yaml' });
   assert.ok(h && h.contents.includes('${AWS::Partition}') && !h.contents.includes('****'), h?.contents);
 });
+
+test('an Amazon Connect role with GetAtt and Sub ARNs draws no warning; messages use logical IDs, not stand-ins', () => {
+  const text = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  InstanceId: {Type: String}
+Resources:
+  Recordings:
+    Type: AWS::S3::Bucket
+  Key:
+    Type: AWS::KMS::Key
+  Fn:
+    Type: AWS::Lambda::Function
+  Admin:
+    Type: AWS::IAM::Role
+    Properties:
+      Policies:
+        - PolicyName: connect
+          PolicyDocument:
+            Version: 2012-10-17
+            Statement:
+              - Effect: Allow
+                Action: connect:AssociateInstanceStorageConfig
+                Resource: !Sub arn:\${AWS::Partition}:connect:\${AWS::Region}:\${AWS::AccountId}:instance/\${InstanceId}
+                Condition:
+                  StringEquals:
+                    connect:StorageResourceType: CALL_RECORDINGS
+              - Effect: Allow
+                Action: connect:AssociateLambdaFunction
+                Resource: !Sub arn:\${AWS::Partition}:connect:\${AWS::Region}:\${AWS::AccountId}:instance/\${InstanceId}
+              - Effect: Allow
+                Action: [s3:GetBucketLocation, s3:GetBucketAcl]
+                Resource: !GetAtt Recordings.Arn
+              - Effect: Allow
+                Action: s3:PutObject
+                Resource: !Sub '\${Recordings.Arn}/*'
+              - Effect: Allow
+                Action: iam:PutRolePolicy
+                Resource: !Sub arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/aws-service-role/connect.amazonaws.com/*
+              - Effect: Allow
+                Action: [kms:CreateGrant, kms:DescribeKey]
+                Resource: !GetAtt Key.Arn
+              - Effect: Allow
+                Action: lambda:AddPermission
+                Resource: !GetAtt Fn.Arn
+`;
+  const found = lintYaml(text);
+  assert.deepEqual(serious(found).map((f) => f.ruleId), []);
+  for (const f of found) assert.ok(!/cfn-/.test(f.message) && !/\*\*\*/.test(f.message), f.message);
+});
+
+test('JSON templates: Fn::Sub (string and list), Fn::If, Fn::Join and Ref in the long form', () => {
+  const json = JSON.stringify({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Resources: {
+      Bucket: { Type: 'AWS::S3::Bucket' },
+      P: {
+        Type: 'AWS::IAM::ManagedPolicy',
+        Properties: {
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['s3:GetObject'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' }, { 'Fn::Sub': ['arn:aws:s3:::${B}/*', { B: { Ref: 'Bucket' } }] }, { 'Fn::Join': ['', ['arn:aws:s3:::', { Ref: 'Bucket' }, '/*']] }] },
+              { Effect: 'Allow', Action: { 'Fn::If': ['C', 's3:ListBucket', 's3:ListBuckett'] }, Resource: { 'Fn::GetAtt': ['Bucket', 'Arn'] } },
+            ],
+          },
+        },
+      },
+    },
+  }, null, 2);
+  const found = serious(analyzeHost(json, { path: 'template.json' }).findings);
+  assert.deepEqual(found.map((f) => `${f.ruleId} ${json.slice(f.range.start, f.range.end)}`), ['action-unknown "s3:ListBuckett"']);
+  checkEveryFix('JSON template', json, { path: 'template.json' });
+});

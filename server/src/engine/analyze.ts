@@ -129,6 +129,11 @@ function unmask(host: HostDocument, finding: Finding, message: string): string {
   for (const s of host.standIns) {
     if (s.range.start < finding.range.end && finding.range.start < s.range.end && out.includes(s.value)) out = out.split(s.value).join(s.original);
   }
+  // A part of a stand-in ARN (`function:cfn-Fn`): the resource's logical ID instead.
+  if (out.includes('cfn-') && host.standIns.length) {
+    const ids = new Map([...(host.policies[0]?.doc.embedded?.resourceTypes.keys() ?? [])].map((id) => [`cfn-${id}`.toLowerCase(), id]));
+    out = out.replace(/cfn-[A-Za-z0-9]+/g, (m) => ids.get(m.toLowerCase()) ?? m);
+  }
   if (!out.includes('**') && !out.includes('__')) return out;
   for (const m of host.masks) {
     if (m.range.end < finding.range.start - 2000 || m.range.start > finding.range.end + 2000) continue;
