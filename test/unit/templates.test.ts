@@ -495,3 +495,26 @@ test('JSON templates: Fn::Sub (string and list), Fn::If, Fn::Join and Ref in the
   assert.deepEqual(found.map((f) => `${f.ruleId} ${json.slice(f.range.start, f.range.end)}`), ['action-unknown "s3:ListBuckett"']);
   checkEveryFix('JSON template', json, { path: 'template.json' });
 });
+
+test('the CloudFormation snippets: each Connect policy as a managed policy resource with Sub ARNs, clean once filled in', async () => {
+  const { cloudFormationSnippetsFile } = await import('../../scripts/contributes');
+  const snippets = Object.values(cloudFormationSnippetsFile()) as { body: string[]; scope: string }[];
+  assert.equal(snippets.length, 3);
+  const values = ['6a1b2c3d-1234-4abc-9def-0123456789ab', 'recordings-480219637511'];
+  for (const s of snippets) {
+    assert.equal(s.scope, 'yaml');
+    // What VS Code inserts once the fields are filled: tab stops get values, choices their first.
+    const seen = new Map<string, string>();
+    const body = s.body.join('\n')
+      .replace(/\$\{(\d+)\|([^,|]+)[^|]*\|\}/g, (_, n, first) => { seen.set(n, first); return first; })
+      .replace(/\$\{(\d+):([^}]*)\}/g, (_, n, placeholder) => { const v = placeholder === 'instance-id' ? values[0] : values[1]; seen.set(n, v); return v; })
+      .replace(/\$\{(\d+)\}/g, (_, n) => seen.get(n) ?? '')
+      .replace(/\\\$/g, '$');
+    const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
+    const r = analyzeHost(text, { path: 'template.yaml' });
+    assert.equal(parseHost(text, { path: 'template.yaml' }).errors.length, 0, text);
+    assert.equal(r.policies.length, 1);
+    assert.ok(text.includes('!Sub arn:${AWS::Partition}:'), text);
+    assert.deepEqual(serious(r.findings).map((f) => `${f.ruleId} ${text.slice(f.range.start, f.range.end)}`), [], text);
+  }
+});
