@@ -4,6 +4,7 @@
 import { allRules } from '../server/src/engine';
 import { ruleDocsCommandUri } from '../client/src/ruleLinks';
 import { policyJson, statementsJson, TEMPLATES, toSnippet } from '../client/src/templates';
+import { managedPolicyYaml } from '../client/src/cfnTemplates';
 import { policySchema, vscodeSchema } from './policySchema';
 
 export { policySchema, vscodeSchema };
@@ -31,6 +32,21 @@ export function snippetsFile(): Record<string, unknown> {
   return out;
 }
 
+/** YAML snippets: each template as an `AWS::IAM::ManagedPolicy` resource with `!Sub` ARNs, typed
+ *  under a CloudFormation or SAM template's `Resources` (spaces: YAML allows no tabs). */
+export function cloudFormationSnippetsFile(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of TEMPLATES) {
+    out[`Connect IAM: ${t.label} (CloudFormation managed policy)`] = {
+      scope: 'yaml',
+      prefix: `${t.snippetPrefix}-cfn`,
+      description: `An AWS::IAM::ManagedPolicy resource with !Sub ARNs: ${t.detail.charAt(0).toLowerCase()}${t.detail.slice(1)}.`,
+      body: toSnippet(managedPolicyYaml(t, 0), t).split('\n'),
+    };
+  }
+  return out;
+}
+
 export function ruleSettingProperties(): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const r of allRules) {
@@ -50,5 +66,6 @@ export function generatedFiles(): Record<string, string> {
     'schemas/iam-policy.schema.json': JSON.stringify(policySchema, null, 2) + '\n',
     'schemas/iam-policy.vscode.schema.json': JSON.stringify(vscodeSchema(), null, 2) + '\n',
     'snippets/connect-iam.code-snippets': JSON.stringify(snippetsFile(), null, '\t') + '\n',
+    'snippets/connect-iam-cloudformation.code-snippets': JSON.stringify(cloudFormationSnippetsFile(), null, '\t') + '\n',
   };
 }

@@ -1,5 +1,5 @@
 // The language client: runs the language server (dist/server.js, beside this bundle) as a child
-// Node process over IPC, for JSON and JSONC documents on disk and untitled ones.
+// Node process over IPC, for JSON, JSONC and YAML documents on disk and untitled ones.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
@@ -7,7 +7,9 @@ import { clientReportedRules, withDocsCommandLinks } from './editorDiagnostics';
 
 export const SECTION = 'connectIam';
 
-export const DOCUMENT_SELECTOR = ['json', 'jsonc'].flatMap((language) =>
+// YAML for CloudFormation, SAM and Serverless Framework templates: the server analyses the ones
+// that are templates and leaves other YAML alone.
+export const DOCUMENT_SELECTOR = ['json', 'jsonc', 'yaml'].flatMap((language) =>
   ['file', 'untitled'].map((scheme) => ({ language, scheme })),
 );
 

@@ -1,5 +1,6 @@
 // Turns the command line's paths into files: a file is taken as given, a directory is searched
-// for *.json, anything else that looks like a glob is expanded with tinyglobby. Also reads a file's
+// for *.json policies and *.yaml, *.yml, *.template templates, anything else that looks like a
+// glob is expanded with tinyglobby. Also reads a file's
 // text, whatever Unicode encoding an editor or a shell redirect gave it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +20,10 @@ export interface Operand {
   /** Absolute paths, sorted for a stable report order. */
   files: string[];
 }
+
+/** Found in a directory: JSON policies, and CloudFormation/SAM/Serverless templates (JSON, YAML,
+ *  `*.template`, CDK's `cdk.out/*.template.json`); files that are neither are skipped. */
+const DIRECTORY_PATTERNS = ['**/*.json', '**/*.yaml', '**/*.yml', '**/*.template'];
 
 /** Never searched: dependencies and version-control internals are not the user's policies. */
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -41,7 +46,7 @@ export function expandPaths(args: readonly string[], cwd: string): { operands: O
       }
     }
     if (stat?.isDirectory()) {
-      operands.push({ arg, origin: 'directory', files: search(['**/*.json'], abs) });
+      operands.push({ arg, origin: 'directory', files: search(DIRECTORY_PATTERNS, abs) });
     } else if (stat) {
       operands.push({ arg, origin: 'file', files: [abs] });
     } else if (tinyglobby.isDynamicPattern(arg)) {

@@ -3,7 +3,7 @@
 // one bad path must not hide the findings in the others.
 import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
-import { analyzeDocument, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
+import { analyzeHost, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
 import { describeIoError, Operand, readText } from './files';
 import { displayPath } from './paths';
 import { LintResult, toLintResult } from './results';
@@ -32,7 +32,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
       const where = operand.origin === 'directory' ? 'found in this directory' : 'matched by this glob';
       run.problems.push(
         operand.files.length === 0
-          ? `${operand.arg}: no *.json files in this directory.`
+          ? `${operand.arg}: no *.json files in this directory (nor *.yaml, *.yml or *.template templates).`
           : `${operand.arg}: no IAM policy among the ${operand.files.length} file(s) ${where} (a policy is a JSON object with a top-level "Statement").`,
       );
     }
@@ -49,11 +49,18 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
     run.problems.push(`${shown}: cannot be read (${describeIoError(err)}).`);
     return false;
   }
-  const doc = parsePolicy(text, { kind: options.kind });
-  if (doc.isPolicy) {
-    run.results.push(toLintResult(file, text, analyzeDocument(doc, options).findings));
+  // A policy, or a template holding policies (messages name the embedded policy).
+  const hosted = analyzeHost(text, { ...options, path: file });
+  if (hosted.isPolicy) {
+    run.results.push(toLintResult(file, text, hosted.findings));
     return true;
   }
+  if (!/\.json$/i.test(file)) {
+    // YAML and *.template files that are no template: skipped quietly unless named explicitly.
+    if (operand.origin === 'file') run.notes.push(`${shown}: skipped: not a CloudFormation, SAM or Serverless template.`);
+    return false;
+  }
+  const doc = parsePolicy(text, { kind: options.kind });
   const invalid = notJsonReason(doc);
   if (operand.origin === 'file') {
     if (invalid) run.problems.push(`${shown}: not linted: ${invalid}.`);

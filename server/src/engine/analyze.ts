@@ -1,13 +1,17 @@
 // Runs every rule over the policy model and applies the user's rule settings.
-import { parsePolicy, PolicyDocument } from './parse/policyModel';
+import { HostDocument, HostHint, HostKind, parseHost, EmbeddedPolicy } from './hosts/host';
+import { FixGuard } from './hosts/fixGuard';
+import { buildPolicy, parsePolicy, PolicyDocument } from './parse/policyModel';
 import { allRules } from './rules';
-import { Report } from './rules/rule';
-import { AnalysisResult, AnalyzeOptions, Finding } from './types';
+import { Report, Rule } from './rules/rule';
+import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange } from './types';
+import { EmbeddedKind } from './hosts/locations';
 
-export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {}): AnalysisResult {
+export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {}, only?: (rule: Rule) => boolean): AnalysisResult {
   if (!doc.isPolicy) return { isPolicy: false, kind: doc.kind, findings: [] };
   const findings: Finding[] = [];
   for (const rule of allRules) {
+    if (only && !only(rule)) continue;
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
@@ -31,4 +35,111 @@ export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {
 /** Analyse policy text. Non-policy JSON gets `isPolicy: false` and no findings. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return analyzeDocument(parsePolicy(text, { forcePolicy: options.forcePolicy, kind: options.kind }), options);
+}
+
+/** Options of a host document's analysis: the rule settings and what is known of the file. */
+export interface HostAnalyzeOptions extends AnalyzeOptions, HostHint {}
+
+export interface HostAnalysis extends AnalysisResult {
+  /** What the document is; `policy` is a plain JSON policy (analysed as by `analyze`). */
+  host: HostKind;
+  /** The embedded policies found (empty for a plain policy). */
+  policies: { name: string; kind: EmbeddedKind; range: OffsetRange }[];
+}
+
+/**
+ * Analyse a host document: a JSON policy, a CloudFormation/SAM template (JSON or YAML) or a
+ * Serverless Framework file. Every embedded policy is analysed by the same rules as a policy
+ * file, except:
+ * - the syntax rules judge the whole host once (YAML: `yaml-syntax`; JSON: the JSON rules);
+ * - the Connect rules (category `connect`) judge all the policies of one principal together (a
+ *   role's inline policies and the policy resources attached to it), as they judge one document;
+ * - messages name the embedded policy, and fixes are kept only when right in the host syntax.
+ * Anything else (other JSON or YAML) gets `isPolicy: false`.
+ */
+export function analyzeHost(text: string, options: HostAnalyzeOptions = {}): HostAnalysis {
+  const host = parseHost(text, options);
+  if (host.kind === 'policy' || (host.kind === 'none' && host.syntax === 'json' && options.forcePolicy)) {
+    const doc = buildPolicy(host.json!, host.json!.root, { forcePolicy: options.forcePolicy, kind: options.kind });
+    return { ...analyzeDocument(doc, options), host: doc.isPolicy ? 'policy' : 'none', policies: [] };
+  }
+  if (host.kind === 'none') return { isPolicy: false, kind: 'identity', findings: [], host: 'none', policies: [] };
+  return { isPolicy: true, kind: 'identity', findings: hostFindings(host, options), host: host.kind, policies: host.policies.map(({ name, kind, range }) => ({ name, kind, range })) };
+}
+
+function hostFindings(host: HostDocument, options: HostAnalyzeOptions): Finding[] {
+  const raw: { finding: Finding; policy?: EmbeddedPolicy }[] = [];
+  const add = (findings: Finding[], policy?: EmbeddedPolicy) => findings.forEach((finding) => raw.push({ finding, policy }));
+  add(syntaxFindings(host, options));
+  // Principals with more than one policy: the Connect rules read their statements together.
+  const byPrincipal = new Map<string, EmbeddedPolicy[]>();
+  for (const p of host.policies) for (const id of p.principals) byPrincipal.set(id, [...(byPrincipal.get(id) ?? []), p]);
+  const grouped = new Set<EmbeddedPolicy>();
+  for (const group of byPrincipal.values()) if (group.length > 1) group.forEach((p) => grouped.add(p));
+  for (const p of host.policies) {
+    const connectHere = !grouped.has(p);
+    add(analyzeDocument(p.doc, options, (r) => r.category !== 'syntax' && (connectHere || r.category !== 'connect')).findings, p);
+  }
+  for (const group of byPrincipal.values()) {
+    if (group.length < 2) continue;
+    for (const f of analyzeDocument(mergedDocument(group), options, (r) => r.category === 'connect').findings) {
+      raw.push({ finding: f, policy: group.find((p) => f.range.start >= p.range.start && f.range.end <= p.range.end) ?? group[0] });
+    }
+  }
+  const guard = new FixGuard(host, options);
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const { finding, policy } of raw) {
+    const key = `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
+    if (seen.has(key)) continue; // an alias or a policy shared by two principals
+    seen.add(key);
+    const named = policy ? { ...finding, message: `${unmask(host, finding, finding.message)} (in ${policy.name})` } : finding;
+    out.push(guard.check(named, policy?.name));
+  }
+  out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return out;
+}
+
+/** The statements of several policies of one principal as one document (ranges stay in the host). */
+function mergedDocument(group: EmbeddedPolicy[]): PolicyDocument {
+  const first = group[0].doc;
+  const statements = group.flatMap((p) => p.doc.statements).map((s, index) => ({ ...s, index }));
+  return { ...first, statements };
+}
+
+/** YAML errors, or the JSON rules on the whole JSON host. */
+function syntaxFindings(host: HostDocument, options: HostAnalyzeOptions): Finding[] {
+  if (host.syntax === 'json' && host.json) {
+    const doc = buildPolicy(host.json, host.json.root, { forcePolicy: true });
+    return analyzeDocument(doc, options, (r) => r.category === 'syntax' && r.id !== 'yaml-syntax').findings;
+  }
+  const setting = options.rules?.['yaml-syntax'];
+  if (setting === 'off') return [];
+  return host.errors.map((e) => ({
+    ruleId: 'yaml-syntax',
+    severity: setting ?? 'error',
+    message: `The template is not valid YAML: ${e.message.replace(/\s+at line \d+, column \d+:?.*$/s, '')}. CloudFormation rejects it; correct the syntax.`,
+    range: e.range,
+  }));
+}
+
+/** A message about a value whose template parts were masked, with the parts written back. */
+function unmask(host: HostDocument, finding: Finding, message: string): string {
+  let out = message;
+  for (const s of host.standIns) {
+    if (s.range.start < finding.range.end && finding.range.start < s.range.end && out.includes(s.value)) out = out.split(s.value).join(s.original);
+  }
+  // A part of a stand-in ARN (`function:cfn-Fn`): the resource's logical ID instead.
+  if (out.includes('cfn-') && host.standIns.length) {
+    const ids = new Map([...(host.policies[0]?.doc.embedded?.resourceTypes.keys() ?? [])].map((id) => [`cfn-${id}`.toLowerCase(), id]));
+    out = out.replace(/cfn-[A-Za-z0-9]+/g, (m) => ids.get(m.toLowerCase()) ?? m);
+  }
+  if (!out.includes('**') && !out.includes('__')) return out;
+  for (const m of host.masks) {
+    if (m.range.end < finding.range.start - 2000 || m.range.start > finding.range.end + 2000) continue;
+    const run = m.masked;
+    const at = out.indexOf(run);
+    if (at >= 0 && out[at + run.length] !== run[0] && (at === 0 || out[at - 1] !== run[0])) out = out.slice(0, at) + m.original + out.slice(at + run.length);
+  }
+  return out;
 }

@@ -13,3 +13,8 @@ export { hoverAt } from './services/hover';
 export type { HoverResult } from './services/hover';
 export { completionsAt } from './services/completion';
 export type { CompletionList, CompletionEntry, CompletionKind } from './services/completion';
+export { analyzeHost } from './analyze';
+export type { HostAnalysis, HostAnalyzeOptions } from './analyze';
+export { parseHost, isTemplatePath, hostSyntax, policyAt } from './hosts/host';
+export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/host';
+export type { EmbeddedKind } from './hosts/locations';

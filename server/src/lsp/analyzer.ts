@@ -1,7 +1,7 @@
 // Analysis of an open document under its settings, cached per document version so diagnostics,
 // code actions, hovers and completions of one version share one analysis.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, AnalyzeOptions, Finding } from '../engine';
+import { analyzeHost, HostAnalyzeOptions, Finding } from '../engine';
 import { FileGlobs } from './fileGlobs';
 import { rulesFor } from './fileRules';
 import { Settings } from './settings';
@@ -9,7 +9,7 @@ import { Settings } from './settings';
 export interface DocumentAnalysis {
   version: number;
   settings: Settings;
-  options: AnalyzeOptions;
+  options: HostAnalyzeOptions;
   /** A policy the server works on (false: the document is left alone). */
   isPolicy: boolean;
   /** Over `maxDocumentSize`: not analysed, `findings` is empty. */
@@ -39,7 +39,8 @@ export class Analyzer {
 
   private compute(doc: TextDocument, settings: Settings): DocumentAnalysis {
     const forcePolicy = this.globs.matches(doc.uri, settings.files);
-    const options: AnalyzeOptions = { rules: rulesFor(doc.uri, settings, this.globs), forcePolicy };
+    // The language and URI tell a template (CloudFormation, SAM, serverless.yml) from a policy.
+    const options: HostAnalyzeOptions = { rules: rulesFor(doc.uri, settings, this.globs), forcePolicy, languageId: doc.languageId, path: doc.uri };
     const base = { version: doc.version, settings, options, tooLarge: false, findings: [] as Finding[] };
     if (!settings.enable) return { ...base, isPolicy: false };
     const text = doc.getText();
@@ -48,7 +49,7 @@ export class Analyzer {
       // must not get a note.
       return { ...base, isPolicy: forcePolicy || STATEMENT_KEY.test(text), tooLarge: true };
     }
-    const result = analyze(text, options);
+    const result = analyzeHost(text, options);
     return { ...base, isPolicy: result.isPolicy, findings: result.findings };
   }
 }

@@ -1,7 +1,7 @@
 // Fix-all: apply every `safe` fix at once. Fixes of different findings can touch the same text
 // (two comments on one line, a fix that rewrites a value another fix edits), so each round applies
 // only fixes that do not overlap anything chosen before, then re-analyses and goes again.
-import { analyze, AnalyzeOptions, applyEdits, Finding, Fix, TextEdit } from '../engine';
+import { analyzeHost, HostAnalyzeOptions, applyEdits, Finding, Fix, TextEdit } from '../engine';
 
 /** Rounds before giving up: each round fixes at least one finding, and real policies need 1–2. */
 const MAX_ROUNDS = 10;
@@ -44,9 +44,9 @@ function pickFixes(findings: readonly Finding[]): { edits: TextEdit[]; count: nu
   return { edits, count, skipped };
 }
 
-export function fixAll(text: string, options: AnalyzeOptions, first?: readonly Finding[]): FixAllResult {
+export function fixAll(text: string, options: HostAnalyzeOptions, first?: readonly Finding[]): FixAllResult {
   let current = text;
-  let findings = first ?? analyze(text, options).findings;
+  let findings = first ?? analyzeHost(text, options).findings;
   let fixed = 0;
   let singleRoundEdits: TextEdit[] | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -59,7 +59,7 @@ export function fixAll(text: string, options: AnalyzeOptions, first?: readonly F
     current = next;
     fixed += count;
     if (skipped === 0) break;
-    findings = analyze(current, options).findings;
+    findings = analyzeHost(current, options).findings;
   }
   return { text: current, singleRoundEdits, fixed };
 }

@@ -140,7 +140,7 @@ export function startServer(connection: Connection): void {
     guard(connection, 'hover', null, async (params) => {
       const doc = await serviceView(params.textDocument.uri);
       if (!doc) return null;
-      const hover = hoverAt(doc.getText(), doc.offsetAt(params.position));
+      const hover = hoverAt(doc.getText(), doc.offsetAt(params.position), { languageId: doc.languageId, path: doc.uri });
       return hover ? toHover(doc, hover) : null;
     }),
   );
@@ -149,7 +149,7 @@ export function startServer(connection: Connection): void {
     guard(connection, 'completion', null, async (params) => {
       const doc = await serviceView(params.textDocument.uri);
       if (!doc) return null;
-      return toCompletionList(doc, completionsAt(doc.getText(), doc.offsetAt(params.position)));
+      return toCompletionList(doc, completionsAt(doc.getText(), doc.offsetAt(params.position), { languageId: doc.languageId, path: doc.uri }));
     }),
   );
 

@@ -54,6 +54,7 @@ export function run(): Promise<void> {
   require('./instanceArn.test');
   require('./manifest.test');
   require('./editor.test');
+  require('./yaml.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });

@@ -56,7 +56,7 @@ describe('snippets', () => {
 
   it('contributes a policy and a statements snippet for each seed policy, for json and jsonc', () => {
     const contributed: { language: string; path: string }[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.snippets;
-    assert.deepStrictEqual(contributed.map((s) => s.language).sort(), ['json', 'jsonc']);
+    assert.deepStrictEqual(contributed.map((s) => s.language).sort(), ['json', 'jsonc', 'yaml']);
     const names = Object.keys(JSON.parse(readRepoFile(contributed[0].path)));
     assert.deepStrictEqual(names.sort(), SPECS.flatMap((s) => [`Connect IAM: ${s.template} (policy)`, `Connect IAM: ${s.template} (statements)`]).sort());
   });

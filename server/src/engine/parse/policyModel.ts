@@ -59,6 +59,35 @@ export interface Statement {
   conditions: ConditionKeyEntry[];
 }
 
+/** What a host document (a CloudFormation, SAM or Serverless template) tells about a policy it
+ *  embeds: set only on policies extracted from a template (see hosts/). */
+export interface EmbeddedContext {
+  /** Where the policy is, for messages: `Resources.ConnectRole.Policies[0].PolicyDocument`. */
+  name: string;
+  /** Template resources by logical ID → their `Type`, for rules that judge `Ref`/`GetAtt`. */
+  resourceTypes: ReadonlyMap<string, string>;
+  /** The host syntax, which decides how a fix must write a value. */
+  syntax: 'json' | 'yaml';
+}
+
+/** Extra facts a host document's tree may carry on a node (jsonc-parser nodes have none):
+ *  - `contentStart`: offset of the value's first character when it maps 1:1 to the text (YAML
+ *    plain and quoted scalars, CloudFormation `Fn::Sub` strings);
+ *  - `unknown`: the value is computed by the template (`Ref`, `Fn::GetAtt`, `Fn::Join`…): it is
+ *    kept in the tree (so element types still check) but is no scalar item: no rule judges it;
+ *  - `intrinsic`: which function produced the node and its argument (for the template rules);
+ *  - `synthetic`: the node is not in the text (a SAM bare statement's implied policy root). */
+export interface HostNodeFacts {
+  contentStart?: number;
+  unknown?: boolean;
+  intrinsic?: { fn: string; arg: string | undefined; range: OffsetRange };
+  synthetic?: boolean;
+}
+
+export function hostFacts(node: Node): HostNodeFacts {
+  return node as Node & HostNodeFacts;
+}
+
 export interface PolicyDocument {
   json: JsonDocument;
   text: string;
@@ -70,6 +99,8 @@ export interface PolicyDocument {
   version?: ValueItem;
   statementProperty?: Property;
   statements: Statement[];
+  /** Set when the policy is embedded in a template (ranges are then offsets in the template). */
+  embedded?: EmbeddedContext;
 }
 
 export function propertiesOf(obj: Node | undefined): Property[] {
@@ -90,9 +121,14 @@ function firstByName(props: Property[]): Map<string, Property> {
 }
 
 export function valueItem(node: Node, text: string): ValueItem | undefined {
+  const facts = hostFacts(node);
+  if (facts.unknown) return undefined;
   switch (node.type) {
     case 'string': {
       const value = node.value as string;
+      if (facts.contentStart !== undefined || facts.synthetic) {
+        return { value, text: value, node, range: nodeRange(node), contentStart: facts.contentStart };
+      }
       // Escapes always make the raw token longer than its value, so a closed token exactly two
       // quotes longer than its value has none and offsets map 1:1 (no slice, no allocation).
       const closed = node.length >= 2 && text.charCodeAt(node.offset + node.length - 1) === 34;
@@ -168,7 +204,14 @@ function buildStatement(node: Node, index: number, text: string): Statement {
 /** Parse text into the policy model. `forcePolicy` treats any root object as a policy. */
 export function parsePolicy(text: string, opts: { forcePolicy?: boolean; kind?: PolicyKind } = {}): PolicyDocument {
   const json = parseJson(text);
-  const root = json.root;
+  return buildPolicy(json, json.root, opts);
+}
+
+/** The policy model of a tree: the whole JSON document's, or a policy embedded in a host
+ *  document (then `root` is the policy's node, `json.text` the host text, and every range an
+ *  offset in it). */
+export function buildPolicy(json: JsonDocument, root: Node | undefined, opts: { forcePolicy?: boolean; kind?: PolicyKind; embedded?: EmbeddedContext } = {}): PolicyDocument {
+  const text = json.text;
   const properties = propertiesOf(root);
   const byName = firstByName(properties);
   const statementProperty = byName.get('Statement');
@@ -199,5 +242,6 @@ export function parsePolicy(text: string, opts: { forcePolicy?: boolean; kind?: 
     version: version ? valueItem(version, text) : undefined,
     statementProperty,
     statements,
+    embedded: opts.embedded,
   };
 }

@@ -8,6 +8,7 @@ import { valueRules } from './values';
 import { securityRules } from './security';
 import { connectRules } from '../connect';
 import { denyRules } from './deny';
+import { templateRules } from '../hosts/rules';
 
 export const allRules: readonly Rule[] = [
   ...syntaxRules,
@@ -17,6 +18,7 @@ export const allRules: readonly Rule[] = [
   ...securityRules,
   ...connectRules,
   ...denyRules,
+  ...templateRules,
 ];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

@@ -9,6 +9,8 @@ import { actionsOf, globalConditionKeys, findConditionKey, serviceKeys, serviceN
 import { actionResourceTypes } from '../reference/resourceMatch';
 import { resolvedActions } from '../rules/reference/resolve';
 import { OffsetRange } from '../types';
+import { embeddedAt } from '../hosts/services';
+import type { HostHint } from '../hosts/host';
 import { ATTRIBUTE_TYPES, storageTypes } from './connectInfo';
 import { Cursor, cursorAt } from './cursor';
 import { describeConditionKey } from './describe';
@@ -44,9 +46,27 @@ const EMPTY: CompletionList = { items: [], isIncomplete: false };
 
 const TOP_LEVEL_NAMES = new Set(TOP_LEVEL_ELEMENTS.map((e) => e.name));
 
-export function completionsAt(text: string, offset: number): CompletionList {
-  const cursor = cursorAt(text, offset);
-  const doc = parsePolicy(cursor.text);
+export function completionsAt(text: string, offset: number, hint?: HostHint): CompletionList {
+  // In a template: the embedded policy under the cursor (offsets stay in the template).
+  const embedded = embeddedAt(text, offset, hint);
+  if (embedded === null) return EMPTY;
+  if (embedded && text[embedded.cursor.range.start] !== '"') return plainScalars(completionsIn(embedded.cursor, embedded.doc));
+  const cursor = embedded?.cursor ?? cursorAt(text, offset);
+  return completionsIn(cursor, embedded?.doc ?? parsePolicy(cursor.text));
+}
+
+/** A JSON string that YAML reads back as the same plain scalar: letters, digits and `:-_./`,
+ *  starting with a letter (no indicator character, no `: ` or ` #`). */
+const PLAIN_SAFE = /^"[A-Za-z][A-Za-z0-9:_\-./]*"$/;
+
+/** Items for a YAML plain scalar: written plain where that reads back the same, filtered on the
+ *  unquoted text the user typed. */
+function plainScalars(result: CompletionList): CompletionList {
+  const unquote = (s: string | undefined) => (s && PLAIN_SAFE.test(s) ? s.slice(1, -1) : s);
+  return { ...result, items: result.items.map((i) => (i.isSnippet ? i : { ...i, insertText: unquote(i.insertText)!, filterText: unquote(i.filterText) })) };
+}
+
+function completionsIn(cursor: Cursor, doc: PolicyDocument): CompletionList {
   const { path, isAtPropertyKey } = cursor.location;
   if (!looksLikePolicy(doc, cursor)) return EMPTY;
   if (isAtPropertyKey && path.length === 1) {

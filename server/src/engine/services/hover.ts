@@ -13,6 +13,8 @@ import { denyOverlaps, statementLabel } from '../rules/deny/overlap';
 import { resolvedActions } from '../rules/reference/resolve';
 import { factsOf } from '../rules/values/strings';
 import { OffsetRange } from '../types';
+import { embeddedAt } from '../hosts/services';
+import type { HostHint } from '../hosts/host';
 import { ATTRIBUTE_TYPES, storageType, storageTypes } from './connectInfo';
 import { code, describeActionText, describeConditionKey, fullName } from './describe';
 import { elementInfo } from './elements';
@@ -24,13 +26,16 @@ export interface HoverResult {
   range: OffsetRange;
 }
 
-export function hoverAt(text: string, offset: number): HoverResult | undefined {
-  const doc = parsePolicy(text);
+export function hoverAt(text: string, offset: number, hint?: HostHint): HoverResult | undefined {
+  // In a template: the embedded policy under the cursor (offsets stay in the template).
+  const embedded = embeddedAt(text, offset, hint);
+  if (embedded === null) return undefined;
+  const doc = embedded?.doc ?? parsePolicy(text);
   if (!doc.isPolicy || !doc.root) return undefined;
   const node = findNodeAtOffset(doc.root, offset, true);
   if (!node || node.type !== 'string') return undefined;
   const contents = contentsFor(doc, node);
-  return contents ? { contents, range: nodeRange(node) } : undefined;
+  return contents ? { contents: embedded ? embedded.unmask(contents) : contents, range: nodeRange(node) } : undefined;
 }
 
 function contentsFor(doc: PolicyDocument, node: Node): string | undefined {

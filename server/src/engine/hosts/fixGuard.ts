@@ -1,0 +1,194 @@
+// Fixes in a host document. The rules build their edits for JSON; in a template an edit must be
+// right in the host's syntax, or it is not offered:
+// 1. an edit that touches template text the policy model masked (a `${...}` of an `Fn::Sub`, a
+//    Serverless variable) or rewrote (a whole `Fn::Sub` string) is dropped: the rule only saw the
+//    mask;
+// 2. in YAML, a value replaced as a JSON string keeps the scalar's style: a plain scalar stays
+//    plain when the new value may be written plain there, a single-quoted one stays single-quoted
+//    (a double-quoted JSON string is also a valid YAML scalar, the fallback);
+// 3. an edit inside one scalar (a value, a field of an ARN) is checked on that scalar alone: its
+//    new text must read back as one scalar (YAML) or one JSON value;
+// 4. any other fix gets the generic guard: it is applied to the host text, the text is parsed
+//    again, and the fix is kept only if the host has no new syntax error and the embedded policy is
+//    still found. Re-parses are bounded per analysis (REPARSE_BUDGET characters, and none for a
+//    template over REPARSE_MAX_TEXT); past the bound such fixes are not offered.
+import { findNodeAtOffset } from 'jsonc-parser';
+import { parseDocument } from 'yaml';
+import { applyEdits } from '../textEdits';
+import { Finding, Fix, OffsetRange, TextEdit } from '../types';
+import { HostDocument, HostHint, parseHost } from './host';
+
+/** Characters re-parsed per analysis to check fixes: a few templates' worth. */
+export const REPARSE_BUDGET = 2_000_000;
+/** Templates larger than this are never re-parsed for a fix (a parse of a megabyte of YAML takes
+ *  about a second): their structural fixes are not offered. */
+export const REPARSE_MAX_TEXT = 300_000;
+
+const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
+const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <= b.end;
+
+export class FixGuard {
+  private budget = REPARSE_BUDGET;
+  private readonly errorCount: number;
+  private readonly names: Set<string>;
+
+  constructor(private readonly host: HostDocument, private readonly hint: HostHint) {
+    this.errorCount = errorsOf(host);
+    this.names = new Set(host.policies.map((p) => p.name));
+    const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
+    this.masks = host.masks.map((m) => m.range).sort(byStart);
+    this.values = [...host.maskedValues].sort(byStart);
+  }
+
+  /** The finding with only the fixes that are right in the host (rewritten where needed). */
+  check(finding: Finding, policyName: string | undefined): Finding {
+    if (!finding.fixes?.length) return finding;
+    const fixes: Fix[] = [];
+    for (const fix of finding.fixes) {
+      const edits = this.restyle(fix.edits);
+      if (!edits || !this.valid(edits, policyName)) continue;
+      fixes.push({ ...fix, edits });
+    }
+    return { ...finding, fixes: fixes.length ? fixes : undefined };
+  }
+
+  /** Masked template parts and masked values, sorted by start (looked up per edit). */
+  private readonly masks: OffsetRange[];
+  private readonly values: OffsetRange[];
+
+  /** Edits in the host's style, or undefined when one touches masked text. */
+  private restyle(edits: TextEdit[]): TextEdit[] | undefined {
+    const out: TextEdit[] = [];
+    for (const e of edits) {
+      if (touching(this.masks, e.range).some((m) => overlaps(m, e.range) || (e.range.start === e.range.end && e.range.start > m.start && e.range.start < m.end))) return undefined;
+      const value = touching(this.values, e.range).find((v) => overlaps(v, e.range) || (e.range.start === e.range.end && e.range.start > v.start && e.range.start < v.end));
+      // Inside a masked value only an edit of its unmasked characters is sound (checked above);
+      // replacing the whole value would write the rule's masked copy.
+      if (value && !(inside(e.range, value) && e.range.start > value.start && e.range.end < value.end)) return undefined;
+      out.push(this.host.syntax === 'yaml' ? yamlStyled(this.host, e) : e);
+    }
+    return out;
+  }
+
+  private valid(edits: TextEdit[], policyName: string | undefined): boolean {
+    if (edits.every((e) => this.scalarEditValid(e))) return true;
+    const size = this.host.text.length;
+    if (size > REPARSE_MAX_TEXT || this.budget < size) return false;
+    this.budget -= size;
+    const after = parseHost(applyEdits(this.host.text, edits), this.hint);
+    if (after.kind !== this.host.kind || errorsOf(after) > this.errorCount) return false;
+    const names = new Set(after.policies.map((p) => p.name));
+    return !(policyName && this.names.has(policyName) && !names.has(policyName));
+  }
+
+  /** Scalar start offsets, sorted (built on first use). */
+  private starts: number[] | undefined;
+
+  /** An edit inside one scalar whose new text, alone, reads as one scalar of the same kind. */
+  private scalarEditValid(e: TextEdit): boolean {
+    if (/[\r\n]/.test(e.newText)) return false;
+    if (this.host.syntax === 'json') {
+      const root = this.host.json?.root;
+      const node = root ? findNodeAtOffset(root, e.range.start, true) : undefined;
+      if (!node || node.children || node.offset > e.range.start || e.range.end > node.offset + node.length) return false;
+      const token = this.host.text.slice(node.offset, e.range.start) + e.newText + this.host.text.slice(e.range.end, node.offset + node.length);
+      try {
+        JSON.parse(token);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    const scalars = this.host.scalars;
+    if (!scalars) return false;
+    this.starts ??= [...scalars.keys()].sort((a, b) => a - b);
+    // The last scalar starting at or before the edit.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= e.range.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return false;
+    const start = this.starts[found];
+    const s = scalars.get(start)!;
+    if (e.range.end > s.end) return false;
+    const token = this.host.text.slice(start, e.range.start) + e.newText + this.host.text.slice(e.range.end, s.end);
+    return readsAsOneScalar(token, s.inFlow);
+  }
+}
+
+/** The ranges (sorted by start) that touch `r`. Masks and masked values do not overlap one
+ *  another (a value may be listed twice), so the few starting last before `r` ends are enough. */
+function touching(sorted: OffsetRange[], r: OffsetRange): OffsetRange[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= r.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: OffsetRange[] = [];
+  for (let i = lo - 1, seen = 0; i >= 0 && seen < 16; i--, seen++) {
+    if (sorted[i].end >= r.start) out.push(sorted[i]);
+  }
+  return out;
+}
+
+function errorsOf(host: HostDocument): number {
+  if (host.syntax === 'yaml') return host.errors.length;
+  const j = host.json;
+  return j ? j.errors.length + j.comments.length + j.trailingCommas.length + (j.tooDeepAt !== undefined ? 1 : 0) : 0;
+}
+
+/** A whole-scalar replacement written as a JSON string, in the scalar's own style. */
+function yamlStyled(host: HostDocument, e: TextEdit): TextEdit {
+  const scalar = host.scalars?.get(e.range.start);
+  if (!scalar || scalar.end !== e.range.end || !e.newText.startsWith('"')) return e;
+  let value: unknown;
+  try {
+    value = JSON.parse(e.newText);
+  } catch {
+    return e;
+  }
+  if (typeof value !== 'string') return e;
+  if (scalar.style === 'PLAIN' && readsBack(value, value, scalar.inFlow)) return { ...e, newText: value };
+  if (scalar.style === 'QUOTE_SINGLE') {
+    const quoted = `'${value.replace(/'/g, "''")}'`;
+    if (readsBack(quoted, value, scalar.inFlow)) return { ...e, newText: quoted };
+  }
+  return e;
+}
+
+/** Does `written`, as a scalar in this context, read back as the string `value`? */
+function readsBack(written: string, value: string, inFlow: boolean): boolean {
+  if (written === '' || /[\r\n]/.test(written)) return false;
+  try {
+    const doc = parseDocument(inFlow ? `[${written}]` : `k: ${written}`);
+    if (doc.errors.length) return false;
+    const js = doc.toJS() as unknown;
+    const got = inFlow ? (js as unknown[])?.[0] : (js as Record<string, unknown>)?.k;
+    return typeof got === 'string' && got === value && (!inFlow || (js as unknown[]).length === 1);
+  } catch {
+    return false;
+  }
+}
+
+/** Does a scalar's text, alone in its context, read as one scalar (no new structure)? */
+function readsAsOneScalar(token: string, inFlow: boolean): boolean {
+  if (token.trim() === '') return false;
+  try {
+    const doc = parseDocument(inFlow ? `[${token}]` : `k: ${token}`);
+    if (doc.errors.length) return false;
+    const js = doc.toJS() as unknown;
+    if (inFlow) return Array.isArray(js) && js.length === 1 && (js[0] === null || typeof js[0] !== 'object');
+    const v = (js as Record<string, unknown> | null)?.k;
+    return js !== null && Object.keys(js as object).length === 1 && (v === null || typeof v !== 'object');
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+// Rules that only templates need. `yaml-syntax` is reported by analyzeHost for the whole host
+// (its check has nothing to judge in one policy); `cfn-ref-not-arn` reads the template facts the
+// host module leaves on the model (EmbeddedContext, HostNodeFacts).
+import { Node } from 'jsonc-parser';
+import { hostFacts, PolicyDocument } from '../parse/policyModel';
+import { Rule } from '../rules/rule';
+import { REF_NOT_ARN } from './returnValues';
+
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  category: 'syntax',
+  title: 'A CloudFormation, SAM or Serverless template is not valid YAML.',
+  check() {
+    // Judged once per template by analyzeHost, not per policy.
+  },
+};
+
+function* resourceValues(doc: PolicyDocument): Generator<Node> {
+  for (const s of doc.statements) {
+    const v = s.resourceProperty?.value;
+    if (!v) continue;
+    if (v.type === 'array') yield* v.children ?? [];
+    else yield v;
+  }
+}
+
+const WHAT = { name: 'the name', URL: 'the URL', ID: 'the ID' };
+
+export const cfnRefNotArn: Rule = {
+  id: 'cfn-ref-not-arn',
+  defaultSeverity: 'warning',
+  category: 'reference',
+  title: 'A Resource is a Ref to a template resource whose Ref is a name, URL or ID, not an ARN.',
+  check({ doc, report }) {
+    const embedded = doc.embedded;
+    if (!embedded) return;
+    for (const node of resourceValues(doc)) {
+      const intrinsic = hostFacts(node).intrinsic;
+      if (intrinsic?.fn !== 'Ref' || !intrinsic.arg) continue;
+      const type = embedded.resourceTypes.get(intrinsic.arg);
+      const ret = type ? REF_NOT_ARN[type] : undefined;
+      if (!ret) continue;
+      const id = intrinsic.arg;
+      const getAtt = embedded.syntax === 'yaml' ? `!GetAtt ${id}.${ret.arnAttribute}` : JSON.stringify({ 'Fn::GetAtt': [id, ret.arnAttribute] });
+      report({
+        message: `Ref ${id} gives ${WHAT[ret.ref]} of the ${type} resource, not its ARN, so this Resource matches nothing. Use Fn::GetAtt ${id}.${ret.arnAttribute}.`,
+        range: intrinsic.range,
+        fixes: [{ title: `Use the ARN: ${getAtt}`, edits: [{ range: intrinsic.range, newText: getAtt }], isPreferred: true, safe: true }],
+        data: { resourceType: type, suggestion: getAtt },
+      });
+    }
+  },
+};
+
+export const templateRules: Rule[] = [yamlSyntax, cfnRefNotArn];
