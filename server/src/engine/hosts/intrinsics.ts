@@ -226,6 +226,7 @@ function substitution(template: Node, parent: HostNode | undefined, ctx: Normali
     return s;
   }
   s.value = value;
+  s.masked = value !== raw || undefined;
   s.contentStart = exact ? contentStart : undefined;
   if (exact) ctx.masks.push(...masks);
   if (value !== raw) ctx.standIns.push({ range, value, original: raw });

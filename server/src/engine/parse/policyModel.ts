@@ -76,12 +76,15 @@ export interface EmbeddedContext {
  *  - `unknown`: the value is computed by the template (`Ref`, `Fn::GetAtt`, `Fn::Join`…): it is
  *    kept in the tree (so element types still check) but is no scalar item: no rule judges it;
  *  - `intrinsic`: which function produced the node and its argument (for the template rules);
- *  - `synthetic`: the node is not in the text (a SAM bare statement's implied policy root). */
+ *  - `synthetic`: the node is not in the text (a SAM bare statement's implied policy root);
+ *  - `masked`: the value holds template parts masked as "any value" (an Fn::Sub's parameters):
+ *    what it names is known only at deployment. */
 export interface HostNodeFacts {
   contentStart?: number;
   unknown?: boolean;
   intrinsic?: { fn: string; arg: string | undefined; range: OffsetRange };
   synthetic?: boolean;
+  masked?: boolean;
 }
 
 export function hostFacts(node: Node): HostNodeFacts {

@@ -3,8 +3,9 @@
 // ARN). Access Analyzer's "Redundant action" and "Redundant resource". Removing it changes nothing
 // the statement grants or denies, so the fix is safe. Actions compare case-insensitively (as IAM
 // matches them), resources case-sensitively. Values with policy variables are left alone: what
-// they cover is known only at request time.
-import { ValueItem } from '../../parse/policyModel';
+// they cover is known only at request time, and so are template values (a CloudFormation !Sub
+// whose parameters are masked): two masked values may name different things.
+import { hostFacts, ValueItem } from '../../parse/policyModel';
 import { patternCovers } from '../../reference/wildcard';
 import { Rule } from '../rule';
 import { removeArrayElementEdit } from '../security/arrayEdits';
@@ -18,7 +19,7 @@ const MAX_ITEMS = 2000;
 function redundant(items: ValueItem[], caseInsensitive: boolean): { item: ValueItem; by: ValueItem }[] {
   const norm = (v: string) => (caseInsensitive ? v.toLowerCase() : v);
   const strings = items
-    .filter((i): i is ValueItem & { value: string } => typeof i.value === 'string' && !i.value.includes('${'))
+    .filter((i): i is ValueItem & { value: string } => typeof i.value === 'string' && !i.value.includes('${') && !hostFacts(i.node).masked && !hostFacts(i.node).intrinsic)
     .map((item, index) => ({ item, index, v: norm(item.value) }));
   if (strings.length < 2 || strings.length > MAX_ITEMS) return [];
   const patterns = strings.filter((x) => /[*?]/.test(x.v)).map((x) => ({ ...x, literal: x.v.split(/[*?]/)[0] }));
