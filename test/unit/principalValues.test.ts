@@ -82,3 +82,12 @@ describe('principal-value-invalid leaves variables to policy-variable-not-allowe
     assert.equal(findingsOf(text, 'policy-variable-not-allowed').length, 1);
   });
 });
+
+describe('principal-value-invalid: spaces around a value that is wrong anyway', () => {
+  it('reports the other fault, once, and offers no fix that would leave it', () => {
+    const text = policy({ Effect: 'Allow', Principal: { AWS: ' !' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+    const found = findingsOf(text, 'principal-value-invalid');
+    assert.equal(found.length, 1);
+    assert.ok(!found[0].fixes?.some((f) => f.title === 'Remove the spaces'));
+  });
+});

@@ -75,9 +75,11 @@ function judge(type: string, value: string): { why: string; fix?: string } | und
 function checkValue(s: Statement, type: string, item: ValueItem, report: (r: Report) => void): void {
   // A variable here is policy-variable-not-allowed's finding.
   if (typeof item.value !== 'string' || item.value.includes('${')) return;
-  const value = item.value;
-  const trimmed = value.trim();
-  if (trimmed !== value && trimmed !== '') {
+  const trimmed = item.value.trim();
+  // Spaces alone are reported with the fix that removes them; a value that is wrong even without
+  // them gets the finding for that fault (one finding, and no fix that would leave it standing).
+  const faultBesidesSpaces = (v: string) => factsOf({ item, text: v, place: 'principal', statement: s }).placeholders.some((p) => p.certain) || !!judge(type, v);
+  if (trimmed !== item.value && trimmed !== '' && !faultBesidesSpaces(trimmed)) {
     report({
       message: `This ${type} principal has spaces around it, and IAM rejects the policy. Remove them: "${trimmed}".`,
       range: item.range,
@@ -85,6 +87,7 @@ function checkValue(s: Statement, type: string, item: ValueItem, report: (r: Rep
     });
     return;
   }
+  const value = trimmed || item.value;
   // A placeholder left in a principal (account-id in an ARN, <role>) names no principal.
   const placeholder = factsOf({ item, text: value, place: 'principal', statement: s }).placeholders.find((p) => p.certain);
   if (placeholder) {
