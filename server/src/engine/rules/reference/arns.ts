@@ -144,47 +144,35 @@ export const arnFieldNotAllowed: Rule = {
   },
 };
 
-export const arnMissingRegion: Rule = {
-  id: 'arn-missing-region',
-  defaultSeverity: 'error',
-  category: 'reference',
-  title: 'An ARN leaves the Region empty where every ARN of its kind has one.',
-  check(ctx) {
-    for (const { item, arn } of concreteArns(ctx)) {
-      // The account has its own rule (arn-missing-account): some services name AWS-owned
-      // resources without one.
-      const f = arn.region;
-      if (f.value !== '' || arnFieldUse(arn, 'region') !== 'always') continue;
-      const region = policyContext(ctx.doc).region ?? '*';
-      ctx.report({
-        message: `This ${arn.service.value} ARN has no Region, so it matches nothing. ARNs of this kind always have one${example(arn, 'region', 'filled')}: fill in the Region, or * for any.`,
-        // The empty field sits between two colons: underline both.
-        range: subRange(item, f.start - 1, f.end + 1),
-        fixes: [{ title: `Use ${region} for the Region`, edits: [replaceInStringEdit(item, f.start, f.end, region)], isPreferred: true }],
-      });
-    }
-  },
-};
+/** Reports an empty Region or account field where every ARN format of the service fills it in;
+ *  the fix fills in the value the rest of the policy uses, or `*`. */
+function missingFieldRule(id: string, field: 'region' | 'account', defaultSeverity: 'error' | 'warning', mayBeEmpty: (service: string) => boolean): Rule {
+  const label = field === 'region' ? 'Region' : 'account';
+  return {
+    id,
+    defaultSeverity,
+    category: 'reference',
+    title: `An ARN leaves the ${label} empty where every ARN of its kind has one.`,
+    check(ctx) {
+      for (const { item, arn } of concreteArns(ctx)) {
+        const f = arn[field];
+        if (f.value !== '' || arnFieldUse(arn, field) !== 'always' || mayBeEmpty(arn.service.value)) continue;
+        const value = policyContext(ctx.doc)[field] ?? '*';
+        ctx.report({
+          message: `This ${arn.service.value} ARN has no ${label}, so it matches nothing. ARNs of this kind always have one${example(arn, field, 'filled')}: fill in the ${field === 'region' ? 'Region' : 'account ID'}, or * for any.`,
+          // The empty field sits between two colons: underline both.
+          range: subRange(item, f.start - 1, f.end + 1),
+          fixes: [{ title: `Use ${value} for the ${label}`, edits: [replaceInStringEdit(item, f.start, f.end, value)], isPreferred: true }],
+        });
+      }
+    },
+  };
+}
 
-export const arnMissingAccount: Rule = {
-  id: 'arn-missing-account',
-  defaultSeverity: 'warning',
-  category: 'reference',
-  title: 'An ARN leaves the account empty where every ARN of its kind has one.',
-  check(ctx) {
-    for (const { item, arn } of concreteArns(ctx)) {
-      // A warning, not an error: SSM and Resource Explorer name AWS-owned resources without an
-      // account (arn:aws:ssm:*::document/AWS-RunShellScript) although their formats have one.
-      const f = arn.account;
-      if (f.value !== '' || arnFieldUse(arn, 'account') !== 'always' || accountMayBeEmpty(arn.service.value)) continue;
-      const account = policyContext(ctx.doc).account ?? '*';
-      ctx.report({
-        message: `This ${arn.service.value} ARN has no account, so it matches nothing. ARNs of this kind always have one${example(arn, 'account', 'filled')}: fill in the account ID, or * for any.`,
-        range: subRange(item, f.start - 1, f.end + 1),
-        fixes: [{ title: `Use ${account} for the account`, edits: [replaceInStringEdit(item, f.start, f.end, account)], isPreferred: true }],
-      });
-    }
-  },
-};
+export const arnMissingRegion = missingFieldRule('arn-missing-region', 'region', 'error', () => false);
+
+/** A warning, not an error: SSM and Resource Explorer name AWS-owned resources without an account
+ *  (arn:aws:ssm:*::document/AWS-RunShellScript) although their formats have one. */
+export const arnMissingAccount = missingFieldRule('arn-missing-account', 'account', 'warning', accountMayBeEmpty);
 
 export const arnRules: Rule[] = [arnMalformed, arnUnknownService, arnFieldNotAllowed, arnMissingRegion, arnMissingAccount];
