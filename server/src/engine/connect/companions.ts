@@ -264,8 +264,8 @@ export const connectPermissionsConditional: Rule = {
       const a = assess(doc, row, s);
       const drafts: Draft[] = a.conditional.map(({ when, gaps }) => ({
         key: `${when}\u0000${keyOf(gaps)}`,
-        message: (action: string) => `${capitalize(when)}, ${action} also needs ${list(missingActions(gaps))}. `
-          + `Allow ${describeGaps(doc, gaps)} if that case applies (source: ${sources(gaps)}).`,
+        message: (action: string) => `${action} may also need ${list(missingActions(gaps))}. `
+          + `It does ${when}: then allow ${describeGaps(doc, gaps)} (source: ${sources(gaps)}).`,
         fixes: defined([fixFor(doc, gaps)]),
         data: { missing: missingActions(gaps), when },
       }));
@@ -273,7 +273,7 @@ export const connectPermissionsConditional: Rule = {
         const all = options.flatMap((o) => o.required);
         drafts.push({
           key: `${demand.choice.what}\u0000${keyOf(all)}`,
-          message: (action: string) => `Depending on the ${demand.choice.what}, ${action} also needs permissions on another service. `
+          message: (action: string) => `${action} needs permissions that depend on the ${demand.choice.what}. `
             + `Allow what yours needs: ${describeOptions(doc, options)} (source: ${sources(all)}).`,
           fixes: defined(options.map((o, i) => fixFor(doc, o.required, ` (${o.option.label})`, i === 0))),
           data: { missing: missingActions(all), choice: demand.choice.what },
@@ -284,6 +284,5 @@ export const connectPermissionsConditional: Rule = {
   },
 };
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const companionRules: Rule[] = [connectPermissionsMissing, connectPermissionsConditional];

@@ -118,13 +118,13 @@ function storageOptions(action: 'associate' | 'update' | 'disassociate'): Option
   return [
     opt('S3', 'an S3 bucket',
       req('bucket', ['s3:GetBucketAcl', 's3:GetBucketLocation'], sources, `${BOTH}; the seed's Example 1`), role, encrypted,
-      cond('any', ['s3:ListAllMyBuckets'], ['seed'], 'to pick the bucket in the console', CONSOLE)),
+      cond('any', ['s3:ListAllMyBuckets'], ['seed'], 'when the bucket is picked in the console', CONSOLE)),
     opt('KINESIS_STREAM', 'a Kinesis data stream',
       req('stream', ['kinesis:DescribeStream'], sources, `${BOTH}; the seed's Example 3`), role,
-      cond('any', ['kinesis:ListStreams'], ['seed'], 'to pick the stream in the console', CONSOLE)),
+      cond('any', ['kinesis:ListStreams'], ['seed'], 'when the stream is picked in the console', CONSOLE)),
     opt('KINESIS_FIREHOSE', 'a Firehose delivery stream',
       req('deliveryStream', ['firehose:DescribeDeliveryStream'], ['SAR', 'CFN'], BOTH), role,
-      cond('any', ['firehose:ListDeliveryStreams'], ['facts'], 'to pick the delivery stream in the console', CONSOLE)),
+      cond('any', ['firehose:ListDeliveryStreams'], ['facts'], 'when the delivery stream is picked in the console', CONSOLE)),
     // facts: Connect creates the video streams itself; EncryptionConfig is required, so the key always applies.
     opt('KINESIS_VIDEO_STREAM', 'Kinesis Video Streams',
       req('kmsKey', grantActions, ['SAR', 'CFN', 'facts'], 'media streams always have a KMS key: EncryptionConfig is required (facts)')),
