@@ -88,8 +88,11 @@ const row = (name: string, needs: Need[], extra: Partial<Row> = {}): Row => ({ a
 
 // ---- Needs shared by several rows ----
 
-const describeInstanceLookup = cond('instance', ['connect:DescribeInstance'], ['SAR'], 'when Connect looks the instance up with the caller\'s permissions', LOOKUP);
-const directoryLookup = cond('any', ['ds:DescribeDirectories'], ['SAR'], 'when Connect looks up the instance\'s directory', LOOKUP);
+// One case for both lookups, so that one fix adds both: connect:DescribeInstance has a row of its
+// own that asks for ds:DescribeDirectories.
+const LOOKUP_WHEN = 'when Connect looks up the instance and its directory with the caller\'s permissions';
+const describeInstanceLookup = cond('instance', ['connect:DescribeInstance'], ['SAR'], LOOKUP_WHEN, LOOKUP);
+const directoryLookup = cond('any', ['ds:DescribeDirectories'], ['SAR'], LOOKUP_WHEN, LOOKUP);
 const slrChanges = (sources: Source[], ...actions: string[]) =>
   cond('serviceLinkedRole', actions, sources, 'if the service-linked role must be created or changed', SLR);
 const putRolePolicy = (sources: Source[], why: string) => req('serviceLinkedRole', ['iam:PutRolePolicy'], sources, why);
@@ -138,7 +141,7 @@ const storageChoice = (action: 'associate' | 'update' | 'disassociate'): Choice 
   ({ what: 'storage kind', options: storageOptions(action), key: STORAGE_RESOURCE_TYPE_KEY, byValue: storageByValue });
 
 const storageExtras: Need[] = [
-  cond('any', ['ds:DescribeDirectories'], ['SAR', 'CFN'], 'when Connect looks up the instance\'s directory', LOOKUP),
+  cond('any', ['ds:DescribeDirectories'], ['SAR', 'CFN'], LOOKUP_WHEN, LOOKUP),
   slrChanges(['SAR'], 'iam:AttachRolePolicy', 'iam:CreateServiceLinkedRole'),
 ];
 
@@ -196,8 +199,9 @@ const deleteIntegrationOptions: Option[] = [
 /** Every Connect action of connect-dependencies.md, alphabetically. */
 export const CONNECT_DEPENDENCIES: readonly Row[] = [
   row('AdminGetEmergencyAccessToken', [
+    // One case, so that one fix adds all three (DescribeInstance and ListInstances ask for the directory lookup).
     cond('instance', ['connect:DescribeInstance'], ['SAR'], 'when the console shows the instance', SAR_ONLY),
-    cond('any', ['connect:ListInstances', 'ds:DescribeDirectories'], ['SAR'], 'when the console lists the instances', SAR_ONLY),
+    cond('any', ['connect:ListInstances', 'ds:DescribeDirectories'], ['SAR'], 'when the console shows the instance', SAR_ONLY),
   ]),
   row('AssociateAnalyticsDataSet', [], { note: 'CFN: connect actions only' }),
   row('AssociateApprovedOrigin', [], { note: 'CFN: connect actions only' }),

@@ -67,6 +67,14 @@ export function companionStatements(doc: PolicyDocument, companions: readonly Co
 /** Edits adding several statements: each added to the text the previous one made, then turned
  *  into one edit of the span that changed (edits of one fix must not overlap). */
 function addStatementsEdits(doc: PolicyDocument, statements: object[]): TextEdit[] | undefined {
+  const each = statements.map((st) => addStatementEdits(doc, st));
+  if (each.some((e) => !e)) return undefined;
+  // The usual case, a non-empty Statement array: every statement is inserted after the last one,
+  // so the insertions simply follow each other (no re-parse).
+  const inserts = each.map((e) => (e!.length === 1 && e![0].range.start === e![0].range.end ? e![0] : undefined));
+  if (inserts.every((e) => e && e.range.start === inserts[0]!.range.start)) {
+    return [{ range: inserts[0]!.range, newText: inserts.map((e) => e!.newText).join('') }];
+  }
   let text = doc.text;
   let current = doc;
   for (const st of statements) {

@@ -78,6 +78,17 @@ export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
 /** A resource an Allow statement names the companion's action on (by name), when no grant fits:
  *  usually the mistake itself (`arn:aws:s3:::bucket/*`, a function ARN without `function:`). */
 export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined {
+  // Asked for every gap of every finding: cached per document, or a big policy is quadratic.
+  let cache = nearMissCache.get(doc);
+  if (!cache) nearMissCache.set(doc, (cache = new Map()));
+  const key = c.action.toLowerCase();
+  if (!cache.has(key)) cache.set(key, findNearMiss(doc, c));
+  return cache.get(key);
+}
+
+const nearMissCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
+
+function findNearMiss(doc: PolicyDocument, c: Companion): string | undefined {
   const action = c.action.toLowerCase();
   const service = action.slice(0, action.indexOf(':'));
   for (const s of doc.statements) {
