@@ -47,7 +47,7 @@ export function coveragePage(): string {
 
 What else each Amazon Connect action needs for the call to succeed, as the rules
 [connect-permissions-missing](rules/connect-permissions-missing.md) (required: warning) and
-[connect-permissions-conditional](rules/connect-permissions-conditional.md) (conditional:
+[connect-permissions-suggested](rules/connect-permissions-suggested.md) (conditional:
 information) check it, and as the hover on a Connect action shows it. ${CONNECT_DEPENDENCIES.length} actions.
 
 Sources: **SAR Dec 2025**, the service authorization reference's dependent actions as of

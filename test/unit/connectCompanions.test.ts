@@ -1,4 +1,4 @@
-// The generic companion rules (connect-permissions-missing, connect-permissions-conditional) on the
+// The generic companion rules (connect-permissions-missing, connect-permissions-suggested) on the
 // cases that matter beyond the per-row table test (connectDependencies.test.ts): grants split
 // across statements and through wildcards, object ARNs for a bucket, Deny, alternatives, grouping
 // in one statement, the storage kind mismatch, KMS and console suggestions.
@@ -8,7 +8,7 @@ import { findingsOf, policy, rangeText } from '../helpers';
 import { ACCOUNT, allow, BUCKET, fixed, FUNCTION, INSTANCE, only, ROLE, STORAGE_ACTIONS, storageStatement, STREAM } from './connectHelpers';
 
 const MISSING = 'connect-permissions-missing';
-const CONDITIONAL = 'connect-permissions-conditional';
+const CONDITIONAL = 'connect-permissions-suggested';
 const S3_PERMS = ['iam:PutRolePolicy', 's3:GetBucketAcl', 's3:GetBucketLocation'];
 
 describe('connect-permissions-missing: storage', () => {
@@ -125,7 +125,7 @@ describe('connect-permissions-missing: associations', () => {
   });
 });
 
-describe('connect-permissions-conditional', () => {
+describe('connect-permissions-suggested', () => {
   it('suggests the key permissions for encrypted S3 storage, with a fix, and requires them for media streams', () => {
     const text = policy(storageStatement(['CALL_RECORDINGS', 'MEDIA_STREAMS']), allow(S3_PERMS, [ROLE, BUCKET]));
     // The update also retires the grant: two findings, one per storage action.

@@ -13,7 +13,7 @@ import { ACCOUNT, allow, fixed, problems } from './connectHelpers';
 const INSTANCE_ID = 'a1b2c3d4-5678-90ab-cdef-111122223333';
 const CTX = { partition: 'aws', region: 'us-east-1', account: ACCOUNT, instanceId: INSTANCE_ID };
 const MISSING = 'connect-permissions-missing';
-const CONDITIONAL = 'connect-permissions-conditional';
+const CONDITIONAL = 'connect-permissions-suggested';
 
 /** The reference's ARN formats of an action (formats joined by a comma are two). */
 function formatsOf(action: string): string[] {

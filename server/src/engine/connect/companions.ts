@@ -1,7 +1,7 @@
 // The permissions a Connect call needs besides its own, read from the table (dependencies.ts) for
 // every row alike and judged across the whole document (they are often split across statements):
 //   connect-permissions-missing      required needs not granted (warning)
-//   connect-permissions-conditional  needs that apply only in some cases (information)
+//   connect-permissions-suggested  needs that apply only in some cases (information)
 // Only actions named exactly count: `connect:*` or `connect:Associate*` must not demand every
 // companion of every row at once. Only Allow statements grant (grants.ts); a Connect action in a
 // Deny or NotAction statement needs nothing.
@@ -254,8 +254,8 @@ export const connectPermissionsMissing: Rule = {
   },
 };
 
-export const connectPermissionsConditional: Rule = {
-  id: 'connect-permissions-conditional',
+export const connectPermissionsSuggested: Rule = {
+  id: 'connect-permissions-suggested',
   defaultSeverity: 'information',
   category: 'connect',
   title: 'A Connect action may need a permission on another service in some cases (encrypted data, the console, an integration type).',
@@ -285,4 +285,4 @@ export const connectPermissionsConditional: Rule = {
 };
 
 
-export const companionRules: Rule[] = [connectPermissionsMissing, connectPermissionsConditional];
+export const companionRules: Rule[] = [connectPermissionsMissing, connectPermissionsSuggested];
