@@ -124,7 +124,7 @@ describe('connect-storage-type-unrestricted', () => {
     const after = fixed(text, f);
     assert.deepEqual(findingsOf(after, 'connect-storage-type-unrestricted'), []);
     assert.deepEqual(JSON.parse(after).Statement[0].Condition, { StringEquals: { 'connect:StorageResourceType': 'CALL_RECORDINGS' } });
-    assert.deepEqual(findingsOf(after, 'connect-storage-permissions-missing'), [], 'the condition fits the permissions granted');
+    assert.deepEqual(findingsOf(after, 'connect-permissions-missing'), [], 'the condition fits the permissions granted');
   });
 
   it('merges the condition into an existing Condition block', () => {
