@@ -38,7 +38,7 @@ export function registerInsertCommands(context: vscode.ExtensionContext): void {
 async function pickTemplate(): Promise<PolicyTemplate | undefined> {
   const picked = await vscode.window.showQuickPick(
     TEMPLATES.map((t) => ({ label: t.label, detail: t.detail, template: t })),
-    { title: 'New Amazon Connect policy', placeHolder: 'Which resource should the policy let you associate with an instance?' },
+    { title: 'New Amazon Connect policy', placeHolder: 'What should the policy let you do with an instance?' },
   );
   return picked?.template;
 }

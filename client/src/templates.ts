@@ -1,16 +1,20 @@
 // The three policies of the AWS page "Restrict AWS resources that can be associated with Amazon
-// Connect" (examples/ holds them verbatim) as templates with named fields. One definition feeds
-// the contributed snippets (scripts/syncContributes.ts writes snippets/ from it), the insert
-// commands and the tests, so the three can never drift apart.
+// Connect" (examples/ holds them verbatim) as templates with named fields, and four more built
+// from the engine's Connect table (server/src/engine/connect/dependencies.ts, the table the rules
+// check against): a Lex V2 bot, an S3 bucket encrypted with a KMS key, instance administration and
+// an Amazon Q in Connect integration. One definition feeds the contributed snippets
+// (scripts/syncContributes.ts writes snippets/ from it), the insert commands and the tests, so they
+// can never drift apart.
 //
 // Pure: no `vscode` import, so build scripts and tests can load it.
+import { dependencyRow, Need, Option, RESOURCES, ResourceKind } from '../../server/src/engine/connect/table';
 
 /** The fields a user fills in. A field left without a value becomes a snippet tab stop. */
-export type FieldName = 'partition' | 'region' | 'account' | 'instanceId' | 'storageType' | 'resourceName';
+export type FieldName = 'partition' | 'region' | 'account' | 'instanceId' | 'storageType' | 'resourceName' | 'keyId';
 
 export type FieldValues = Partial<Record<FieldName, string>>;
 
-export type TemplateId = 's3' | 'lambda' | 'kinesis';
+export type TemplateId = 's3' | 'lambda' | 'kinesis' | 'lexV2' | 's3Kms' | 'instanceAdmin' | 'qAssistant';
 
 export interface PolicyTemplate {
   id: TemplateId;
@@ -44,7 +48,7 @@ export const KINESIS_STORAGE_TYPES = [
 /** `{{name}}` marks a field inside a template string; braces never occur in IAM policy text we
  *  generate otherwise (policy variables use `${…}`). */
 const f = (name: FieldName) => `{{${name}}}`;
-const MARKER = /\{\{(partition|region|account|instanceId|storageType|resourceName)\}\}/g;
+const MARKER = /\{\{(partition|region|account|instanceId|storageType|resourceName|keyId)\}\}/g;
 
 const instanceArn = `arn:${f('partition')}:connect:${f('region')}:${f('account')}:instance/${f('instanceId')}`;
 const connectRoleArn = `arn:${f('partition')}:iam::${f('account')}:role/aws-service-role/connect.amazonaws.com/*`;
@@ -57,6 +61,88 @@ const storageConfigStatement = {
   Resource: instanceArn,
   Condition: { StringEquals: { 'connect:StorageResourceType': f('storageType') } },
 };
+
+// ---- Templates built from the Connect table ----
+
+/** A companion resource's ARN with field markers: the table's example ARN, the policy's own
+ *  values as fields, and the placeholder name (`s3-bucket-name`, `key-id`) as a field too. */
+function tableArn(kind: ResourceKind, names: Partial<Record<string, FieldName>> = {}): string {
+  let arn = RESOURCES[kind].example
+    .replace('${Partition}', f('partition')).replace('${Region}', f('region'))
+    .replace('${Account}', f('account')).replace('${InstanceId}', f('instanceId'));
+  for (const [placeholder, field] of Object.entries(names)) arn = arn.replace(placeholder, f(field!));
+  return arn;
+}
+
+const pascal = (s: string) => s.replace(/(^|[^a-zA-Z0-9])([a-zA-Z0-9])/g, (_m, _p, c: string) => c.toUpperCase());
+
+/** One statement per resource, with the needs' actions on it (a wildcard-only action never shares
+ *  a statement with an ARN). */
+function needStatements(needs: readonly Need[], names: Partial<Record<string, FieldName>>, sidPrefix: string): object[] {
+  const byArn = new Map<string, { kind: ResourceKind; actions: string[] }>();
+  for (const n of needs) {
+    const arn = n.on === 'any' ? '*' : tableArn(n.on, names);
+    const entry = byArn.get(arn) ?? { kind: n.on, actions: [] };
+    for (const a of n.actions) if (!entry.actions.includes(a)) entry.actions.push(a);
+    byArn.set(arn, entry);
+  }
+  return [...byArn].map(([arn, { kind, actions }]) => ({
+    Sid: `${sidPrefix}${kind === 'any' ? 'AllResources' : pascal(kind)}`,
+    Effect: 'Allow',
+    Action: actions.length === 1 ? actions[0] : actions,
+    Resource: arn,
+  }));
+}
+
+const row = (action: string) => {
+  const r = dependencyRow(action);
+  if (!r) throw new Error(`no Connect table row for ${action}`);
+  return r;
+};
+const option = (action: string, id: string): Option => {
+  const o = row(action).choice?.options.find((x) => x.id === id);
+  if (!o) throw new Error(`no option ${id} for ${action}`);
+  return o;
+};
+const required = (needs: readonly Need[]) => needs.filter((n) => n.level === 'required');
+
+const LEX_V2 = { 'bot-id/bot-alias-id': 'resourceName' } as const;
+const KMS = { 'key-id': 'keyId' } as const;
+const BUCKET = { 's3-bucket-name': 'resourceName' } as const;
+
+/** A Lex V2 bot: AssociateBot and what its Lex V2 option and the row require. */
+const lexV2Statements = [
+  { Sid: 'ConnectAssociateBot', Effect: 'Allow', Action: 'connect:AssociateBot', Resource: instanceArn },
+  ...needStatements([...required(row('connect:AssociateBot').needs), ...required(option('connect:AssociateBot', 'V2').needs)], LEX_V2, 'Connect'),
+];
+
+/** S3 storage encrypted with a KMS key: the S3 option of Associate- and UpdateInstanceStorageConfig,
+ *  its KMS key needs (conditional in the table: here the key is the point) and the console list. */
+const s3KmsStatements = [
+  storageConfigStatement,
+  ...needStatements(['connect:AssociateInstanceStorageConfig', 'connect:UpdateInstanceStorageConfig'].flatMap((a) => option(a, 'S3').needs), { ...BUCKET, ...KMS }, 'Connect'),
+];
+
+/** Creating and replicating instances: what the two rows require. */
+const instanceAdminStatements = [
+  { Sid: 'ConnectReplicateInstance', Effect: 'Allow', Action: 'connect:ReplicateInstance', Resource: instanceArn },
+  ...needStatements([
+    { actions: ['connect:CreateInstance'], on: 'any', level: 'required', sources: [], why: '' } as Need,
+    ...required(row('connect:CreateInstance').needs), ...required(row('connect:ReplicateInstance').needs),
+  ], {}, 'Connect'),
+];
+
+/** An Amazon Q in Connect assistant integration: create and delete the association, and what
+ *  the assistant option requires. */
+const qAssistantStatements = [
+  {
+    Sid: 'ConnectIntegrationAssociation',
+    Effect: 'Allow',
+    Action: ['connect:CreateIntegrationAssociation', 'connect:DeleteIntegrationAssociation'],
+    Resource: [instanceArn, `${instanceArn}/integration-association/*`],
+  },
+  ...needStatements(required(option('connect:CreateIntegrationAssociation', 'WISDOM_ASSISTANT').needs), { 'assistant-id': 'resourceName' }, 'Connect'),
+];
 
 export const TEMPLATES: readonly PolicyTemplate[] = [
   {
@@ -112,6 +198,43 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       },
       { Sid: 'ListStreamsInConsole', Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: '*' },
     ],
+  },
+  {
+    id: 'lexV2',
+    label: 'Lex V2 bot',
+    detail: 'Associate a Lex V2 bot (through its alias) with an instance',
+    command: 'connectIam.insertLexV2Policy',
+    snippetPrefix: 'connect-lex-v2-policy',
+    resourceName: 'bot-id/bot-alias-id',
+    statements: lexV2Statements,
+  },
+  {
+    id: 's3Kms',
+    label: 'S3 bucket encrypted with a KMS key',
+    detail: 'Associate an S3 bucket encrypted with a customer managed KMS key (call recordings, transcripts, …) with an instance',
+    command: 'connectIam.insertS3KmsPolicy',
+    snippetPrefix: 'connect-s3-kms-policy',
+    resourceName: 'bucket-name',
+    storageTypes: S3_STORAGE_TYPES,
+    statements: s3KmsStatements,
+  },
+  {
+    id: 'instanceAdmin',
+    label: 'Instance administration',
+    detail: 'Create Amazon Connect instances and replicate them to another Region',
+    command: 'connectIam.insertInstanceAdminPolicy',
+    snippetPrefix: 'connect-instance-admin-policy',
+    resourceName: 'instance-name',
+    statements: instanceAdminStatements,
+  },
+  {
+    id: 'qAssistant',
+    label: 'Amazon Q in Connect assistant',
+    detail: 'Create and delete the integration association of an Amazon Q in Connect assistant',
+    command: 'connectIam.insertQAssistantPolicy',
+    snippetPrefix: 'connect-q-assistant-policy',
+    resourceName: 'assistant-id',
+    statements: qAssistantStatements,
   },
 ];
 
@@ -173,6 +296,7 @@ export function placeholderText(name: FieldName, template: PolicyTemplate): stri
     case 'instanceId': return 'instance-id';
     case 'storageType': return template.storageTypes?.[0] ?? 'storage-type';
     case 'resourceName': return template.resourceName;
+    case 'keyId': return 'key-id';
   }
 }
 

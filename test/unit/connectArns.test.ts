@@ -35,6 +35,20 @@ describe('connect-arn-resource-word', () => {
     ]));
     assert.deepEqual(findingsOf(text, 'connect-arn-resource-word'), []);
   });
+
+  it('accepts policy variables in every segment, slashes inside them included', () => {
+    const arns = [
+      `${INSTANCE}/agent/\${aws:userid}`,
+      `arn:aws:connect:us-east-1:${ACCOUNT}:instance/\${aws:PrincipalTag/connect-instance}/agent/\${aws:username}`,
+      `arn:aws:connect:us-east-1:${ACCOUNT}:instance/\${aws:PrincipalTag/connect-instance}/\${aws:PrincipalTag/resource-word}/*`,
+      `arn:aws:connect:\${aws:RequestedRegion}:\${aws:PrincipalAccount}:instance/${ID}/queue/*`,
+      `arn:aws:connect:us-east-1:${ACCOUNT}:\${aws:PrincipalTag/path}`,
+    ];
+    const text = policy(allow('connect:Describe*', arns));
+    for (const rule of ['connect-arn-resource-word', 'connect-instance-id-format', 'connect-region-unavailable']) {
+      assert.deepEqual(findingsOf(text, rule).map((f) => f.message), [], rule);
+    }
+  });
 });
 
 describe('connect-instance-id-format', () => {
@@ -65,8 +79,9 @@ describe('connect-region-unavailable', () => {
     assert.equal(rangeText(text, only(text, 'connect-region-unavailable')), 'aws-cn');
   });
 
-  it('stays silent on Connect Regions, wildcards and GovCloud', () => {
-    for (const arn of [INSTANCE, INSTANCE.replace('us-east-1', '*'), `arn:aws-us-gov:connect:us-gov-west-1:${ACCOUNT}:instance/${ID}`]) {
+  it('stays silent on Connect Regions, wildcards, GovCloud and the Global Resiliency replica Region (Osaka)', () => {
+    for (const arn of [INSTANCE, INSTANCE.replace('us-east-1', '*'), `arn:aws-us-gov:connect:us-gov-west-1:${ACCOUNT}:instance/${ID}`,
+      INSTANCE.replace('us-east-1', 'ap-northeast-3')]) {
       assert.deepEqual(findingsOf(describeArn(arn), 'connect-region-unavailable'), []);
     }
   });
@@ -87,7 +102,7 @@ describe('connect-service-role-path', () => {
       assert.equal(rangeText(text, f), JSON.stringify(role));
       const after = fixed(text, f);
       assert.deepEqual(findingsOf(after, 'connect-service-role-path'), []);
-      assert.deepEqual(findingsOf(after, 'connect-storage-permissions-missing'), []);
+      assert.deepEqual(findingsOf(after, 'connect-permissions-missing'), []);
       assert.ok(after.includes(JSON.stringify(ROLE)));
     });
   }

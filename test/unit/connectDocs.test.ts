@@ -18,3 +18,19 @@ describe('connect rule docs', () => {
     });
   }
 });
+
+describe('docs/connect-coverage.md', () => {
+  it('is the table generated from the Connect table (run `npm run docs`)', () => {
+    // Imported lazily: the script is not part of the engine.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { coveragePage } = require('../../scripts/connectCoverage') as typeof import('../../scripts/connectCoverage');
+    assert.equal(readFixture('docs', 'connect-coverage.md'), coveragePage());
+  });
+
+  it('names every action of the table and both levels', () => {
+    const page = readFixture('docs', 'connect-coverage.md');
+    for (const a of ['connect:CreateInstance', 'connect:AssociateBot', 'connect:UpdateInstanceAttribute', 'connect:ImportPhoneNumber']) assert.ok(page.includes(`\`${a}\``), a);
+    assert.match(page, /\| required \|/);
+    assert.match(page, /\| conditional: /);
+  });
+});

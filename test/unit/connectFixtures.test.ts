@@ -11,12 +11,12 @@ const connectProblems = (t: string) => lint(t).filter((f) => f.ruleId.startsWith
 describe('connect: common mistakes fixture', () => {
   it('reports each mistake on its token', () => {
     assert.deepEqual(connectProblems(text).map((f) => [f.ruleId, rangeText(text, f)]), [
-      ['connect-storage-permissions-missing', '"connect:UpdateInstanceStorageConfig"'],
-      ['connect-storage-type-unsupported-action', '"connect:ListInstanceStorageConfigs"'],
+      ['connect-permissions-missing', '"connect:UpdateInstanceStorageConfig"'],
+      ['connect-condition-key-unsupported-action', '"connect:ListInstanceStorageConfigs"'],
       ['connect-arn-resource-word', 'instances'],
       ['connect-storage-kind-mismatch', '"CALL_RECORDINGS"'],
       ['connect-service-role-path', '"arn:aws:iam::111122223333:role/aws-service-role/connect.amazon.com/*"'],
-      ['connect-association-permissions-missing', '"connect:AssociateLambdaFunction"'],
+      ['connect-permissions-missing', '"connect:AssociateLambdaFunction"'],
       ['connect-lambda-arn-missing-function', 'connect-lookup'],
     ]);
   });

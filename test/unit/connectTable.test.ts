@@ -2,8 +2,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
-  companionsFor, connectServiceLinkedRoleArn, storageCompanionsFor, CONNECT_REGIONS, RESOURCES, STORAGE_KINDS, storageTypeInfo, storageTypes,
-  STORAGE_TYPE_ACTIONS,
+  actionsWithKey, ATTRIBUTE_TYPE_KEY, connectServiceLinkedRoleArn, CONNECT_REGIONS, dependencyRow, RESOURCES, STORAGE_KINDS, STORAGE_RESOURCE_TYPE_KEY,
+  storageTypeInfo, storageTypes, STORAGE_TYPE_ACTIONS,
 } from '../../server/src/engine/connect';
 import { resourceFits } from '../../server/src/engine/connect/grants';
 import { conditionKeysOf, getAction } from '../../server/src/engine/reference/iamData';
@@ -16,10 +16,10 @@ describe('connect table', () => {
     assert.deepEqual(storageTypeInfo('CALL_RECORDINGS')?.kinds, ['S3']);
     assert.deepEqual(storageTypeInfo('CONTACT_TRACE_RECORDS')?.kinds, ['KINESIS_STREAM', 'KINESIS_FIREHOSE']);
     assert.equal(storageTypeInfo('call_recordings'), undefined);
-    assert.deepEqual(storageCompanionsFor('CONTACT_TRACE_RECORDS')?.map((k) => k.companions.map((c) => c.action)), [
-      ['kinesis:DescribeStream', 'iam:PutRolePolicy'], ['firehose:DescribeDeliveryStream', 'iam:PutRolePolicy'],
-    ]);
-    assert.equal(storageCompanionsFor('MEDIA_STREAMS')?.[0].companions.length, 0);
+    assert.deepEqual(STORAGE_KINDS.KINESIS_STREAM.companions.map((c) => c.action), ['kinesis:DescribeStream', 'iam:PutRolePolicy']);
+    assert.deepEqual(STORAGE_KINDS.KINESIS_FIREHOSE.companions.map((c) => c.action), ['firehose:DescribeDeliveryStream', 'iam:PutRolePolicy']);
+    // Media streams: Connect creates the streams; only the key, which always exists.
+    assert.deepEqual(STORAGE_KINDS.KINESIS_VIDEO_STREAM.companions.map((c) => c.action), ['kms:CreateGrant', 'kms:DescribeKey']);
     assert.equal(storageTypeInfo('REAL_TIME_CONTACT_ANALYSIS_SEGMENTS')?.replacedBy, 'REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS');
   });
 
@@ -32,18 +32,14 @@ describe('connect table', () => {
     assert.ok(!getAction('connect', 'ListInstanceStorageConfigs')?.conditionKeys.includes('connect:StorageResourceType'));
   });
 
-  it('names companion actions that exist in the reference', () => {
-    const all = [
-      ...Object.values(STORAGE_KINDS).flatMap((k) => [...k.companions, ...k.console]),
-      ...['connect:AssociateLambdaFunction', 'connect:DisassociateLambdaFunction', 'connect:AssociateBot', 'connect:AssociateLexBot', 'connect:AssociateCustomerProfilesDomain']
-        .flatMap((a) => companionsFor(a) ?? assert.fail(a)),
-    ];
-    for (const c of all) {
-      const [service, name] = c.action.split(':');
-      assert.ok(getAction(service, name), c.action);
-    }
-    assert.deepEqual(companionsFor('CONNECT:associatelambdafunction'), companionsFor('connect:AssociateLambdaFunction'));
-    assert.equal(companionsFor('connect:DescribeInstance'), undefined);
+  it('finds the actions that carry each enumerated key in the reference', () => {
+    assert.deepEqual([...actionsWithKey(STORAGE_RESOURCE_TYPE_KEY)].sort(), [...STORAGE_TYPE_ACTIONS].sort());
+    assert.deepEqual(actionsWithKey(ATTRIBUTE_TYPE_KEY), ['connect:DescribeInstanceAttribute', 'connect:UpdateInstanceAttribute']);
+  });
+
+  it('looks rows up case-insensitively', () => {
+    assert.equal(dependencyRow('CONNECT:associatelambdafunction'), dependencyRow('connect:AssociateLambdaFunction'));
+    assert.equal(dependencyRow('connect:DescribeQueue'), undefined);
   });
 
   it('builds the service-linked role ARN, which its own resource format accepts', () => {
@@ -58,7 +54,8 @@ describe('connect table', () => {
     assert.ok(!resourceFits('arn:aws:s3:::my-connect-recording-bucket/*', RESOURCES.bucket.format));
   });
 
-  it('lists Connect Regions the Region table knows', () => {
+  it('lists Connect Regions the Region table knows, the Global Resiliency replica Region included', () => {
     for (const r of CONNECT_REGIONS) assert.ok(regionPartition(r), r);
+    assert.ok(CONNECT_REGIONS.includes('ap-northeast-3'));
   });
 });

@@ -56,7 +56,18 @@ function suggestWord(word: string, valid: Set<string>): string | undefined {
 }
 
 /** A path segment the rules must not judge. */
-const open = (segment: string) => segment === '' || hasWildcard(segment) || hasPolicyVariable(segment) || templatePlaceholders(segment).length > 0;
+const open = (segment: string) => segment === '' || hasWildcard(segment) || hasPolicyVariable(segment) || templatePlaceholders(segment).length > 0
+  || segment.includes(MASK);
+
+/** Stands for the characters of a policy variable: `${aws:PrincipalTag/team}` holds a `/` that
+ *  is not a path separator, and a variable may stand for any segment (or several). */
+const MASK = '\u0000';
+
+/** The resource path split into segments, policy variables kept whole (masked, same length, so
+ *  offsets stay right). */
+function segmentsOf(resource: string): string[] {
+  return resource.replace(/\$\{[^}]*\}/g, (v) => MASK.repeat(v.length)).split('/');
+}
 
 function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn }> {
   for (const s of doc.statements) {
@@ -68,11 +79,11 @@ export const connectArnResourceWord: Rule = {
   id: 'connect-arn-resource-word',
   defaultSeverity: 'error',
   category: 'connect',
-  title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. `user/` for `agent/`).',
+  title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. user/ for agent/).',
   check({ doc, report }) {
     const { top, inner } = pathWords();
     for (const { item, arn } of connectArns(doc)) {
-      const segments = arn.resource.value.split('/');
+      const segments = segmentsOf(arn.resource.value);
       // [index of the word to check, the words valid there]
       const checks: [number, Set<string>][] = [[0, top]];
       if (segments[0] === 'instance' && segments.length > 2) checks.push([2, inner]);
@@ -83,8 +94,8 @@ export const connectArnResourceWord: Rule = {
         const end = start + word.length;
         const near = suggestWord(word, valid);
         report({
-          message: `Amazon Connect ARNs have no \`${word}/\` ${i === 0 ? 'resource' : 'path under an instance'}, so this ARN matches nothing.${near ? ` Connect writes \`${near}/\`.` : ''}`,
-          ...spanSuggestion(item, start, end, near, (v) => `Change \`${word}\` to \`${v}\``),
+          message: `Amazon Connect ARNs have no ${word}/ ${i === 0 ? 'resource' : 'path under an instance'}, so this ARN matches nothing.${near ? ` Connect writes ${near}/.` : ''}`,
+          ...spanSuggestion(item, start, end, near, (v) => `Change ${word} to ${v}`),
         });
         break; // a wrong first word makes the rest meaningless
       }
@@ -101,12 +112,12 @@ export const connectInstanceIdFormat: Rule = {
   title: 'An Amazon Connect instance ID in an ARN is not a UUID.',
   check({ doc, report }) {
     for (const { item, arn } of connectArns(doc)) {
-      const segments = arn.resource.value.split('/');
+      const segments = segmentsOf(arn.resource.value);
       const id = segments[1];
       if (segments[0] !== 'instance' || id === undefined || open(id) || isPathPlaceholder(id) || UUID.test(id)) continue;
       const start = arn.resource.start + 'instance/'.length;
       report({
-        message: `\`${id}\` does not look like an Amazon Connect instance ID, which is a UUID (\`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\`): this ARN probably matches no instance. Copy the ID from the instance ARN shown in the Connect console.`,
+        message: `${id} does not look like an Amazon Connect instance ID, so this ARN probably matches no instance. Instance IDs are UUIDs such as a1b2c3d4-5678-90ab-cdef-111122223333: copy the ID from the instance ARN shown in the Connect console.`,
         range: subRange(item, start, start + id.length),
       });
     }
@@ -122,7 +133,7 @@ export const connectRegionUnavailable: Rule = {
     for (const { item, arn } of connectArns(doc)) {
       if (arn.partition.value === 'aws-cn') {
         report({
-          message: 'Amazon Connect is not available in China (`aws-cn`): no Connect resource has this ARN. Use the partition of the Region your instance is in (`aws` or `aws-us-gov`).',
+          message: 'Amazon Connect is not available in China (aws-cn), so no Connect resource has this ARN. Use the partition of the Region your instance is in (aws or aws-us-gov).',
           range: subRange(item, arn.partition.start, arn.partition.end),
         });
         continue;
@@ -131,7 +142,7 @@ export const connectRegionUnavailable: Rule = {
       // Unknown codes are the Region rule's; patterns may match a Connect Region.
       if (hasWildcard(region) || !regionPartition(region) || CONNECT_REGIONS.includes(region)) continue;
       report({
-        message: `Amazon Connect does not run in \`${region}\`, so no instance has this ARN. Use the Region of your instance (Connect runs in ${CONNECT_REGIONS.slice(0, 4).map((r) => `\`${r}\``).join(', ')} and ${CONNECT_REGIONS.length - 4} more).`,
+        message: `Amazon Connect does not run in ${region}, so no instance has this ARN. Use the Region of your instance (Connect runs in ${CONNECT_REGIONS.slice(0, 4).join(', ')} and ${CONNECT_REGIONS.length - 4} more).`,
         range: subRange(item, arn.region.start, arn.region.end),
       });
     }

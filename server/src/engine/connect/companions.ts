@@ -1,207 +1,288 @@
-// Companion permissions: what the caller needs besides the Connect action for an association to
-// succeed (curated in table.ts), judged across the whole document. Storage (S3, Kinesis,
-// Firehose), their mismatch with the allowed storage types, Lambda/Lex/Customer Profiles, the KMS
-// key and the console's list permissions.
-import { PolicyDocument, ValueItem } from '../parse/policyModel';
+// The permissions a Connect call needs besides its own, read from the table (dependencies.ts) for
+// every row alike and judged across the whole document (they are often split across statements):
+//   connect-permissions-missing      required needs not granted (warning)
+//   connect-permissions-suggested  needs that apply only in some cases (information)
+// Only actions named exactly count: `connect:*` or `connect:Associate*` must not demand every
+// companion of every row at once. Only Allow statements grant (grants.ts); a Connect action in a
+// Deny or NotAction statement needs nothing.
+import { PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
 import { hasWildcard } from '../reference/arn';
 import { Fix, RelatedLocation } from '../types';
-import { Rule } from '../rules/rule';
+import { Report, Rule } from '../rules/rule';
 import { addCompanionsFix } from './edits';
-import { grants, grantsExplicitly, isAllow, nearMiss, StorageStatement, storageStatements } from './grants';
-import {
-  Companion, companionsFor, KMS_COMPANIONS, RESOURCES, STORAGE_KINDS, StorageKind, storageTypeInfo, STORAGE_TYPES,
-} from './table';
+import { allowedValues, grants, isAllow, nearMiss } from './grants';
+import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from './table';
 
-const code = (s: string) => `\`${s}\``;
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-/** Missing companions as a message names them, grouped by resource (`s3:GetBucketAcl` and
- *  `s3:GetBucketLocation` on the S3 bucket), with the grant that misses the resource, if any. */
-function describeMissing(doc: PolicyDocument, missing: Companion[]): string {
-  const byResource = new Map<Companion['resource'], Companion[]>();
-  for (const c of missing) byResource.set(c.resource, [...(byResource.get(c.resource) ?? []), c]);
-  return list([...byResource].map(([resource, cs]) => {
-    const near = cs.map((c) => nearMiss(doc, c)).find(Boolean);
-    const note = near ? ` (allowed only on ${code(near)}, which is not such an ARN)` : '';
-    return `${list(cs.map((c) => code(c.action)))} on ${RESOURCES[resource].label}${note}`;
-  }));
+/** The actions of a need the document does not grant. */
+interface Gap {
+  need: Need;
+  missing: string[];
 }
 
-/** The fix adding the missing companions; not the preferred one when a grant only misses its
- *  resource: correcting that ARN is the better fix. */
-function missingFix(doc: PolicyDocument, missing: Companion[]) {
-  return addCompanionsFix(doc, addTitle(missing), missing, !missing.some((c) => nearMiss(doc, c)));
-}
-const dedupe = (cs: Companion[]) => [...new Map(cs.map((c) => [`${c.action} ${c.resource}`, c])).values()];
-
-/** How the document serves one storage type: the kind it can use (one whose companions are all
- *  granted, else the alternative with the fewest missing) and what is missing for it. */
-export function storageKindFor(doc: PolicyDocument, value: string): { kind: StorageKind; missing: Companion[] } | undefined {
-  const info = storageTypeInfo(value);
-  if (!info) return undefined;
-  let best: { kind: StorageKind; missing: Companion[] } | undefined;
-  for (const kind of info.kinds) {
-    const missing = STORAGE_KINDS[kind].companions.filter((c) => !grants(doc, c));
-    if (!best || missing.length < best.missing.length) best = { kind, missing };
-  }
-  return best;
-}
-
-/** The statement's allowed storage types with the kind each uses (statements whose condition we
- *  cannot read, or that have none, give nothing: other rules cover them). */
-function typedKinds(doc: PolicyDocument, st: StorageStatement) {
-  if (st.allowed.kind !== 'types') return [];
-  const out: { type: string; item: ValueItem; kind: StorageKind; missing: Companion[] }[] = [];
-  for (const [type, item] of st.allowed.types) {
-    const k = storageKindFor(doc, type);
-    if (k) out.push({ type, item, ...k });
+function gapsOf(doc: PolicyDocument, needs: readonly Need[]): Gap[] {
+  const out: Gap[] = [];
+  for (const need of needs) {
+    const missing = need.actions.filter((action) => !grants(doc, { action, resource: need.on }));
+    if (missing.length) out.push({ need, missing });
   }
   return out;
 }
 
-const others = (actions: ValueItem[]): RelatedLocation[] =>
-  actions.slice(1).map((a) => ({ range: a.range, message: `${String(a.value)} needs the same` }));
+const gapCompanions = (gaps: readonly Gap[]): Companion[] => gaps.flatMap((g) => g.missing.map((action) => ({ action, resource: g.need.on })));
 
-const addTitle = (missing: Companion[]) => `Add a statement allowing ${[...new Set(missing.map((c) => c.action))].join(', ')}`;
-
-export const connectStoragePermissionsMissing: Rule = {
-  id: 'connect-storage-permissions-missing',
-  defaultSeverity: 'warning',
-  category: 'connect',
-  title: 'Instance storage is allowed for a storage type whose S3, Kinesis, Firehose or IAM permissions the policy does not grant.',
-  check({ doc, report }) {
-    for (const st of storageStatements(doc)) {
-      const unmet = typedKinds(doc, st).filter((t) => t.missing.length);
-      if (!unmet.length) continue;
-      const missing = dedupe(unmet.flatMap((t) => t.missing));
-      // Alternatives (contact trace records: Kinesis or Firehose) are named so the user can choose.
-      const kinds = (t: (typeof unmet)[number]) => (storageTypeInfo(t.type)?.kinds ?? [t.kind]).map((k) => STORAGE_KINDS[k].label).join(' or ');
-      const types = list(unmet.map((t) => `${code(t.type)} (${kinds(t)})`));
-      const fix = missingFix(doc, missing);
-      report({
-        message: `${code(String(st.actions[0].value))} for ${types} also needs ${describeMissing(doc, missing)}, which no Allow statement of this policy grants: Connect checks ${missing.length > 1 ? 'them' : 'it'} when the storage is associated. Add ${missing.length > 1 ? 'them' : 'it'}${unmet.some((t) => (storageTypeInfo(t.type)?.kinds.length ?? 0) > 1) ? ' (or the permissions of the other storage named)' : ''}.`,
-        range: st.actions[0].range,
-        related: others(st.actions),
-        data: { missing: missing.map((c) => c.action) },
-        fixes: fix ? [fix] : undefined,
-      });
-    }
-  },
-};
-
-/** Storage kinds the document grants companions for by name (`kinesis:DescribeStream` on a
- *  stream), ignoring the role permission every kind shares. */
-function grantedKinds(doc: PolicyDocument): Map<StorageKind, string[]> {
-  const out = new Map<StorageKind, string[]>();
-  for (const [kind, info] of Object.entries(STORAGE_KINDS) as [StorageKind, (typeof STORAGE_KINDS)[StorageKind]][]) {
-    const names = info.companions.filter((c) => c.resource !== 'serviceLinkedRole' && grantsExplicitly(doc, c)).map((c) => c.action);
-    if (names.length) out.set(kind, names);
-  }
-  return out;
+/** Options any one of which is enough: the storage kinds a storage type can use, the integration
+ *  types. `optional`: some case needs nothing, so none of them is required. */
+interface Demand {
+  choice: Choice;
+  options: readonly Option[];
+  optional: boolean;
+  /** The condition value that asks for these options, when one does. */
+  value?: string;
 }
 
-export const connectStorageKindMismatch: Rule = {
-  id: 'connect-storage-kind-mismatch',
-  defaultSeverity: 'warning',
-  category: 'connect',
-  title: 'The policy grants permissions for one kind of storage while the storage-type condition allows only another.',
-  check({ doc, report }) {
-    const statements = storageStatements(doc);
-    // A statement without a readable condition may use any kind: nothing is foreign then.
-    if (!statements.length || statements.some((st) => st.allowed.kind !== 'types')) return;
-    const allowedKinds = new Set(statements.flatMap((st) => typedKinds(doc, st).flatMap((t) => storageTypeInfo(t.type)?.kinds ?? [])));
-    const foreign = [...grantedKinds(doc)].filter(([kind]) => !allowedKinds.has(kind));
-    if (!foreign.length) return;
-    const [kind, actions] = foreign[0];
-    const fitting = STORAGE_TYPES.filter((t) => !t.replacedBy && t.kinds.includes(kind)).map((t) => code(t.value));
-    for (const st of statements) {
-      for (const t of typedKinds(doc, st)) {
-        if (!t.missing.length) continue;
-        report({
-          message: `${code(t.type)} is stored in ${STORAGE_KINDS[t.kind].label}, but this policy grants the permissions of ${STORAGE_KINDS[kind].label} (${list(actions.map(code))}) instead. Use a storage type for that (${fitting.slice(0, 3).join(', ')}${fitting.length > 3 ? ' …' : ''}), or grant what ${STORAGE_KINDS[t.kind].label} needs.`,
-          range: t.item.range,
-          data: { allowedKind: t.kind, grantedKind: kind },
-        });
+/** What the statement's choice asks for: one demand per condition value that needs something, or
+ *  one over all options when the statement does not narrow them; none when we cannot tell. */
+function demandsOf(choice: Choice | undefined, s: Statement): Demand[] {
+  if (!choice) return [];
+  if (choice.key) {
+    const allowed = allowedValues(s, choice.key);
+    if (allowed.kind === 'unknown') return [];
+    if (allowed.kind === 'types') {
+      const seen = new Set<string>();
+      const out: Demand[] = [];
+      for (const value of allowed.types.keys()) {
+        const ids = choice.byValue?.[value] ?? [];
+        const key = ids.join(' ');
+        if (!ids.length || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ choice, options: choice.options.filter((o) => ids.includes(o.id)), optional: false, value });
       }
+      return out;
     }
-  },
-};
+  }
+  return [{ choice, options: choice.options, optional: !!choice.optional }];
+}
 
-/** Association actions named exactly (a pattern such as `connect:Associate*` would demand every
- *  companion at once). */
-function* associationActions(doc: PolicyDocument): Generator<{ item: ValueItem; companions: readonly Companion[] }> {
+interface OptionGaps {
+  option: Option;
+  required: Gap[];
+}
+
+/** The demand's options with what each misses, in table order (the common case first: S3
+ *  storage, a Lex V2 bot) unless the policy already grants part of one: that one first then, the
+ *  fix's choice. */
+function rankOptions(doc: PolicyDocument, d: Demand): OptionGaps[] {
+  const ranked = d.options.map((option) => ({ option, required: gapsOf(doc, option.needs.filter((n) => n.level === 'required')) }));
+  const needed = (o: OptionGaps) => o.option.needs.filter((n) => n.level === 'required').reduce((n, x) => n + x.actions.length, 0);
+  const count = (o: OptionGaps) => o.required.reduce((n, g) => n + g.missing.length, 0);
+  const partly = (o: OptionGaps) => count(o) < needed(o);
+  if (!ranked.some(partly)) return ranked;
+  return ranked.sort((a, b) => Number(partly(b)) - Number(partly(a)) || count(a) - count(b));
+}
+
+/** What one named Connect action misses, in the statement that allows it. */
+interface Assessment {
+  required: Gap[];
+  /** Unsatisfied demands that are required: their options, best first. */
+  choices: { demand: Demand; options: OptionGaps[] }[];
+  /** Conditional gaps, grouped by the case they apply in. */
+  conditional: { when: string; gaps: Gap[] }[];
+  /** Optional demands no option of which is granted. */
+  optional: { demand: Demand; options: OptionGaps[] }[];
+}
+
+function assess(doc: PolicyDocument, r: Row, s: Statement): Assessment {
+  const out: Assessment = { required: gapsOf(doc, r.needs.filter((n) => n.level === 'required')), choices: [], conditional: [], optional: [] };
+  const addConditional = (needs: readonly Need[], prefix = '') => {
+    for (const g of gapsOf(doc, needs.filter((n) => n.level === 'conditional'))) {
+      const when = `${prefix}${g.need.when ?? 'in some cases'}`;
+      const group = out.conditional.find((c) => c.when === when);
+      if (group) group.gaps.push(g);
+      else out.conditional.push({ when, gaps: [g] });
+    }
+  };
+  addConditional(r.needs);
+  for (const demand of demandsOf(r.choice, s)) {
+    const options = rankOptions(doc, demand);
+    const satisfied = options.filter((o) => !o.required.length);
+    if (satisfied.length) {
+      // Nothing to ask of the option in use; its own conditional needs are suggestions.
+      for (const o of satisfied) if (o.option.needs.length) addConditional(o.option.needs, `for ${o.option.label}, `);
+    } else if (demand.optional) out.optional.push({ demand, options });
+    else out.choices.push({ demand, options });
+  }
+  return out;
+}
+
+// ---- Messages (plain text) ----
+
+const list = (items: string[], last = 'and') => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`);
+
+/** "s3:GetBucketAcl and s3:GetBucketLocation on the S3 bucket (allowed only on …)". */
+function describeGap(doc: PolicyDocument, g: Gap): string {
+  const near = g.missing.map((action) => nearMiss(doc, { action, resource: g.need.on })).find(Boolean);
+  const where = g.need.on === 'any' ? 'on all resources ("Resource": "*", the action takes no other)' : `on ${RESOURCES[g.need.on].label}`;
+  return `${list(g.missing)} ${where}${near ? ` (allowed only on ${near}, which is not such an ARN)` : ''}`;
+}
+
+const describeGaps = (doc: PolicyDocument, gaps: readonly Gap[]) => list(gaps.map((g) => describeGap(doc, g)), 'and');
+
+function describeOptions(doc: PolicyDocument, options: readonly OptionGaps[]): string {
+  return options.map((o) => `for ${o.option.label}, ${describeGaps(doc, o.required)}`).join('; ');
+}
+
+const missingActions = (gaps: readonly Gap[]) => [...new Set(gaps.flatMap((g) => g.missing))];
+
+/** The sources a set of gaps rests on, for the end of a message. */
+function sources(gaps: readonly Gap[]): string {
+  const names: Record<string, string> = {
+    SAR: 'the service authorization reference (December 2025)',
+    CFN: 'the CloudFormation handlers',
+    seed: 'the AWS example policies',
+    facts: 'the Connect documentation',
+  };
+  const all = [...new Set(gaps.flatMap((g) => g.need.sources))];
+  return list(all.map((x) => names[x]));
+}
+
+// ---- Fixes ----
+
+const fixTitle = (companions: Companion[], suffix = '') => `Allow ${list([...new Set(companions.map((c) => c.action))])}${suffix}`;
+
+function fixFor(doc: PolicyDocument, gaps: Gap[], suffix = '', preferred = true): Fix | undefined {
+  const companions = gapCompanions(gaps);
+  // When a grant only misses its resource, correcting that ARN is the better fix.
+  const near = companions.some((c) => nearMiss(doc, c));
+  return addCompanionsFix(doc, fixTitle(companions, suffix), companions, preferred && !near);
+}
+
+// ---- The two rules ----
+
+interface Candidate {
+  s: Statement;
+  item: ValueItem;
+  row: Row;
+}
+
+/** Connect actions with a row, named exactly in Allow statements. */
+function* candidates(doc: PolicyDocument): Generator<Candidate> {
   for (const s of doc.statements) {
     if (!isAllow(s) || s.isNotAction) continue;
     for (const item of s.actions) {
       if (typeof item.value !== 'string' || hasWildcard(item.value)) continue;
-      const companions = companionsFor(item.value);
-      if (companions) yield { item, companions };
+      const row = dependencyRow(item.value);
+      if (row && (row.needs.length || row.choice)) yield { s, item, row };
     }
   }
 }
 
-export const connectAssociationPermissionsMissing: Rule = {
-  id: 'connect-association-permissions-missing',
+interface Draft {
+  key: string;
+  message: (action: string) => string;
+  fixes: Fix[];
+  data: Record<string, unknown>;
+}
+
+/** Report drafts, one per statement and key: actions of one statement that miss the same (the
+ *  seed's Update- and AssociateInstanceStorageConfig) get one finding on the first, the others
+ *  as related locations. */
+function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, draftsOf: (c: Candidate) => Draft[]) {
+  const groups = new Map<string, { first: Candidate; draft: Draft; others: ValueItem[] }>();
+  for (const c of candidates(doc)) {
+    for (const draft of draftsOf(c)) {
+      const key = `${c.s.index}\u0000${draft.key}`;
+      const group = groups.get(key);
+      if (group) group.others.push(c.item);
+      else groups.set(key, { first: c, draft, others: [] });
+    }
+  }
+  for (const { first, draft, others } of groups.values()) {
+    const related: RelatedLocation[] = others.map((o) => ({ range: o.range, message: `${String(o.value)} needs the same` }));
+    report({
+      message: draft.message(String(first.item.value)),
+      range: first.item.range,
+      related: related.length ? related : undefined,
+      data: draft.data,
+      fixes: draft.fixes.length ? draft.fixes : undefined,
+    });
+  }
+}
+
+const keyOf = (gaps: readonly Gap[]) => gapCompanions(gaps).map((c) => `${c.action}@${c.resource}`).sort().join(',');
+const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
+
+export const connectPermissionsMissing: Rule = {
+  id: 'connect-permissions-missing',
   defaultSeverity: 'warning',
   category: 'connect',
-  title: 'A Lambda, Lex or Customer Profiles association is allowed without the permissions Connect needs on the other service.',
+  title: 'A Connect action is allowed without a permission Connect needs on another service (or on the instance) for the call to succeed.',
   check({ doc, report }) {
-    for (const { item, companions } of associationActions(doc)) {
-      const missing = companions.filter((c) => !grants(doc, c));
-      if (!missing.length) continue;
-      const fix = missingFix(doc, missing);
-      report({
-        message: `${code(String(item.value))} also needs ${describeMissing(doc, missing)}, which no Allow statement of this policy grants: without ${missing.length > 1 ? 'them' : 'it'} the association fails. Add ${missing.length > 1 ? 'them' : 'it'}.`,
-        range: item.range,
-        data: { missing: missing.map((c) => c.action) },
-        fixes: fix ? [fix] : undefined,
-      });
-    }
+    reportGrouped(report, doc, ({ row, s }) => {
+      const a = assess(doc, row, s);
+      if (!a.required.length && !a.choices.length) return [];
+      // The fix: what the row misses, and for each choice its best option.
+      const best = [...a.required, ...a.choices.flatMap((c) => c.options[0].required)];
+      const fixes = defined([fixFor(doc, best)]);
+      // Each other option of the first real choice is a fix of its own.
+      const multi = a.choices.find((c) => c.options.length > 1);
+      if (multi) {
+        for (const o of multi.options.slice(1)) {
+          const rest = a.choices.flatMap((c) => (c === multi ? o.required : c.options[0].required));
+          const fix = fixFor(doc, [...a.required, ...rest], ` (${o.option.label})`, false);
+          if (fix) fixes.push(fix);
+        }
+        if (fixes[0]) fixes[0] = { ...fixes[0], title: `${fixes[0].title} (${multi.options[0].option.label})` };
+      }
+      const all = [...a.required, ...a.choices.flatMap((c) => c.options.flatMap((o) => o.required))];
+      const parts: string[] = [];
+      if (a.required.length) parts.push(`Also allow ${describeGaps(doc, a.required)}.`);
+      for (const c of a.choices) {
+        const forWhat = c.demand.value ? ` (for ${c.demand.value})` : '';
+        parts.push(c.options.length > 1
+          ? `For the ${c.demand.choice.what}${forWhat}, allow what one of them needs: ${describeOptions(doc, c.options)}.`
+          : `For ${c.options[0].option.label}${forWhat}, also allow ${describeGaps(doc, c.options[0].required)}.`);
+      }
+      const onlyOne = a.required.length + a.choices.length === 1 && a.required.length === 1;
+      return [{
+        key: keyOf(all) + a.choices.map((c) => c.demand.value ?? '').join(','),
+        message: (action: string) => `${action} ${onlyOne ? `is allowed without ${list(a.required[0].missing)}` : 'is allowed without permissions the call needs'}. `
+          + `${parts.join(' ')} Without ${missingActions(all).length > 1 ? 'them' : 'it'} the call fails (source: ${sources(all)}).`,
+        fixes,
+        data: { missing: missingActions(best) },
+      }];
+    });
   },
 };
 
-export const connectKmsPermissions: Rule = {
-  id: 'connect-kms-permissions',
+export const connectPermissionsSuggested: Rule = {
+  id: 'connect-permissions-suggested',
   defaultSeverity: 'information',
   category: 'connect',
-  title: 'Storage that may be encrypted with a KMS key is associated without `kms:CreateGrant` and `kms:DescribeKey`.',
+  title: 'A Connect action may need a permission on another service in some cases (encrypted data, the console, an integration type).',
   check({ doc, report }) {
-    if (KMS_COMPANIONS.every((c) => grants(doc, c))) return;
-    for (const st of storageStatements(doc)) {
-      const encrypted = typedKinds(doc, st).filter((t) => STORAGE_KINDS[t.kind].kms);
-      if (!encrypted.length) continue;
-      const fix = addCompanionsFix(doc, 'Add a statement allowing kms:CreateGrant, kms:DescribeKey on the key', KMS_COMPANIONS);
-      report({
-        message: `If the storage for ${list(encrypted.map((t) => code(t.type)))} is encrypted with a customer managed KMS key, Connect also needs \`kms:CreateGrant\` and \`kms:DescribeKey\` on that key (its ARN, not an alias). The policy cannot show whether a key is used; add them if one is.`,
-        range: st.actions[0].range,
-        fixes: fix ? [fix] : undefined,
-      });
-    }
+    reportGrouped(report, doc, ({ row, s }) => {
+      const a = assess(doc, row, s);
+      const drafts: Draft[] = a.conditional.map(({ when, gaps }) => ({
+        key: `${when}\u0000${keyOf(gaps)}`,
+        message: (action: string) => `${action} may also need ${list(missingActions(gaps))}. `
+          + `It does ${when}: then allow ${describeGaps(doc, gaps)} (source: ${sources(gaps)}).`,
+        fixes: defined([fixFor(doc, gaps)]),
+        data: { missing: missingActions(gaps), when },
+      }));
+      for (const { demand, options } of a.optional) {
+        const all = options.flatMap((o) => o.required);
+        drafts.push({
+          key: `${demand.choice.what}\u0000${keyOf(all)}`,
+          message: (action: string) => `${action} needs permissions that depend on the ${demand.choice.what}. `
+            + `Allow what yours needs: ${describeOptions(doc, options)} (source: ${sources(all)}).`,
+          fixes: defined(options.map((o, i) => fixFor(doc, o.required, ` (${o.option.label})`, i === 0))),
+          data: { missing: missingActions(all), choice: demand.choice.what },
+        });
+      }
+      return drafts;
+    });
   },
 };
 
-export const connectConsoleListPermission: Rule = {
-  id: 'connect-console-list-permission',
-  defaultSeverity: 'information',
-  category: 'connect',
-  title: 'The console cannot list the buckets or streams to choose from: the list permission on `*` is not granted.',
-  check({ doc, report }) {
-    for (const st of storageStatements(doc)) {
-      const missing = dedupe(typedKinds(doc, st).flatMap((t) => [...STORAGE_KINDS[t.kind].console]).filter((c) => !grants(doc, c)));
-      if (!missing.length) continue;
-      const fix: Fix | undefined = addCompanionsFix(doc, `${addTitle(missing)} on *`, missing);
-      report({
-        message: `To pick the storage in the Amazon Connect console, the caller also needs ${list(missing.map((c) => code(c.action)))} on \`"Resource": "*"\` (list actions take no other resource). Not needed for API or CLI calls.`,
-        range: st.actions[0].range,
-        fixes: fix ? [fix] : undefined,
-      });
-    }
-  },
-};
 
-export const companionRules: Rule[] = [
-  connectStoragePermissionsMissing,
-  connectStorageKindMismatch,
-  connectAssociationPermissionsMissing,
-  connectKmsPermissions,
-  connectConsoleListPermission,
-];
+export const companionRules: Rule[] = [connectPermissionsMissing, connectPermissionsSuggested];

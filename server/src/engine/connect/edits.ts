@@ -1,52 +1,100 @@
-// Fix builders of the Connect rules: add a statement with the missing companion permissions, add a
-// `connect:StorageResourceType` condition, add a value to an array, move an action out of a
+// Fix builders of the Connect rules: add statements with the missing companion permissions, add a
+// condition (`connect:StorageResourceType`, `iam:AWSServiceName`), add a value to an array, move an action out of a
 // statement. Built on `fixes/edits.ts` so the user's formatting is kept.
 import { getNodeValue, Node } from 'jsonc-parser';
 import { addStatementEdits, formatJson, indentAt, indentUnit, isSingleLine, lineBreak } from '../fixes/edits';
-import { PolicyDocument, Property, Statement, ValueItem } from '../parse/policyModel';
+import { parsePolicy, PolicyDocument, Property, Statement, ValueItem } from '../parse/policyModel';
 import { policyContext } from '../policyContext';
 import { removeArrayElementEdit } from '../rules/security/arrayEdits';
 import { Fix, TextEdit } from '../types';
 import { existingResource } from './grants';
+import { applyEdits } from '../textEdits';
 import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
 
 /** One value alone, several as a list: how people write policies. */
 const oneOrMany = (values: string[]): string | string[] => (values.length === 1 ? values[0] : values);
 
 /** The ARN a fix writes for a companion resource: one the policy already names when it fits,
- *  else the example ARN with the policy's partition, Region and account. The service-linked role
- *  is always the whole Connect path (`.../connect.amazonaws.com/*`), as in the seed. */
+ *  else the example ARN with the policy's partition, Region, account and instance. The
+ *  service-linked role is always the whole Connect path (`.../connect.amazonaws.com/*`), as in the
+ *  seed; the instance and its users are the policy's own instance. */
 export function companionResource(doc: PolicyDocument, kind: ResourceKind): string {
-  if (kind !== 'serviceLinkedRole' && kind !== 'any') {
+  const ctx = policyContext(doc);
+  if (kind === 'object') return objectsResource(doc) ?? exampleArn(kind, ctx);
+  if (kind !== 'serviceLinkedRole' && kind !== 'any' && kind !== 'instance' && kind !== 'connectUser') {
     const existing = existingResource(doc, RESOURCES[kind].format);
     if (existing) return existing;
   }
-  return (kind === 'bucket' ? bucketOfObjects(doc) : undefined) ?? exampleArn(kind, policyContext(doc));
+  return (kind === 'bucket' ? bucketOfObjects(doc) : undefined) ?? exampleArn(kind, ctx);
 }
+
+const OBJECT_ARN = /^arn:([a-z-]+):s3:::([^/*?$]+)\//;
 
 /** The bucket of an object ARN the policy names (`arn:aws:s3:::name/*` → `arn:aws:s3:::name`):
  *  a grant on the objects usually means the bucket was meant. */
 function bucketOfObjects(doc: PolicyDocument): string | undefined {
   for (const s of doc.statements) {
     for (const r of s.resources) {
-      const m = typeof r.value === 'string' ? /^arn:([a-z-]+):s3:::([^/*?$]+)\//.exec(r.value) : null;
+      const m = typeof r.value === 'string' ? OBJECT_ARN.exec(r.value) : null;
       if (m) return `arn:${m[1]}:s3:::${m[2]}`;
     }
   }
   return undefined;
 }
 
-/** The statement that grants the companions: their actions on their resources. */
-export function companionStatement(doc: PolicyDocument, companions: readonly Companion[]): object {
-  const actions = [...new Set(companions.map((c) => c.action))];
-  const resources = [...new Set(companions.map((c) => companionResource(doc, c.resource)))];
-  return { Effect: 'Allow', Action: oneOrMany(actions), Resource: oneOrMany(resources) };
+/** Objects of a bucket the policy names: an object ARN it has, or the objects of its bucket. */
+function objectsResource(doc: PolicyDocument): string | undefined {
+  const bucket = existingResource(doc, RESOURCES.bucket.format);
+  for (const s of doc.statements) {
+    for (const r of s.resources) if (typeof r.value === 'string' && OBJECT_ARN.test(r.value)) return r.value;
+  }
+  return bucket ? `${bucket}/*` : undefined;
 }
 
-/** A fix adding a statement that grants the companions; undefined when the document has no
+/** The statements that grant the companions: one per resource, with the actions needed on it
+ *  (a wildcard-only action never shares a statement with a scoped ARN, which `*` would widen). */
+export function companionStatements(doc: PolicyDocument, companions: readonly Companion[]): object[] {
+  const byResource = new Map<string, string[]>();
+  for (const c of companions) {
+    const arn = companionResource(doc, c.resource);
+    const actions = byResource.get(arn) ?? [];
+    if (!actions.includes(c.action)) actions.push(c.action);
+    byResource.set(arn, actions);
+  }
+  return [...byResource].map(([arn, actions]) => ({ Effect: 'Allow', Action: oneOrMany(actions), Resource: arn }));
+}
+
+/** Edits adding several statements: each added to the text the previous one made, then turned
+ *  into one edit of the span that changed (edits of one fix must not overlap). */
+function addStatementsEdits(doc: PolicyDocument, statements: object[]): TextEdit[] | undefined {
+  const each = statements.map((st) => addStatementEdits(doc, st));
+  if (each.some((e) => !e)) return undefined;
+  // The usual case, a non-empty Statement array: every statement is inserted after the last one,
+  // so the insertions simply follow each other (no re-parse).
+  const inserts = each.map((e) => (e!.length === 1 && e![0].range.start === e![0].range.end ? e![0] : undefined));
+  if (inserts.every((e) => e && e.range.start === inserts[0]!.range.start)) {
+    return [{ range: inserts[0]!.range, newText: inserts.map((e) => e!.newText).join('') }];
+  }
+  let text = doc.text;
+  let current = doc;
+  for (const st of statements) {
+    const edits = addStatementEdits(current, st);
+    if (!edits) return undefined;
+    text = applyEdits(text, edits);
+    current = parsePolicy(text);
+  }
+  const before = doc.text;
+  let start = 0;
+  while (start < before.length && start < text.length && before[start] === text[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < text.length - start && before[before.length - 1 - end] === text[text.length - 1 - end]) end++;
+  return [{ range: { start, end: before.length - end }, newText: text.slice(start, text.length - end) }];
+}
+
+/** A fix adding statements that grant the companions; undefined when the document has no
  *  `Statement` element to add to. */
 export function addCompanionsFix(doc: PolicyDocument, title: string, companions: readonly Companion[], preferred = true): Fix | undefined {
-  const edits = addStatementEdits(doc, companionStatement(doc, companions));
+  const edits = addStatementsEdits(doc, companionStatements(doc, companions));
   return edits ? { title, edits, isPreferred: preferred } : undefined;
 }
 

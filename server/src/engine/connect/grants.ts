@@ -10,6 +10,7 @@ import { hasPolicyVariable, parseArn } from '../reference/arn';
 import { variablesAsWildcards } from '../reference/resourceMatch';
 import { patternMatchesFormat, wildcardMatches } from '../reference/wildcard';
 import { Companion, RESOURCES, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
+import { enumKey } from './enumKeys';
 
 export const isAllow = (s: Statement) => s.effect?.value === 'Allow';
 const isAllStars = (v: string) => /^\*+$/.test(v);
@@ -77,6 +78,17 @@ export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
 /** A resource an Allow statement names the companion's action on (by name), when no grant fits:
  *  usually the mistake itself (`arn:aws:s3:::bucket/*`, a function ARN without `function:`). */
 export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined {
+  // Asked for every gap of every finding: cached per document, or a big policy is quadratic.
+  let cache = nearMissCache.get(doc);
+  if (!cache) nearMissCache.set(doc, (cache = new Map()));
+  const key = c.action.toLowerCase();
+  if (!cache.has(key)) cache.set(key, findNearMiss(doc, c));
+  return cache.get(key);
+}
+
+const nearMissCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
+
+function findNearMiss(doc: PolicyDocument, c: Companion): string | undefined {
   const action = c.action.toLowerCase();
   const service = action.slice(0, action.indexOf(':'));
   for (const s of doc.statements) {
@@ -125,7 +137,7 @@ export interface Operator {
   /** `StringLike`/`StringNotLike`: values are patterns. */
   pattern: boolean;
   ignoreCase: boolean;
-  /** A string operator the storage-type value rules can judge. */
+  /** A string operator the enumerated-value rules can judge. */
   string: boolean;
 }
 
@@ -143,20 +155,27 @@ export function parseOperator(name: string): Operator {
   };
 }
 
-/** The known storage types one condition value lets through under an operator. */
-export function typesMatchedBy(op: Operator, value: string): string[] {
-  if (op.pattern) return storageTypes.filter((t) => wildcardMatches(value, t));
-  if (op.ignoreCase) return storageTypes.filter((t) => t.toLowerCase() === value.toLowerCase());
-  return storageTypes.filter((t) => t === value);
+/** The values of an enumeration that one condition value lets through under an operator. */
+export function valuesMatchedBy(op: Operator, value: string, values: readonly string[]): string[] {
+  if (op.pattern) return values.filter((t) => wildcardMatches(value, t));
+  if (op.ignoreCase) return values.filter((t) => t.toLowerCase() === value.toLowerCase());
+  return values.filter((t) => t === value);
 }
 
-/** What a statement's `connect:StorageResourceType` conditions allow: `none` (no such
- *  condition), `unknown` (negated, variables, non-string operators: we cannot tell) or the set of
- *  types, each with the condition value that lets it through. */
+/** The known storage types one condition value lets through under an operator. */
+export function typesMatchedBy(op: Operator, value: string): string[] {
+  return valuesMatchedBy(op, value, storageTypes);
+}
+
+/** What a statement's conditions on an enumerated key allow: `none` (no such condition),
+ *  `unknown` (negated, variables, non-string operators: we cannot tell) or the set of values,
+ *  each with the condition value that lets it through. */
 export type AllowedTypes = { kind: 'none' } | { kind: 'unknown' } | { kind: 'types'; types: Map<string, ValueItem> };
 
-export function allowedStorageTypes(s: Statement): AllowedTypes {
-  const entries = s.conditions.filter(isStorageTypeKey);
+export function allowedValues(s: Statement, key: string): AllowedTypes {
+  const lower = key.toLowerCase();
+  const values = enumKey(key)?.values ?? [];
+  const entries = s.conditions.filter((c) => c.key.name.toLowerCase() === lower);
   if (!entries.length) return { kind: 'none' };
   let result: Map<string, ValueItem> | undefined;
   for (const e of entries) {
@@ -165,13 +184,15 @@ export function allowedStorageTypes(s: Statement): AllowedTypes {
     const types = new Map<string, ValueItem>();
     for (const v of e.values) {
       if (typeof v.value !== 'string' || hasPolicyVariable(v.value)) return { kind: 'unknown' };
-      for (const t of typesMatchedBy(op, v.value)) if (!types.has(t)) types.set(t, v);
+      for (const t of valuesMatchedBy(op, v.value, values)) if (!types.has(t)) types.set(t, v);
     }
     // Several conditions on the key must all hold: intersect.
     result = result ? new Map([...result].filter(([t]) => types.has(t))) : types;
   }
   return { kind: 'types', types: result ?? new Map() };
 }
+
+export const allowedStorageTypes = (s: Statement): AllowedTypes => allowedValues(s, STORAGE_RESOURCE_TYPE_KEY);
 
 export interface StorageStatement {
   s: Statement;

@@ -6,8 +6,10 @@ import { arnRules } from './arns';
 import { companionRules } from './companions';
 import { lambdaRules } from './lambda';
 import { roleRules } from './roles';
+import { enumValueRules } from './enumValues';
+import { storageKindRules } from './storageKinds';
 import { storageTypeRules } from './storageType';
 
-export const connectRules: Rule[] = [...storageTypeRules, ...companionRules, ...lambdaRules, ...roleRules, ...arnRules];
+export const connectRules: Rule[] = [...enumValueRules, ...storageTypeRules, ...companionRules, ...storageKindRules, ...lambdaRules, ...roleRules, ...arnRules];
 
 export * from './table';

@@ -44,7 +44,7 @@ export const connectLambdaPermissionBroad: Rule = {
       for (const r of s.resources) {
         if (typeof r.value !== 'string' || !everyFunction(r.value)) continue;
         report({
-          message: `\`${ADD_PERMISSION}\` is allowed on every function (\`${r.value}\`): the caller can associate any function with Amazon Connect, and let any principal invoke it. Name the functions meant for the instance, e.g. \`arn:aws:lambda:us-east-1:123456789012:function:my-contact-flow-function\`.`,
+          message: `${ADD_PERMISSION} is allowed on every function (${r.value}). The caller can associate any function with Amazon Connect and let any principal invoke it; name the functions meant for the instance, such as arn:aws:lambda:us-east-1:111122223333:function:my-contact-flow-function.`,
           range: r.range,
         });
       }
@@ -75,9 +75,9 @@ export const connectLambdaArnMissingFunction: Rule = {
         // A near miss of a known word (`functions:x`) is a typo, not a missing word.
         if (words.includes(word) || closestMatch(word, words, 2)) continue;
         report({
-          message: `\`${res}\` has no resource type: a Lambda function ARN reads \`…:function:${res}\`, so this ARN matches no function. Insert \`function:\`.`,
+          message: `${res} has no resource type, so this ARN matches no function. A Lambda function ARN reads ...:function:${res}; insert function: before the name.`,
           range: subRange(item, arn.resource.start, arn.resource.end),
-          fixes: [{ ...replaceInStringFix('Insert `function:`', item, arn.resource.start, arn.resource.start, 'function:'), safe: true }],
+          fixes: [{ ...replaceInStringFix('Insert function:', item, arn.resource.start, arn.resource.start, 'function:'), safe: true }],
         });
       }
     }
@@ -111,9 +111,9 @@ export const connectLambdaUnqualifiedArn: Rule = {
         const edit = s.resourceProperty ? addArrayValueEdit(doc, s.resourceProperty, qualified) : undefined;
         const nameStart = arn.resource.start + 'function:'.length;
         report({
-          message: `\`function:${m[1]}\` covers the unqualified function only, not \`function:${m[1]}:prod\` or another alias or version. If Connect is to use a qualified ARN, also allow \`${qualified}\` (or write \`function:${m[1]}*\`).`,
+          message: `function:${m[1]} covers the unqualified function only, not function:${m[1]}:prod or another alias or version. If Connect is to use a qualified ARN, also allow ${qualified} (or write function:${m[1]}*).`,
           range: subRange(item, nameStart, arn.resource.end),
-          fixes: edit ? [{ title: `Also allow its versions and aliases (\`${qualified}\`)`, edits: [edit], isPreferred: true }] : undefined,
+          fixes: edit ? [{ title: `Also allow its versions and aliases (${qualified})`, edits: [edit], isPreferred: true }] : undefined,
         });
       }
     }

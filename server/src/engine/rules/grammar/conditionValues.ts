@@ -53,7 +53,7 @@ export const conditionWildcardWithoutLike: Rule = {
       for (const c of s.conditions) {
         const op = parseExactOperator(c.operator.name);
         const like = op && EXACT_TO_LIKE[op.base];
-        // connect:StorageResourceType has a rule of its own (connect-storage-type-wildcard-literal).
+        // connect:StorageResourceType has a rule of its own (connect-condition-value-wildcard-literal).
         if (!op || !like || c.key.name.toLowerCase() === 'connect:storageresourcetype') continue;
         // `${*}` and `${?}` are the escaped literal characters: the author meant them literally.
         const wild = c.values.find((v) => typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[*?]\}/g, '')));
