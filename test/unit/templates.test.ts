@@ -501,15 +501,18 @@ test('JSON templates: Fn::Sub (string and list), Fn::If, Fn::Join and Ref in the
 test('the CloudFormation snippets: each Connect policy as a managed policy resource with Sub ARNs, clean once filled in', async () => {
   const { cloudFormationSnippetsFile } = await import('../../scripts/contributes');
   const snippets = Object.values(cloudFormationSnippetsFile()) as { body: string[]; scope: string }[];
-  assert.equal(snippets.length, 3);
-  const values = ['6a1b2c3d-1234-4abc-9def-0123456789ab', 'recordings-480219637511'];
+  const { TEMPLATES } = await import('../../client/src/templates');
+  assert.equal(snippets.length, TEMPLATES.length);
+  // A real-looking value per field: IDs are UUIDs, a Lex V2 alias is bot ID / alias ID.
+  const valueFor = (placeholder: string) => placeholder.includes('/') ? 'ABCDEFGHIJ/TSTALIASID'
+    : placeholder.endsWith('-id') ? '6a1b2c3d-1234-4abc-9def-0123456789ab' : 'recordings-480219637511';
   for (const s of snippets) {
     assert.equal(s.scope, 'yaml');
     // What VS Code inserts once the fields are filled: tab stops get values, choices their first.
     const seen = new Map<string, string>();
     const body = s.body.join('\n')
       .replace(/\$\{(\d+)\|([^,|]+)[^|]*\|\}/g, (_, n, first) => { seen.set(n, first); return first; })
-      .replace(/\$\{(\d+):([^}]*)\}/g, (_, n, placeholder) => { const v = placeholder === 'instance-id' ? values[0] : values[1]; seen.set(n, v); return v; })
+      .replace(/\$\{(\d+):([^}]*)\}/g, (_, n, placeholder) => { const v = valueFor(placeholder); seen.set(n, v); return v; })
       .replace(/\$\{(\d+)\}/g, (_, n) => seen.get(n) ?? '')
       .replace(/\\\$/g, '$');
     const text = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n`;

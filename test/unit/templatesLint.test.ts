@@ -5,11 +5,19 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
 import { planInsertion, valuesFromPolicy } from '../../client/src/insertPlan';
-import { FieldValues, TEMPLATES, placeholderText } from '../../client/src/templates';
+import { FieldValues, PolicyTemplate, TEMPLATES, placeholderText } from '../../client/src/templates';
 import { readFixture } from '../helpers';
 
 /** Real-looking values (the account is not one of AWS's documentation examples). */
-const VALUES: FieldValues = { partition: 'aws', region: 'eu-west-2', account: '480219637511', instanceId: '6a1b2c3d-1234-4abc-9def-0123456789ab', resourceName: 'acme-contact-records' };
+const VALUES: FieldValues = { partition: 'aws', region: 'eu-west-2', account: '480219637511', instanceId: '6a1b2c3d-1234-4abc-9def-0123456789ab', resourceName: 'acme-contact-records', keyId: '1234abcd-12ab-34cd-56ef-1234567890ab' };
+
+/** A real-looking name for the template's resource: a Lex V2 alias is bot ID / alias ID, an
+ *  assistant a UUID, anything else a plain name. */
+function resourceNameFor(template: PolicyTemplate): string {
+  if (template.resourceName.includes('/')) return 'ABCDEFGHIJ/TSTALIASID';
+  if (template.resourceName.endsWith('-id')) return '0c1d2e3f-4a5b-4c6d-8e7f-901234567890';
+  return VALUES.resourceName!;
+}
 
 /** Snippet text with every tab stop resolved: a value for each named field, a choice's first
  *  option, and literal text unescaped. */
@@ -34,7 +42,7 @@ const LAYOUT = { unit: '  ', eol: '\n' };
 describe('what the extension inserts passes its own rules', () => {
   for (const template of TEMPLATES) {
     const storage = template.storageTypes?.[0];
-    const values = { ...VALUES, ...(storage ? { storageType: storage } : {}) };
+    const values = { ...VALUES, resourceName: resourceNameFor(template), ...(storage ? { storageType: storage } : {}) };
 
     it(`${template.label}: the whole policy, filled from an instance ARN`, () => {
       const plan = planInsertion('', template, values, LAYOUT);
@@ -45,7 +53,7 @@ describe('what the extension inserts passes its own rules', () => {
     it(`${template.label}: merged into a policy, with the values the policy names`, () => {
       const host = readFixture('test', 'fixtures', 'seed-real', 's3-call-recordings.policy.json');
       const known = valuesFromPolicy(host);
-      const plan = planInsertion(host, template, { ...known, resourceName: VALUES.resourceName, ...(storage ? { storageType: storage } : {}) }, LAYOUT);
+      const plan = planInsertion(host, template, { ...known, resourceName: resourceNameFor(template), keyId: VALUES.keyId, ...(storage ? { storageType: storage } : {}) }, LAYOUT);
       assert.equal(plan.kind, 'merge');
       const p = plan as { range: { start: number; end: number }; snippet: string };
       const text = host.slice(0, p.range.start) + resolveSnippet(p.snippet, {}) + host.slice(p.range.end);
@@ -57,7 +65,8 @@ describe('what the extension inserts passes its own rules', () => {
     const snippets = JSON.parse(readFixture('snippets', 'connect-iam.code-snippets')) as Record<string, { prefix: string; body: string[] }>;
     const typed: Record<string, string> = {};
     for (const t of TEMPLATES) {
-      for (const name of ['partition', 'region', 'account', 'instanceId', 'resourceName'] as const) typed[placeholderText(name, t)] = VALUES[name]!;
+      for (const name of ['partition', 'region', 'account', 'instanceId', 'keyId'] as const) typed[placeholderText(name, t)] = VALUES[name]!;
+      typed[placeholderText('resourceName', t)] = resourceNameFor(t);
     }
     for (const [name, s] of Object.entries(snippets)) {
       const body = s.body.join('\n');
