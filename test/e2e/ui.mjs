@@ -107,10 +107,10 @@ export async function runUiTest({ vsix, dir, env, resultsDir }) {
     await page.keyboard.press('Control+W');
     await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor();
     // The rule ID in the Problems panel is a link to the same page.
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'connect-kms-permissions' }).locator('a.monaco-link').first().click();
-    const kmsTab = page.locator('.tabs-container .tab', { hasText: 'connect-kms-permissions' }).first();
-    await kmsTab.waitFor({ timeout: 15_000 });
-    await kmsTab.click(); // focus the editor area (the panel has it), then close the preview
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'connect-permissions-suggested' }).locator('a.monaco-link').first().click();
+    const suggestedTab = page.locator('.tabs-container .tab', { hasText: 'connect-permissions-suggested' }).first();
+    await suggestedTab.waitFor({ timeout: 15_000 });
+    await suggestedTab.click(); // focus the editor area (the panel has it), then close the preview
     await page.keyboard.press('Control+W');
     await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor();
 
