@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONNECT_DEPENDENCIES, Need, RESOURCES } from '../server/src/engine/connect';
+import { README, withGenerated } from './ruleTable';
 
 export const COVERAGE = path.join(__dirname, '..', 'docs', 'connect-coverage.md');
 
@@ -40,6 +41,26 @@ export function coverageTable(): string {
   return lines.join('\n');
 }
 
+/** The README's short form: per Connect action, the other services' actions it needs always
+ *  (warning when missing) and in some setups (information); the full page has the resources,
+ *  options and sources. */
+export function coverageSummary(): string {
+  const lines = ['| Connect action | Needs (warning when missing) | In some setups (information) |', '|---|---|---|'];
+  const names = (needs: readonly Need[]) => [...new Set(needs.flatMap((n) => n.actions))].map((a) => `\`${a}\``).join(', ');
+  for (const row of CONNECT_DEPENDENCIES) {
+    const options = row.choice?.options ?? [];
+    const optionNeeds = options.flatMap((o) => o.needs);
+    // An option's required needs are required only if one option must be taken.
+    const optionsRequired = !!row.choice && !row.choice.optional;
+    const required = [...row.needs.filter((n) => n.level === 'required'), ...(optionsRequired ? optionNeeds.filter((n) => n.level === 'required') : [])];
+    const conditional = [...row.needs.filter((n) => n.level !== 'required'), ...optionNeeds.filter((n) => !optionsRequired || n.level !== 'required')];
+    if (!required.length && !conditional.length) continue;
+    const one = optionsRequired && optionNeeds.some((n) => n.level === 'required') ? ` (one ${row.choice!.what}'s)` : '';
+    lines.push(`| \`${row.action}\` | ${cell(names(required))}${required.length ? one : '—'} | ${cell(names(conditional)) || '—'} |`);
+  }
+  return lines.join('\n');
+}
+
 export function coveragePage(): string {
   return `# Amazon Connect coverage
 
@@ -71,5 +92,6 @@ ${coverageTable()}
 
 if (require.main === module) {
   fs.writeFileSync(COVERAGE, coveragePage());
+  fs.writeFileSync(README, withGenerated(fs.readFileSync(README, 'utf8'), 'connect', coverageSummary()));
   console.log(`docs/connect-coverage.md: ${CONNECT_DEPENDENCIES.length} Connect actions`);
 }

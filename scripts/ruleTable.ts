@@ -16,8 +16,6 @@ const CATEGORY_NAMES: Record<string, string> = {
 };
 
 export const README = path.join(__dirname, '..', 'README.md');
-const START = '<!-- rules:start -->';
-const END = '<!-- rules:end -->';
 
 export function ruleTable(): string {
   const lines = ['| Rule | Default | Category | What it finds |', '|---|---|---|---|'];
@@ -27,12 +25,19 @@ export function ruleTable(): string {
   return lines.join('\n');
 }
 
+/** `text` with `body` between the markers `<!-- name:start -->` and `<!-- name:end -->`: the
+ *  generated parts of the README (the rule table, the Connect summary). */
+export function withGenerated(text: string, name: string, body: string): string {
+  const [startMark, endMark] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+  const start = text.indexOf(startMark);
+  const end = text.indexOf(endMark);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the ${startMark} … ${endMark} markers`);
+  return `${text.slice(0, start + startMark.length)}\n${body}\n${text.slice(end)}`;
+}
+
 /** The README text with a freshly generated table. */
 export function withRuleTable(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} … ${END} markers`);
-  return `${readme.slice(0, start + START.length)}\n${ruleTable()}\n${readme.slice(end)}`;
+  return withGenerated(readme, 'rules', ruleTable());
 }
 
 if (require.main === module) {

@@ -27,6 +27,15 @@ describe('docs/connect-coverage.md', () => {
     assert.equal(readFixture('docs', 'connect-coverage.md'), coveragePage());
   });
 
+  it('is summed up in the README, generated from the same table (run `npm run docs`)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { coverageSummary } = require('../../scripts/connectCoverage') as typeof import('../../scripts/connectCoverage');
+    const readme = readFixture('README.md');
+    const summary = coverageSummary();
+    assert.ok(readme.includes(`<!-- connect:start -->\n${summary}\n<!-- connect:end -->`), 'README.md Connect summary is stale: run npm run docs');
+    assert.match(summary, /\| `connect:CreateInstance` \| `ds:CheckAlias`/);
+  });
+
   it('names every action of the table and both levels', () => {
     const page = readFixture('docs', 'connect-coverage.md');
     for (const a of ['connect:CreateInstance', 'connect:AssociateBot', 'connect:UpdateInstanceAttribute', 'connect:ImportPhoneNumber']) assert.ok(page.includes(`\`${a}\``), a);
