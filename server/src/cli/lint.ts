@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
 import { analyzeDocument, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
-import { describeIoError, Operand, readText } from './files';
+import { describeIoError, InputFileError, Operand, readText } from './files';
 import { displayPath } from './paths';
 import { LintResult, toLintResult } from './results';
 
@@ -46,13 +46,21 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
   try {
     text = readText(file);
   } catch (err) {
-    run.problems.push(`${shown}: cannot be read (${describeIoError(err)}).`);
+    run.problems.push(err instanceof InputFileError ? `${shown}: not linted: ${err.message}.` : `${shown}: cannot be read (${describeIoError(err)}).`);
     return false;
   }
-  const doc = parsePolicy(text, { kind: options.kind });
-  if (doc.isPolicy) {
-    run.results.push(toLintResult(file, text, analyzeDocument(doc, options).findings));
-    return true;
+  let doc: PolicyDocument;
+  try {
+    doc = parsePolicy(text, { kind: options.kind });
+    if (doc.isPolicy) {
+      run.results.push(toLintResult(file, text, analyzeDocument(doc, options).findings));
+      return true;
+    }
+  } catch (err) {
+    // A parser or engine bug on one file: report it for that file (exit code 2) and go on, so the
+    // other files' results are not lost with it.
+    run.problems.push(`${shown}: not linted: the linter failed on this file (${(err as Error)?.message ?? String(err)}). Please report it.`);
+    return true; // whatever it was, "no policy in this directory" would be a second, wrong problem
   }
   const invalid = notJsonReason(doc);
   if (operand.origin === 'file') {

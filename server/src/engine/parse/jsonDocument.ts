@@ -35,22 +35,40 @@ export function parseJson(text: string): JsonDocument {
   return { text, root, errors: syntaxErrors, comments, trailingCommas };
 }
 
-/** Offset of the first bracket that nests deeper than MAX_DEPTH, by a plain character loop (no
- *  recursion, no allocation), skipping string contents. */
-function deepNestingOffset(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+/** Offset of the first bracket that nests deeper than MAX_DEPTH, or undefined.
+ *
+ *  Counted on jsonc-parser's own scanner tokens, so a `"` inside a comment, an unterminated
+ *  string or brackets inside strings are seen exactly as the parser sees them (a character loop
+ *  that tracked strings itself was fooled by both). A closer only pops an opener of its own kind:
+ *  the parser skips a mismatched closer without leaving its container, so this count is never
+ *  lower than the parser's recursion depth. Most texts have fewer brackets than the limit in
+ *  all, and then need no scan at all. */
+export function deepNestingOffset(text: string): number | undefined {
+  if (bracketCount(text) <= MAX_DEPTH) return undefined;
+  const scanner = createScanner(text, true);
+  // The open containers as a string of kinds ('{' or '['), only ever MAX_DEPTH long.
+  const open: number[] = [];
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (open.length >= MAX_DEPTH) return scanner.getTokenOffset();
+      open.push(kind);
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      const opener = kind === SyntaxKind.CloseBraceToken ? SyntaxKind.OpenBraceToken : SyntaxKind.OpenBracketToken;
+      if (open[open.length - 1] === opener) open.pop();
+    }
   }
   return undefined;
+}
+
+/** How many `{` and `[` characters the text has (inside strings and comments too): an upper
+ *  bound of the nesting depth that costs one tight loop. */
+function bracketCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) n++;
+  }
+  return n;
 }
 
 /** A scanner pass over a text that did not parse strictly: every comment, every comma followed
