@@ -14,8 +14,8 @@ const PARSE_MESSAGES: Record<string, string> = {
   ValueExpected: 'A value is expected here',
   ColonExpected: 'A colon is expected after the property name',
   CommaExpected: 'A comma is expected here',
-  CloseBraceExpected: 'A closing brace `}` is expected',
-  CloseBracketExpected: 'A closing bracket `]` is expected',
+  CloseBraceExpected: 'A closing brace } is expected',
+  CloseBracketExpected: 'A closing bracket ] is expected',
   EndOfFileExpected: 'Nothing may follow the policy object',
   UnexpectedEndOfString: 'The string is not closed: add the closing double quote',
   UnexpectedEndOfNumber: 'The number ends unexpectedly',
@@ -66,7 +66,7 @@ const jsonComment: Rule = {
   title: 'Comments are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
     reportRemovable(report, doc.json.comments,
-      'IAM policies are strict JSON and cannot contain comments: remove this comment (use a `Sid` to label a statement).', 'Remove the comment');
+      'IAM policies are strict JSON and cannot contain comments: remove this comment (use a Sid to label a statement).', 'Remove the comment');
   },
 };
 
