@@ -7,6 +7,7 @@ import { closestMatch } from '../../reference/closest';
 import { findConditionKey } from '../../reference/iamData';
 import { allOperatorNames, parseOperator } from '../../reference/operators';
 import { Rule } from '../rule';
+import { renameKeyFix as renameOrMergeKeyFix } from '../../fixes/renameKey';
 import { keyRange, renameKeyFix, typeName } from './keys';
 import { valueMismatch } from './values';
 
@@ -64,7 +65,7 @@ export const conditionUnknownOperator: Rule = {
         message: `\`${op.name}\` is not a condition operator: IAM rejects the policy.${near ? ` Did you mean \`${near}\`?` : ' Use one such as `StringEquals`, `ArnLike`, `NumericLessThan`, `DateGreaterThan`, `Bool`, `IpAddress` or `Null`.'}`,
         range: keyRange(op),
         data: near ? { suggestion: near } : undefined,
-        fixes: near ? [renameKeyFix(op, near, false)] : undefined,
+        fixes: near ? [renameOrMergeKeyFix(doc.text, op, near)].filter((f) => !!f) : undefined,
       });
     }
   },
@@ -82,7 +83,7 @@ export const conditionNullIfExists: Rule = {
       report({
         message: `\`${op.name}\` is not valid: \`Null\` already tests whether the key exists, so it has no \`IfExists\` form and IAM rejects the policy. Use \`${fixed}\`.`,
         range: keyRange(op),
-        fixes: [renameKeyFix(op, fixed, false)],
+        fixes: [renameOrMergeKeyFix(doc.text, op, fixed)].filter((f) => !!f),
       });
     }
   },

@@ -1,7 +1,7 @@
 // condition-type-mismatch: the operator's type must fit the key's type (a Date key compared with
 // StringEquals compares text, not dates). String operators on ARN keys are accepted by IAM and
 // common, so they pass.
-import { replaceValueEdit } from '../../fixes/edits';
+import { renameKeyFix } from '../../fixes/renameKey';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
 import { findConditionKey } from '../../reference/iamData';
@@ -81,7 +81,7 @@ export const conditionTypeMismatch: Rule = {
           related: [{ range: nodeRange(c.key.key), message: `\`${c.key.name}\` (${keyType})` }],
           data: { operatorType: op, keyType },
           fixes: replacement
-            ? [{ title: `Change the operator to \`${replacement}\``, edits: [replaceValueEdit(c.operator.key, replacement)], isPreferred: true }]
+            ? [renameKeyFix(doc.text, c.operator, replacement, { title: `Change the operator to \`${replacement}\`` })].filter((f) => !!f)
             : undefined,
         });
       }
