@@ -1,4 +1,5 @@
 // Runs every rule over the policy model and applies the user's rule settings.
+import { dropFixesOnBrokenJson } from './fixes/guard';
 import { parsePolicy, PolicyDocument } from './parse/policyModel';
 import { allRules } from './rules';
 import { Report } from './rules/rule';
@@ -24,6 +25,7 @@ export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {
       });
     }
   }
+  dropFixesOnBrokenJson(doc.json, findings);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { isPolicy: true, kind: doc.kind, findings };
 }

@@ -10,9 +10,18 @@ export interface JsonDocument {
   /** Parse errors other than comments and trailing commas (those are listed apart). */
   errors: ParseError[];
   comments: OffsetRange[];
-  trailingCommas: OffsetRange[];
+  trailingCommas: TrailingCommas[];
   /** Where nesting first went past MAX_DEPTH; the tree is then not built at all. */
   tooDeepAt?: number;
+}
+
+/** A run of commas before a closing bracket or brace (`[1,]`, `[1,,]`, or commas with a comment between them): one
+ *  finding, one fix that deletes every comma of the run (deleting only the last would expose the
+ *  one before it). */
+export interface TrailingCommas {
+  /** From the first comma to the last. */
+  range: OffsetRange;
+  commas: OffsetRange[];
 }
 
 /** jsonc-parser's parser recurses once per nesting level, so hostile input (thousands of `[`)
@@ -30,8 +39,8 @@ export function parseJson(text: string): JsonDocument {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   if (errors.length === 0) return { text, root, errors, comments: [], trailingCommas: [] };
-  const { comments, trailingCommas, closersAfterComma } = scanTrivia(text);
-  const syntaxErrors = errors.filter((e) => e.error !== ParseErrorCode.InvalidCommentToken && !closersAfterComma.has(e.offset));
+  const { comments, trailingCommas, explained } = scanTrivia(text);
+  const syntaxErrors = errors.filter((e) => e.error !== ParseErrorCode.InvalidCommentToken && !explained.has(e.offset));
   return { text, root, errors: syntaxErrors, comments, trailingCommas };
 }
 
@@ -71,38 +80,45 @@ function bracketCount(text: string): number {
   return n;
 }
 
-/** A scanner pass over a text that did not parse strictly: every comment, every comma followed
- *  (past trivia) by a closing bracket or brace, and the offsets of those closers (where the
- *  strict parser reported the trailing comma). */
-function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: OffsetRange[]; closersAfterComma: Set<number> } {
+/** A scanner pass over a text that did not parse strictly: every comment, every run of commas
+ *  that follows a value and precedes (past trivia) a closing bracket or brace, and the offsets
+ *  where the strict parser reports such a run (its commas and its closer), which the trailing-comma
+ *  rule explains better than a generic syntax error. A run after `:`, `[` or `{` is no trailing
+ *  comma but a missing value, and stays a syntax error. */
+function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: TrailingCommas[]; explained: Set<number> } {
   const comments: OffsetRange[] = [];
-  const trailingCommas: OffsetRange[] = [];
-  const closersAfterComma = new Set<number>();
+  const trailingCommas: TrailingCommas[] = [];
+  const explained = new Set<number>();
   const scanner = createScanner(text, false);
-  let pendingComma: OffsetRange | undefined;
+  let run: OffsetRange[] = [];
+  let afterValue = false;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const start = scanner.getTokenOffset();
     switch (kind) {
       case SyntaxKind.LineCommentTrivia:
       case SyntaxKind.BlockCommentTrivia:
-        comments.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
+        comments.push({ start, end: start + scanner.getTokenLength() });
         continue;
       case SyntaxKind.Trivia:
       case SyntaxKind.LineBreakTrivia:
         continue;
       case SyntaxKind.CommaToken:
-        pendingComma = { start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + 1 };
+        if (afterValue || run.length) run.push({ start, end: start + 1 });
+        afterValue = false;
         continue;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
-        if (pendingComma) {
-          trailingCommas.push(pendingComma);
-          closersAfterComma.add(scanner.getTokenOffset());
+        if (run.length) {
+          trailingCommas.push({ range: { start: run[0].start, end: run[run.length - 1].end }, commas: run });
+          for (const c of run) explained.add(c.start);
+          explained.add(start);
         }
         break;
     }
-    pendingComma = undefined;
+    run = [];
+    afterValue = kind !== SyntaxKind.ColonToken && kind !== SyntaxKind.OpenBraceToken && kind !== SyntaxKind.OpenBracketToken && kind !== SyntaxKind.Unknown;
   }
-  return { comments, trailingCommas, closersAfterComma };
+  return { comments, trailingCommas, explained };
 }
 
 /** The string value of a string node, or undefined. */

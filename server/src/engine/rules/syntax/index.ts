@@ -76,8 +76,21 @@ const jsonTrailingComma: Rule = {
   category: 'syntax',
   title: 'Trailing commas are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
-    reportRemovable(report, doc.json.trailingCommas,
-      'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.', 'Remove the trailing comma');
+    for (const run of doc.json.trailingCommas) {
+      const many = run.commas.length > 1;
+      report({
+        message: many
+          ? `${run.commas.length} commas before a closing bracket: IAM policies are strict JSON. Remove them.`
+          : 'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.',
+        range: run.range,
+        fixes: [{
+          title: many ? 'Remove the trailing commas' : 'Remove the trailing comma',
+          edits: run.commas.map((range) => ({ range, newText: '' })),
+          isPreferred: true,
+          safe: true,
+        }],
+      });
+    }
   },
 };
 
