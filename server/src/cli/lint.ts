@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
 import { analyzeHost, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
-import { describeIoError, Operand, readText } from './files';
+import { describeIoError, InputFileError, Operand, readText } from './files';
 import { displayPath } from './paths';
 import { LintResult, toLintResult } from './results';
 
@@ -46,14 +46,21 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
   try {
     text = readText(file);
   } catch (err) {
-    run.problems.push(`${shown}: cannot be read (${describeIoError(err)}).`);
+    run.problems.push(err instanceof InputFileError ? `${shown}: not linted: ${err.message}.` : `${shown}: cannot be read (${describeIoError(err)}).`);
     return false;
   }
-  // A policy, or a template holding policies (messages name the embedded policy).
-  const hosted = analyzeHost(text, { ...options, path: file });
-  if (hosted.isPolicy) {
-    run.results.push(toLintResult(file, text, hosted.findings));
-    return true;
+  try {
+    // A policy, or a template holding policies (messages name the embedded policy).
+    const hosted = analyzeHost(text, { ...options, path: file });
+    if (hosted.isPolicy) {
+      run.results.push(toLintResult(file, text, hosted.findings));
+      return true;
+    }
+  } catch (err) {
+    // A parser or engine bug on one file: report it for that file (exit code 2) and go on, so the
+    // other files' results are not lost with it.
+    run.problems.push(`${shown}: not linted: the linter failed on this file (${(err as Error)?.message ?? String(err)}). Please report it.`);
+    return true; // whatever it was, "no policy in this directory" would be a second, wrong problem
   }
   if (!/\.json$/i.test(file)) {
     // YAML and *.template files that are no template: skipped quietly unless named explicitly.
