@@ -23,7 +23,7 @@ describe('renaming fixes that would collide', () => {
     const text = hostile('rename-operator-merge.policy.json');
     const [f] = findingsOf(text, 'condition-unknown-operator');
     assert.equal(f.fixes?.length, 1);
-    assert.match(f.fixes![0].title, /^Merge .StringEqals. into the existing .StringEquals.$/);
+    assert.match(f.fixes![0].title, /^Merge StringEqals into the existing StringEquals$/);
     assert.equal(f.fixes![0].safe, false);
     const fixed = applyFix(text, f);
     assertCleanJson(fixed);

@@ -9,7 +9,7 @@ import { Fix, TextEdit } from '../types';
 import { indentAt, lineBreak } from './edits';
 
 export interface RenameOptions {
-  /** The quick-fix title for a plain rename (default: Rename `old` to `new`). */
+  /** The quick-fix title for a plain rename (default: Rename old to new). */
   title?: string;
   preferred?: boolean;
   safe?: boolean;
@@ -25,12 +25,12 @@ export function renameKeyFix(text: string, prop: Property, newName: string, opts
   const existing = siblings.find((p) => p !== prop.node && p.type === 'property' && same(p.children?.[0]?.value));
   const base = { isPreferred: opts.preferred ?? true, safe: opts.safe ?? false };
   if (!existing) {
-    return { title: opts.title ?? `Rename \`${prop.name}\` to \`${newName}\``, edits: [{ range: nodeRange(prop.key), newText: JSON.stringify(newName) }], ...base };
+    return { title: opts.title ?? `Rename ${prop.name} to ${newName}`, edits: [{ range: nodeRange(prop.key), newText: JSON.stringify(newName) }], ...base };
   }
   const existingName = String(existing.children![0].value);
   const merge = mergeInto(text, prop, existing);
   // Merging changes more than a name (two entries become one): never applied blindly.
-  return merge ? { title: `Merge \`${prop.name}\` into the existing \`${existingName}\``, edits: merge, ...base, safe: false } : undefined;
+  return merge ? { title: `Merge ${prop.name} into the existing ${existingName}`, edits: merge, ...base, safe: false } : undefined;
 }
 
 /** One fix per candidate name (nearest first), the first one offered preferred; candidates that
