@@ -80,7 +80,7 @@ export const allowOverriddenByDeny: Rule = {
       const o = overlaps.find((x) => x.coverage === 'full');
       if (!o || !allow.effect) continue;
       ctx.report({
-        message: `The Allow statement ${statementLabel(allow)} grants nothing: the Deny statement ${statementLabel(o.deny)} denies every action it allows on every resource it names, and an explicit Deny always wins. Remove this statement, or narrow the Deny if these requests should succeed.`,
+        message: `The Allow statement ${statementLabel(allow)} grants nothing: a Deny overrides all of it. The Deny statement ${statementLabel(o.deny)} denies every action it allows on every resource it names, and an explicit Deny always wins. Remove this statement, or narrow the Deny if these requests should succeed.`,
         range: allow.effect.range,
         related: related(o),
         data: data(o),
@@ -102,7 +102,7 @@ export const allowPartlyOverriddenByDeny: Rule = {
         const resources = describeSet(o.resources, 'resources', 'every resource it names');
         const when = o.conditional ? ', when the Deny\'s Condition matches,' : '';
         ctx.report({
-          message: `Part of the Allow statement ${statementLabel(allow)} is overridden by the Deny statement ${statementLabel(o.deny)}: requests for ${actions} on ${resources}${when} are denied whatever this statement allows. If that is intended, narrow this Allow to what it can still grant; otherwise narrow the Deny.`,
+          message: `A Deny overrides part of this Allow statement. The Deny statement ${statementLabel(o.deny)} denies requests for ${actions} on ${resources}${when} whatever the Allow statement ${statementLabel(allow)} allows. If that is intended, narrow this Allow to what it can still grant; otherwise narrow the Deny.`,
           range: allow.effect.range,
           related: related(o),
           data: data(o),
@@ -111,7 +111,7 @@ export const allowPartlyOverriddenByDeny: Rule = {
       const rest = overlaps.slice(MAX_PARTIAL_PER_ALLOW);
       if (rest.length) {
         ctx.report({
-          message: `${rest.length} more Deny statements also override parts of the Allow statement ${statementLabel(allow)}: only the first ${MAX_PARTIAL_PER_ALLOW} are reported one by one. Review which requests this Allow can still grant.`,
+          message: `${rest.length} more Deny statements override parts of this Allow. The first ${MAX_PARTIAL_PER_ALLOW} are reported one by one. Review which requests this Allow can still grant.`,
           range: allow.effect.range,
           related: rest.slice(0, SUMMARY_RELATED_LIMIT).map((o) => related(o)[0]),
           data: { denyStatements: rest.map((o) => o.deny.index) },

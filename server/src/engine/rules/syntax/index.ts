@@ -68,7 +68,7 @@ const jsonComment: Rule = {
   title: 'Comments are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
     reportRemovable(report, doc.json.comments,
-      'IAM policies are strict JSON and cannot contain comments: remove this comment (use a Sid to label a statement).', 'Remove the comment');
+      'IAM rejects comments: policies are strict JSON. Remove this comment (use a Sid to label a statement).', 'Remove the comment');
   },
 };
 
