@@ -25,6 +25,9 @@ export function createClient(output: vscode.OutputChannel): LanguageClient {
     outputChannel: output,
     traceOutputChannel: output,
     diagnosticCollectionName: 'connect-iam',
+    // In Restricted Mode the server holds costly settings to their defaults (package.json also
+    // lists them as restrictedConfigurations, so VS Code ignores their workspace values).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient(SECTION, 'Connect IAM', serverOptions, clientOptions);
 }

@@ -3,8 +3,9 @@
 // generation is stale, or whose document version moved on, publishes nothing.
 import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCancelled } from './analysisWorker';
 import { Analyzer } from './analyzer';
-import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { analysisFailedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
 
 export class Validator {
@@ -64,21 +65,32 @@ export class Validator {
       const settings = await this.settings.get(uri);
       const latest = this.getDocument(uri);
       if (!latest || !current()) return;
-      const analysis = this.analyzer.analyze(latest, settings);
-      // Analysis is synchronous, but check again: never publish for a version the editor left.
+      const analysis = await this.analyzer.analyze(latest, settings);
+      // Large documents are analysed off the main thread: never publish for a version the
+      // editor has left meanwhile (its newer version has its own run).
       if (!current() || this.getDocument(uri)?.version !== analysis.version) return;
       if (!analysis.isPolicy) {
         this.clear(uri, analysis.version);
         return;
       }
+      // A failed analysis replaces whatever was shown before with one diagnostic saying so:
+      // stale findings of an earlier version must not stay on screen as if they were current.
       const diagnostics = analysis.tooLarge
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
-        : analysis.findings.map((f) => toDiagnostic(latest, f));
+        : analysis.failed !== undefined
+          ? [analysisFailedDiagnostic(latest, analysis.failed)]
+          : analysis.findings.map((f) => toDiagnostic(latest, f));
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
     } catch (err) {
+      if (err instanceof AnalysisCancelled) return; // superseded by a newer version
       this.log(uri, err);
     }
+  }
+
+  /** Stop all pending work (shutdown). */
+  dispose(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
   }
 
   private clear(uri: string, version?: number): void {
