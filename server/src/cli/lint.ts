@@ -16,7 +16,8 @@ export interface LintRun {
   problems: string[];
 }
 
-export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string): LintRun {
+/** `parse` is the engine's parsePolicy; tests pass one that fails. */
+export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string, parse: typeof parsePolicy = parsePolicy): LintRun {
   const run: LintRun = { results: [], notes: [], problems: [] };
   // real path → whether it was a policy: a file reached through two arguments, or twice through
   // symbolic links in a directory walk, is linted (and reported) once.
@@ -25,7 +26,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
     let policies = 0;
     for (const file of operand.files) {
       const key = realPath(file);
-      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run));
+      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run, parse));
       if (seen.get(key)) policies++;
     }
     if (operand.origin !== 'file' && policies === 0) {
@@ -41,7 +42,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
 }
 
 /** Lints one file into `run`; returns whether it was a policy. */
-function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun): boolean {
+function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun, parse: typeof parsePolicy): boolean {
   let text: string;
   try {
     text = readText(file);
@@ -51,7 +52,7 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
   }
   let doc: PolicyDocument;
   try {
-    doc = parsePolicy(text, { kind: options.kind });
+    doc = parse(text, { kind: options.kind });
     if (doc.isPolicy) {
       run.results.push(toLintResult(file, text, analyzeDocument(doc, options).findings));
       return true;
