@@ -237,6 +237,9 @@ function firstInvalidUtf8(bytes: Buffer): number {
     if (ok(mid)) lo = mid;
     else hi = mid - 1;
   }
+  // The longest decodable prefix may end in the first bytes of a sequence that never completes:
+  // then the error starts at that sequence's lead byte.
+  for (let k = lo - 1; k >= Math.max(0, lo - 3); k--) if (bytes[k] >= 0xc0) return k;
   return lo;
 }
 

@@ -16,7 +16,8 @@ export interface LintRun {
   problems: string[];
 }
 
-export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string): LintRun {
+/** `analyzeText` is the engine's analyzeHost; tests pass one that fails. */
+export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): LintRun {
   const run: LintRun = { results: [], notes: [], problems: [] };
   // real path → whether it was a policy: a file reached through two arguments, or twice through
   // symbolic links in a directory walk, is linted (and reported) once.
@@ -25,7 +26,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
     let policies = 0;
     for (const file of operand.files) {
       const key = realPath(file);
-      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run));
+      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run, analyzeText));
       if (seen.get(key)) policies++;
     }
     if (operand.origin !== 'file' && policies === 0) {
@@ -41,7 +42,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
 }
 
 /** Lints one file into `run`; returns whether it was a policy. */
-function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun): boolean {
+function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun, analyzeText: typeof analyzeHost): boolean {
   let text: string;
   try {
     text = readText(file);
@@ -51,7 +52,7 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
   }
   try {
     // A policy, or a template holding policies (messages name the embedded policy).
-    const hosted = analyzeHost(text, { ...options, path: file });
+    const hosted = analyzeText(text, { ...options, path: file });
     if (hosted.isPolicy) {
       run.results.push(toLintResult(file, text, hosted.findings));
       return true;

@@ -27,13 +27,14 @@ export function dropFixesOnBrokenJson(json: JsonDocument, findings: Finding[]): 
     budget -= json.text.length;
     return parseJson(applyEdits(json.text, edits)).errors.length <= before;
   };
-  // Deleting a comment or a trailing comma is safe anywhere: the scanner, not the parser's guess,
-  // says what they are, and removing them never changes a value.
+  // Deleting a comment or a trailing comma may happen anywhere: the scanner, not the parser's
+  // guess, says what they are (in badly broken text, though, the parser's recovery can still come
+  // out worse without them, which the re-parse catches).
   const trivia = new Set<string>([...json.comments, ...json.trailingCommas.flatMap((t) => t.commas)].map((r) => `${r.start}:${r.end}`));
   const isTriviaRemoval = (e: TextEdit) => e.newText === '' && trivia.has(`${e.range.start}:${e.range.end}`);
   for (const f of findings) {
     if (!f.fixes?.length) continue;
-    const kept = f.fixes.filter((fix) => fix.edits.every(isTriviaRemoval) || (fix.edits.every((e) => e.range.end < firstError) && noWorse(fix.edits)));
+    const kept = f.fixes.filter((fix) => (fix.edits.every(isTriviaRemoval) || fix.edits.every((e) => e.range.end < firstError)) && noWorse(fix.edits));
     if (kept.length === f.fixes.length) continue;
     if (kept.length && !kept.some((x) => x.isPreferred) && f.fixes.find((x) => x.isPreferred)) kept[0] = { ...kept[0], isPreferred: true };
     f.fixes = kept.length ? kept : undefined;
