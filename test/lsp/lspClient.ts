@@ -45,7 +45,7 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   /** `$/progress` values and `connectIam/documentStatus` notifications, as received. */
-  readonly progress: { kind: string; message?: string }[] = [];
+  readonly progress: { kind: string; message?: string; cancellable?: boolean; token?: string | number }[] = [];
   readonly statuses: unknown[] = [];
   settings: Record<string, unknown>;
   private readonly waiters: Waiter[] = [];
@@ -69,7 +69,7 @@ export class LspClient {
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('workspace/workspaceFolders', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
-    conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => this.progress.push(p.value));
+    conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; message?: string; cancellable?: boolean } }) => this.progress.push({ ...p.value, token: p.token }));
     conn.onNotification('connectIam/documentStatus', (p: unknown) => this.statuses.push(p));
   }
 
@@ -148,6 +148,11 @@ export class LspClient {
       }, timeoutMs);
       this.waiters.push(waiter);
     });
+  }
+
+  /** The user clicks Cancel on a progress report. */
+  async cancelProgress(token: string | number): Promise<void> {
+    await this.conn.sendNotification('window/workDoneProgress/cancel', { token });
   }
 
   /** Diagnostics published for the client's current version of `uri`. */

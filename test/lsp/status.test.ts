@@ -47,5 +47,31 @@ describe('LSP status and progress', { timeout: 60_000 }, () => {
     await waitFor(() => client.progress.some((p) => p.kind === 'end'));
     assert.deepEqual(client.progress.map((p) => p.kind), ['begin', 'end']);
     assert.match(client.progress[0].message ?? '', /Analysing large\.json/);
+    assert.equal(client.progress[0].cancellable, true);
+  });
+
+  it('stops the analysis when its progress is cancelled: that version publishes nothing, the next edit analyses again', async () => {
+    const statement = JSON.parse(SEED_S3).Statement[0];
+    const statements: unknown[] = [];
+    let text = '';
+    while (text.length < PROGRESS_MIN_LENGTH * 4) {
+      statements.push({ ...statement, Sid: `C${statements.length}` });
+      text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+    }
+    const uri = fileUri('cancelled.json');
+    const since = client.progress.length;
+    const publishedBefore = client.published.length;
+    await client.open(uri, text);
+    await waitFor(() => client.progress.slice(since).some((p) => p.kind === 'begin'));
+    await client.cancelProgress(client.progress.slice(since).find((p) => p.kind === 'begin')!.token!);
+    await waitFor(() => client.progress.slice(since).some((p) => p.kind === 'end'));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(client.publishedFor(uri, publishedBefore).filter((p) => p.diagnostics.length > 0), [], 'a cancelled analysis published findings');
+    // Typing again (a misspelt action) starts a new analysis, which publishes.
+    const action = '"connect:AssociateInstanceStorageConfig"';
+    const at = text.indexOf(action);
+    await client.replace(uri, at, at + action.length, '"connect:AssociateInstanceStorageConfg"');
+    const diagnostics = await client.current(uri, 60_000);
+    assert.ok(diagnostics.some((d) => d.code === 'action-unknown'));
   });
 });
