@@ -23,7 +23,7 @@ export interface Operand {
 
 /** Found in a directory: JSON policies, and CloudFormation/SAM/Serverless templates (JSON, YAML,
  *  `*.template`, CDK's `cdk.out/*.template.json`); files that are neither are skipped. */
-const DIRECTORY_PATTERNS = ['**/*.json', '**/*.yaml', '**/*.yml', '**/*.template'];
+const DIRECTORY_PATTERNS = ['**/*.json', '**/*.yaml', '**/*.yml', '**/*.template', '**/*.tf'];
 
 /** Never searched: dependencies and version-control internals are not the user's policies. */
 const IGNORE = ['**/node_modules/**', '**/.git/**'];

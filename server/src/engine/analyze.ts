@@ -64,6 +64,8 @@ export function analyzeHost(text: string, options: HostAnalyzeOptions = {}): Hos
     return { ...analyzeDocument(doc, options), host: doc.isPolicy ? 'policy' : 'none', policies: [] };
   }
   if (host.kind === 'none') return { isPolicy: false, kind: 'identity', findings: [], host: 'none', policies: [] };
+  // A Terraform file without policies (most are) is none of this tool's business.
+  if (host.kind === 'terraform' && host.policies.length === 0 && !host.unavailable) return { isPolicy: false, kind: 'identity', findings: [], host: 'none', policies: [] };
   return { isPolicy: true, kind: 'identity', findings: hostFindings(host, options), host: host.kind, policies: host.policies.map(({ name, kind, range }) => ({ name, kind, range })) };
 }
 
