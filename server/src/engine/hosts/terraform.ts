@@ -137,24 +137,56 @@ export function terraformPolicies(root: HclNode, ctx: HclValueContext): Terrafor
     }
   }
   for (const f of found) {
-    const ref = traversal(f.expr);
-    if (ref && ref[0] === 'data' && ref[1] === 'aws_iam_policy_document' && ref[2]) {
-      const prev = uses.get(ref[2]);
-      uses.set(ref[2], { kind: prev?.kind ?? f.kind, principals: [...(prev?.principals ?? []), ...f.principals] });
-      continue;
+    // `data.aws_iam_policy_document.x.json`, or one inside a conditional or a function call.
+    const docs = documentReferences(f.expr);
+    for (const d of docs) {
+      const prev = uses.get(d);
+      uses.set(d, { kind: prev?.kind ?? f.kind, principals: [...(prev?.principals ?? []), ...f.principals] });
     }
+    if (docs.length) continue;
     const policy = policyValue(f.expr, ctx, out);
     if (policy) out.policies.push({ name: f.name, kind: f.kind, root: policy.root, range: policy.range, principals: f.principals });
+  }
+  for (const b of top) {
+    const [name] = labels(b);
+    if (b.namedChildren[0]?.text !== 'module' || !name) continue;
+    for (const [arg, expr] of moduleArguments(b)) {
+      const docs = documentReferences(expr);
+      if (docs.length) continue; // judged as the data document itself
+      const policy = policyValue(expr, ctx, out);
+      const statements = policy?.root.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1];
+      if (!policy || !statements) continue;
+      out.policies.push({ name: `module.${name}.${arg}`, kind: kindOfStatements(statements), root: policy.root, range: policy.range, principals: [] });
+    }
   }
   for (const b of top) {
     const [type, name] = labels(b);
     if (b.namedChildren[0]?.text !== 'data' || type !== 'aws_iam_policy_document' || !name) continue;
     const use = uses.get(name);
     const root = policyDocument(b, ctx);
+    if (!root) continue;
     const kind = use?.kind ?? guessKind(b);
     out.policies.push({ name: `data.aws_iam_policy_document.${name}`, kind, root, range: { start: b.startIndex, end: b.endIndex }, principals: use?.principals ?? [] });
   }
   return out;
+}
+
+/** The aws_iam_policy_document names an expression refers to. */
+function documentReferences(expr: HclNode): string[] {
+  const out: string[] = [];
+  for (const e of [expr, ...expr.descendantsOfType('expression')].slice(0, 1000)) {
+    const names = e ? traversal(e) : undefined;
+    if (names && names[0] === 'data' && names[1] === 'aws_iam_policy_document' && names[2]) out.push(names[2]);
+  }
+  return out;
+}
+
+/** A module's arguments that hold a policy: named `policy`, `*_policy` or `*policy_json`, whose
+ *  value is a JSON policy (heredoc, string, jsonencode) with a `Statement`. What the module does
+ *  with it is unknown: with a Principal it is read as a resource policy (a trust policy when it
+ *  only assumes roles), else as an identity policy. */
+function moduleArguments(block: HclNode): [string, HclNode][] {
+  return [...attributes(bodyOf(block))].filter(([name]) => name === 'policy' || name.endsWith('_policy') || name.endsWith('policy_json'));
 }
 
 /** Unused documents: with principals a resource policy (a trust policy when it only assumes
@@ -165,6 +197,18 @@ function guessKind(block: HclNode): EmbeddedKind {
   const actions = statements.flatMap((s) => {
     const a = attributes(bodyOf(s)).get('actions');
     return a ? a.descendantsOfType('template_literal').map((l) => l?.text ?? '') : [];
+  });
+  return actions.length > 0 && actions.every((a) => a.startsWith('sts:AssumeRole') || a === 'sts:TagSession' || a === 'sts:SetSourceIdentity') ? 'trust' : 'resource';
+}
+
+/** The kind of a JSON policy's statements (see moduleArguments). */
+function kindOfStatements(statements: HostNode): EmbeddedKind {
+  const list = statements.type === 'array' ? statements.children ?? [] : [statements];
+  const prop = (o: HostNode, k: string) => o.children?.find((p) => p.children?.[0]?.value === k)?.children?.[1];
+  if (!list.some((st) => prop(st, 'Principal') || prop(st, 'NotPrincipal'))) return 'identity';
+  const actions = list.flatMap((st) => {
+    const a = prop(st, 'Action');
+    return a?.type === 'array' ? (a.children ?? []).map((c) => String(c.value)) : a ? [String(a.value)] : [];
   });
   return actions.length > 0 && actions.every((a) => a.startsWith('sts:AssumeRole') || a === 'sts:TagSession' || a === 'sts:SetSourceIdentity') ? 'trust' : 'resource';
 }
@@ -318,10 +362,19 @@ function setValue(p: Mutable, value: HostNode | undefined): void {
   p.length = value.offset + value.length - p.offset;
 }
 
-/** The document of a data "aws_iam_policy_document" block. */
-function policyDocument(block: HclNode, base: HclValueContext): HostNode {
+/** `dynamic "statement" { … }`: blocks Terraform generates, unknown here. */
+function dynamicBlocks(body: HclNode | undefined, type: string): HclNode[] {
+  return blocks(body, 'dynamic').filter((d) => labels(d)[0] === type);
+}
+
+/** The document of a data "aws_iam_policy_document" block, or undefined when its statements are
+ *  all generated (`dynamic "statement"`) or come from other documents (source and override
+ *  documents): nothing is known of them. */
+function policyDocument(block: HclNode, base: HclValueContext): HostNode | undefined {
   const ctx = { ...base, policyDocument: true };
   const body = bodyOf(block);
+  const a = attributes(body);
+  if (blocks(body, 'statement').length === 0 && (dynamicBlocks(body, 'statement').length || a.has('source_policy_documents') || a.has('override_policy_documents') || a.has('source_json') || a.has('override_json'))) return undefined;
   const root = hostNode('object', block.startIndex, block.endIndex, undefined);
   root.children = [];
   const attrs = attributes(body);
@@ -371,7 +424,15 @@ function statement(block: HclNode, parent: HostNode, ctx: HclValueContext): Host
   }
   for (const [type, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
     const pbs = blocks(body, type);
-    if (pbs.length) setValue(property(s, range(pbs[0].namedChildren[0]!), name), principals(pbs, s, ctx));
+    const dynamic = dynamicBlocks(body, type);
+    if (dynamic.length) {
+      // Generated principals: an unknown value (the rules then judge no principal).
+      const p = property(s, range(dynamic[0].namedChildren[0]!), name);
+      const u = hostNode('string', dynamic[0].startIndex, dynamic[0].endIndex, p, ctx.text.slice(dynamic[0].startIndex, dynamic[0].startIndex + 100));
+      u.unknown = true;
+      u.intrinsic = { fn: 'terraform-expression', arg: undefined, range: range(dynamic[0]) };
+      setValue(p, u);
+    } else if (pbs.length) setValue(property(s, range(pbs[0].namedChildren[0]!), name), principals(pbs, s, ctx));
   }
   const conditions = blocks(body, 'condition');
   if (conditions.length) setValue(property(s, range(conditions[0].namedChildren[0]!), 'Condition'), condition(conditions, s, ctx));
