@@ -209,6 +209,18 @@ test('an unknown policy variable written $${…} in a heredoc is reported; a Ter
   assert.ok(!found.some((x) => x.message.includes('var.bucket') || x.message.includes('jsonencode')), shown(text, found).join());
 });
 
+test('a policy in a quoted JSON string: findings on the escaped text, no fix that would break the HCL string', () => {
+  const text = `resource "aws_iam_role_policy" "p" {
+  role   = aws_iam_role.r.id
+  policy = "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"allow\\", \\"Action\\": \\"s3:GetObjet\\", \\"Resource\\": \\"arn:aws:s3:::\${var.b}/$\${aws:username}\\"}]}"
+}
+`;
+  const found = serious(lint(text));
+  assert.deepEqual(found.map((f) => `${at(text, f)} ${text.slice(f.range.start, f.range.end)}`), ['effect-invalid 3:72 \\"allow\\"', 'action-unknown 3:95 \\"s3:GetObjet\\"']);
+  checkEveryFix('quoted JSON', text, { path: 'main.tf' });
+  for (const f of found) for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(!e.newText.includes('"'), `${fix.title} writes no bare quote into the HCL string`);
+});
+
 test('tf-ref-not-arn: a name, URL or ID attribute in resources is reported, with the .arn fix', () => {
   const text = tf(`  statement {
     actions   = ["s3:GetObject", "sqs:SendMessage", "kms:Decrypt"]

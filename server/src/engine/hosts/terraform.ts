@@ -6,7 +6,7 @@
 import { createScanner, Node as JsonNode, parseTree, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { OffsetRange } from '../types';
 import { HclNode } from './hclParser';
-import { HclValueContext, hclValue, hostNode, MAX_HCL_DEPTH, templateString, traversal } from './hclValues';
+import { decodeLiteral, HclValueContext, hclValue, hostNode, MAX_HCL_DEPTH, traversal } from './hclValues';
 import { EmbeddedKind } from './locations';
 import { fillerFor } from './intrinsics';
 import { HostNode } from './yamlTree';
@@ -223,14 +223,30 @@ function policyValue(expr: HclNode, ctx: HclValueContext, out: TerraformPolicies
     return root?.type === 'object' ? { root, range: { start: root.offset, end: root.offset + root.length } } : undefined;
   }
   if (n.type === 'heredoc_template') return heredocJson(n, ctx, out);
-  if (n.type === 'string_lit' || n.type === 'quoted_template') {
-    // A policy in one quoted string: read only when its JSON maps 1:1 to the text (no escapes), so
-    // ranges are right; a string of escaped JSON is left alone.
-    const s = templateString(n, undefined, { ...ctx, masks: [], standIns: [], maskedValues: [] });
-    if (s.contentStart === undefined || typeof s.value !== 'string' || !s.value.trimStart().startsWith('{')) return undefined;
-    return jsonBody(n.startIndex + 1, n.endIndex - 1, n, ctx, out);
-  }
+  if (n.type === 'string_lit' || n.type === 'quoted_template') return quotedJson(n, ctx, out);
   return undefined;
+}
+
+/** JSON text to parse, and where its characters are in the .tf text. */
+interface Body {
+  text: string;
+  /** The .tf offset of each character, and of the end of the last (undefined: `start` + index,
+   *  a heredoc's 1:1 body). */
+  offsets?: number[];
+  start: number;
+  /** Template parts (`${…}`) and their index in `text`. */
+  parts: { node: HclNode; at: number }[];
+}
+
+function textOffset(b: Body, i: number): number {
+  if (!b.offsets) return b.start + i;
+  if (i < b.offsets.length) return b.offsets[i];
+  return (b.offsets[b.offsets.length - 1] ?? b.start - 1) + 1;
+}
+
+/** The .tf offset just after `length` characters from `i` (after a whole escape). */
+function endOffset(b: Body, i: number, length: number): number {
+  return textOffset(b, i + length);
 }
 
 /** A heredoc's JSON body. */
@@ -240,17 +256,53 @@ function heredocJson(n: HclNode, ctx: HclValueContext, out: TerraformPolicies): 
   const start = ctx.text.indexOf('\n', ids[0]!.endIndex) + 1;
   const end = ids[ids.length - 1]!.startIndex;
   if (start <= 0 || end < start) return undefined;
-  return jsonBody(start, end, n, ctx, out);
+  const parts = n.namedChildren.filter((c): c is HclNode => (c?.type === 'template_interpolation' || c?.type === 'template_directive') && c.startIndex >= start && c.endIndex <= end);
+  return jsonBody({ text: ctx.text.slice(start, end), start, parts: parts.map((node) => ({ node, at: node.startIndex - start })) }, ctx, out);
 }
 
-/** JSON between two offsets of the text, its template parts masked (inside a JSON string, `*` of
- *  the same length; elsewhere a JSON string of the same length, an unknown value). */
-function jsonBody(start: number, end: number, template: HclNode, ctx: HclValueContext, out: TerraformPolicies): { root: HostNode; range: OffsetRange } | undefined {
-  const parts = template.namedChildren.filter((c): c is HclNode => (c?.type === 'template_interpolation' || c?.type === 'template_directive') && c.startIndex >= start && c.endIndex <= end);
-  if (parts.some((p) => p.type === 'template_directive')) return undefined; // `%{ for }`: the JSON is generated
-  let body = ctx.text.slice(start, end);
-  const at = (p: HclNode) => p.startIndex - start;
-  for (const p of parts) body = body.slice(0, at(p)) + '*'.repeat(p.endIndex - p.startIndex) + body.slice(p.endIndex - start);
+/** A policy in one quoted string (`"{\"Version\": …}"`): the string's value, each character
+ *  mapped to its place in the text (escapes make it longer there). */
+function quotedJson(n: HclNode, ctx: HclValueContext, out: TerraformPolicies): { root: HostNode; range: OffsetRange } | undefined {
+  let text = '';
+  const offsets: number[] = [];
+  const parts: Body['parts'] = [];
+  for (const c of n.children) {
+    if (!c || c.type === 'quoted_template_start' || c.type === 'quoted_template_end') continue;
+    if (c.type !== 'template_literal') {
+      parts.push({ node: c, at: text.length });
+      for (let i = c.startIndex; i < c.endIndex; i++) {
+        text += '*';
+        offsets.push(i);
+      }
+      continue;
+    }
+    // Each character alone, or the escape it starts, decoded as hclValues.ts decodes literals.
+    const raw = c.text;
+    for (let i = 0; i < raw.length && text.length < 1_000_000; ) {
+      let len = 1;
+      if (raw[i] === '\\') len = raw[i + 1] === 'u' ? 6 : raw[i + 1] === 'U' ? 10 : 2;
+      else if ((raw[i] === '$' || raw[i] === '%') && raw[i + 1] === raw[i] && raw[i + 2] === '{') len = 3;
+      const decoded = decodeLiteral(raw.slice(i, i + len), false);
+      for (const ch of decoded) {
+        text += ch;
+        offsets.push(c.startIndex + i);
+        if (ch.length > 1) offsets.push(c.startIndex + i);
+      }
+      i += len;
+    }
+  }
+  if (!text.trimStart().startsWith('{')) return undefined;
+  offsets.push(n.endIndex - 1); // the end of the last character: the closing quote
+  return jsonBody({ text, offsets, start: n.startIndex + 1, parts }, ctx, out);
+}
+
+/** JSON with its template parts masked (inside a JSON string, `*` of the same length; elsewhere a
+ *  JSON string of the same length, an unknown value). */
+function jsonBody(b: Body, ctx: HclValueContext, out: TerraformPolicies): { root: HostNode; range: OffsetRange } | undefined {
+  if (b.parts.some((p) => p.node.type === 'template_directive')) return undefined; // `%{ for }`: the JSON is generated
+  let body = b.text;
+  const len = (p: Body['parts'][number]) => p.node.endIndex - p.node.startIndex;
+  for (const p of b.parts) body = body.slice(0, p.at) + '*'.repeat(len(p)) + body.slice(p.at + len(p));
   // Which parts are inside a JSON string (found by jsonc-parser's scanner).
   const strings: OffsetRange[] = [];
   const scanner = createScanner(body, false);
@@ -260,35 +312,36 @@ function jsonBody(start: number, end: number, template: HclNode, ctx: HclValueCo
     if (t === SyntaxKind.StringLiteral) strings.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
   }
   const bare = new Set<HclNode>();
-  for (const p of parts) {
-    const inString = strings.some((s) => at(p) > s.start && at(p) < s.end - 1);
-    if (inString) continue;
-    bare.add(p);
-    const len = p.endIndex - p.startIndex;
-    body = body.slice(0, at(p)) + '"' + '*'.repeat(len - 2) + '"' + body.slice(p.endIndex - start);
+  for (const p of b.parts) {
+    if (strings.some((s) => p.at > s.start && p.at < s.end - 1)) continue;
+    bare.add(p.node);
+    body = body.slice(0, p.at) + '"' + '*'.repeat(len(p) - 2) + '"' + body.slice(p.at + len(p));
   }
   const errors: ParseError[] = [];
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   for (const e of errors.slice(0, 20)) {
-    out.errors.push({ message: `The policy is not valid JSON: ${printParseErrorCode(e.error)}`, range: { start: start + e.offset, end: start + e.offset + e.length } });
+    out.errors.push({ message: `The policy is not valid JSON: ${printParseErrorCode(e.error)}`, range: { start: textOffset(b, e.offset), end: endOffset(b, e.offset, e.length) } });
   }
   if (!tree || tree.type !== 'object') return undefined;
-  const root = shift(tree, undefined, start, parts, bare, ctx, 0);
+  const root = shift(tree, undefined, b, bare, ctx, 0);
   return root ? { root, range: { start: root.offset, end: root.offset + root.length } } : undefined;
 }
 
-/** A jsonc-parser tree of a heredoc body, offsets moved into the .tf text and string values read
- *  as Terraform reads them (`$${` is `${`; template parts masked as recorded). */
-function shift(node: JsonNode, parent: HostNode | undefined, by: number, parts: HclNode[], bare: Set<HclNode>, ctx: HclValueContext, depth: number): HostNode | undefined {
+/** A jsonc-parser tree of a JSON body, offsets moved into the .tf text and string values read as
+ *  Terraform reads them (`$${` is `${`; template parts masked as recorded). In a quoted string
+ *  (escapes) no string maps 1:1, and no fix may rewrite a whole one (it would write JSON quotes
+ *  into the HCL string): each is a masked value. */
+function shift(node: JsonNode, parent: HostNode | undefined, b: Body, bare: Set<HclNode>, ctx: HclValueContext, depth: number): HostNode | undefined {
   if (depth > MAX_HCL_DEPTH) return undefined;
-  const start = node.offset + by;
-  const end = start + node.length;
+  const start = textOffset(b, node.offset);
+  const end = endOffset(b, node.offset, node.length);
   const n = hostNode(node.type, start, end, parent, node.value);
-  n.colonOffset = node.colonOffset === undefined ? undefined : node.colonOffset + by;
+  n.colonOffset = node.colonOffset === undefined ? undefined : textOffset(b, node.colonOffset);
   if (node.type === 'string') {
-    const inside = parts.filter((p) => p.startIndex >= start && p.endIndex <= end);
+    const inside = b.parts.filter((p) => p.at >= node.offset && p.at < node.offset + node.length).map((p) => p.node);
+    const first = b.parts.find((p) => p.node === inside[0]);
     const raw = ctx.text.slice(start + 1, end - 1);
-    if (inside.length && (bare.has(inside[0]) || inside[0].startIndex === start + 1)) {
+    if (inside.length && (bare.has(inside[0]) || first?.at === node.offset + 1)) {
       // A bare `${…}` or a string that starts with one: an unknown value.
       n.value = ctx.text.slice(start, end);
       n.unknown = true;
@@ -298,8 +351,9 @@ function shift(node: JsonNode, parent: HostNode | undefined, by: number, parts: 
       ctx.maskedValues.push({ start, end });
       return n;
     }
+    if (b.offsets) ctx.maskedValues.push({ start, end });
     let value = String(node.value);
-    const exact = node.length - 2 === value.length && !value.includes('$${') && !value.includes('%%{');
+    const exact = !b.offsets && node.length - 2 === value.length && !value.includes('$${') && !value.includes('%%{');
     if (!exact) value = value.split('$${').join('${').split('%%{').join('%{');
     if (inside.length) {
       const filler = fillerFor(raw);
@@ -322,7 +376,7 @@ function shift(node: JsonNode, parent: HostNode | undefined, by: number, parts: 
   if (node.children) {
     n.children = [];
     for (const c of node.children) {
-      const k = shift(c, n, by, parts, bare, ctx, depth + 1);
+      const k = shift(c, n, b, bare, ctx, depth + 1);
       if (!k) return undefined;
       n.children.push(k);
     }
