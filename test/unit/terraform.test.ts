@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeHost, applyEdits, Finding, LineIndex, loadHclParser, parseHost, ruleById } from '../../server/src/engine';
+import { analyzeHost, applyEdits, Finding, hoverAt, LineIndex, loadHclParser, parseHost, ruleById } from '../../server/src/engine';
 import { expandPaths } from '../../server/src/cli/files';
 import { ROOT } from '../helpers';
 
@@ -293,4 +293,26 @@ test('the CLI finds *.tf files in directories', () => {
   const { operands } = expandPaths([DIR], ROOT);
   const files = operands[0].files.map((f) => path.basename(f));
   for (const f of FIXTURES) assert.ok(files.includes(f), f);
+});
+
+test('hover works inside the policies of a .tf file (heredoc, jsonencode, aws_iam_policy_document), and nowhere else', () => {
+  const text = `resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions = ["sts:AssumeRole"]
+  }
+}
+resource "aws_iam_policy" "h" {
+  policy = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}
+EOF
+}
+`;
+  for (const action of ['s3:GetObject', 'sts:AssumeRole', 'kms:Decrypt']) {
+    const h = hoverAt(text, text.indexOf(action) + 4, { languageId: 'terraform' });
+    assert.ok(h && JSON.stringify(h.contents).includes(action), `hover on ${action}`);
+  }
+  assert.equal(hoverAt(text, text.indexOf('resource') + 2, { languageId: 'terraform' }), undefined);
 });
