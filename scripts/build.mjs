@@ -26,6 +26,9 @@ cpSync(join(pkgDir, 'package.json'), join(out, 'iam-data', 'package.json'));
 // The HCL parser's WebAssembly (engine/hosts/hclParser.ts reads it from beside the bundle).
 cpSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(out, 'web-tree-sitter.wasm'));
 cpSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'), join(out, 'tree-sitter-terraform.wasm'));
+// Their licences (MIT, Apache-2.0) travel with the copies.
+cpSync(join(dirname(require.resolve('web-tree-sitter')), 'LICENSE'), join(out, 'web-tree-sitter.LICENSE.txt'));
+cpSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'LICENSE'), join(out, 'tree-sitter-hcl.LICENSE.txt'));
 
 await Promise.all(
   entries.map((e) =>
