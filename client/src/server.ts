@@ -31,7 +31,9 @@ export function createClient(output: vscode.OutputChannel): LanguageClient {
     traceOutputChannel: output,
     diagnosticCollectionName: 'connect-iam',
     // What VS Code's JSON support reports already is not reported twice (see editorDiagnostics.ts).
-    initializationOptions: { clientReportedRules: clientReportedRules() },
+    // In Restricted Mode the server holds costly settings to their defaults (package.json also
+    // lists them as restrictedConfigurations, so VS Code ignores their workspace values).
+    initializationOptions: { clientReportedRules: clientReportedRules(), workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, withDocsCommandLinks(diagnostics)),
     },

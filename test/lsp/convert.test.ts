@@ -7,7 +7,7 @@ import { Finding, ruleDocsUrl } from '../../server/src/engine';
 import { kindRequested } from '../../server/src/lsp/codeActions';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { FileGlobs } from '../../server/src/lsp/fileGlobs';
-import { normalizeSettings } from '../../server/src/lsp/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 
 describe('finding → diagnostic', () => {
   const text = '{\n  "Statement": [],\n  "Statement": []\n}';
@@ -45,7 +45,7 @@ describe('finding → diagnostic', () => {
 describe('settings', () => {
   it('keeps valid values and replaces malformed ones with defaults', () => {
     const s = normalizeSettings({ enable: 'yes', rules: { a: 'Warning', b: 'loud', c: 3 }, files: ['x/*.json', 4, ''], maxDocumentSize: -1, debounceMs: 20 });
-    assert.deepEqual(s, { enable: true, rules: { a: 'warning' }, fileRules: [], files: ['x/*.json'], maxDocumentSize: 5_000_000, debounceMs: 20 });
+    assert.deepEqual(s, { enable: true, rules: { a: 'warning' }, fileRules: [], files: ['x/*.json'], maxDocumentSize: DEFAULT_SETTINGS.maxDocumentSize, debounceMs: 20 });
     assert.deepEqual(normalizeSettings(null), normalizeSettings({}));
   });
 });

@@ -36,6 +36,13 @@ describe('connect-arn-resource-word', () => {
     assert.deepEqual(findingsOf(text, 'connect-arn-resource-word'), []);
   });
 
+  it('accepts user/ for connect:GetFederationToken, as the Connect admin guide\'s SAML set-up writes it, and only there', () => {
+    const saml = policy(allow('connect:GetFederationToken', `${INSTANCE}/user/\${aws:userid}`));
+    assert.deepEqual(findingsOf(saml, 'connect-arn-resource-word'), []);
+    const other = policy(allow('connect:DescribeUser', `${INSTANCE}/user/\${aws:userid}`));
+    assert.equal(rangeText(other, only(other, 'connect-arn-resource-word')), 'user');
+  });
+
   it('accepts policy variables in every segment, slashes inside them included', () => {
     const arns = [
       `${INSTANCE}/agent/\${aws:userid}`,

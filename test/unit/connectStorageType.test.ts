@@ -191,7 +191,7 @@ describe('connect:AttributeType values', () => {
     const text = attribute('CONTACT_LENS', ['connect:UpdateInstanceAttribute', 'connect:ListInstanceAttributes'] as unknown as string);
     const f = only(text, 'connect-condition-key-unsupported-action');
     assert.equal(rangeText(text, f), '"connect:ListInstanceAttributes"');
-    assert.match(f.message, /only DescribeInstanceAttribute, UpdateInstanceAttribute do/);
+    assert.match(f.message, /Only DescribeInstanceAttribute, UpdateInstanceAttribute do/);
     assert.deepEqual(findingsOf(fixed(text, f), 'connect-condition-key-unsupported-action'), []);
   });
 });

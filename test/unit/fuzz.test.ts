@@ -1,7 +1,7 @@
 // Robustness: whatever the text, the engine never throws, never takes long, and every range it
 // reports lies inside the document. Quick fixes applied to fuzzed documents keep them parseable
 // and do not bring their finding back. Property-based with fast-check; bounded in time.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, applyEdits, Finding } from '../../server/src/engine';
@@ -9,9 +9,12 @@ import { managedPolicies, generatedPolicy } from '../corpus';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, seedReal, seedVerbatim } from '../helpers';
+import { fixAll } from '../../server/src/lsp/fixAll';
 
 /** Time budget: generous so a loaded CI machine does not flake, tight enough to catch a
- *  quadratic blow-up (a 1 MB policy analyses in well under a second). */
+ *  quadratic blow-up (a 1 MB policy analyses in well under a second). The budgets time warm
+ *  analyses only: `before` below loads the reference data of every service the inputs name once,
+ *  so a first-time load (hundreds of milliseconds on a busy machine) is never charged to one input. */
 const MS_PER_KB = 25;
 const MS_FLOOR = 300;
 
@@ -83,6 +86,32 @@ const mutation = (text: string) =>
     }),
   );
 
+/** Syntax errors of a text (json-syntax findings). */
+const syntaxErrors = (text: string) => analyze(text, { forcePolicy: true }).findings.filter((f) => f.ruleId === 'json-syntax').length;
+
+/** Every fix offered on a text that may be broken: wherever the input parsed the result parses,
+ *  and on broken input no fix adds syntax errors. Fix-all reaches a fixed point. */
+function checkFixesOnEdit(text: string): void {
+  const findings = checkInvariants(text);
+  const before = syntaxErrors(text);
+  for (const f of findings) {
+    for (const fix of f.fixes ?? []) {
+      const after = syntaxErrors(applyEdits(text, fix.edits));
+      if (before === 0) assert.equal(after, 0, `fix "${fix.title}" (${f.ruleId}) broke valid JSON`);
+      else assert.ok(after <= before, `fix "${fix.title}" (${f.ruleId}) made broken JSON worse (${before} -> ${after} errors)`);
+    }
+  }
+  const all = fixAll(text, { forcePolicy: true });
+  assert.ok(all.converged, 'fix-all reached a fixed point');
+  assert.equal(fixAll(all.text, { forcePolicy: true }).text, all.text, 'fix-all again changes nothing');
+  if (before === 0) assert.equal(syntaxErrors(all.text), 0, 'fix-all kept the JSON valid');
+}
+
+before(() => {
+  // Warm-up (see MS_PER_KB): the reference data of every service the real policies use.
+  for (const text of realPolicies()) analyze(text, { forcePolicy: true });
+});
+
 describe('fuzzing the engine', () => {
   it('survives random JSON values', () => {
     assertProperty(fc.property(fc.json({ depthSize: 'medium' }), (json) => void checkInvariants(json)), 300);
@@ -108,6 +137,22 @@ describe('fuzzing the engine', () => {
     const texts = realPolicies();
     assertProperty(fc.property(fc.constantFrom(...texts).chain((t) => mutation(t)), (text) => void checkInvariants(text)), 400);
     for (const text of texts) checkFixes(text, checkInvariants(text));
+  });
+});
+
+describe('fixes on documents being edited (issue 11)', () => {
+  it('every offered fix on a truncated policy leaves it parsing no worse, and fix-all converges', () => {
+    const texts = [...seedVerbatim(), ...seedReal()].map((p) => p.text);
+    assertProperty(fc.property(fc.constantFrom(...texts).chain((t) => fc.nat(t.length).map((i) => t.slice(0, i))), (text) => checkFixesOnEdit(text)), 150);
+  });
+
+  it('every offered fix on a policy mid-edit (mutated) leaves it parsing no worse, and fix-all converges', () => {
+    const texts = realPolicies().filter((t) => t.length < 20_000);
+    assertProperty(fc.property(fc.constantFrom(...texts).chain((t) => mutation(t)), (text) => checkFixesOnEdit(text)), 150);
+  });
+
+  it('fix-all converges on every real policy and keeps it valid', () => {
+    for (const text of [...seedVerbatim(), ...seedReal()].map((p) => p.text)) checkFixesOnEdit(text);
   });
 });
 

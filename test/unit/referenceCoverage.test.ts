@@ -16,6 +16,13 @@ describe('resource-not-applicable', () => {
     assert.equal(rangeText(text, f), '"arn:aws:kinesis:us-east-1:111122223333:stream/s"');
   });
 
+  it('stays silent on a bucket listed beside its objects for object actions, but not on a lone bucket', () => {
+    const both = policy({ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'] });
+    assert.deepEqual(findingsOf(both, 'resource-not-applicable'), []);
+    const lone = policy(allow('s3:PutObject', ['arn:aws:s3:::b', 'arn:aws:s3:::c/*']));
+    assert.equal(rangeText(lone, findingsOf(lone, 'resource-not-applicable')[0]), '"arn:aws:s3:::b"');
+  });
+
   it('also for Deny statements', () => {
     const text = policy({ Effect: 'Deny', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:s3:::b' });
     assert.equal(findingsOf(text, 'resource-not-applicable').length, 1);

@@ -26,7 +26,6 @@ const EXPECTED: Record<string, string[]> = {
     'action-needs-wildcard-resource 982:23', 'action-unknown 1093:23',
   ],
   's3-compliant-bucket.json': ['action-unknown 369:33'],
-  'dms-aurora-to-s3.yaml': ['resource-not-applicable 277:21'],
   'serverless-dynamo-stream-to-es/serverless.yml': [
     'action-needs-wildcard-resource 14:15', 'action-resource-not-listed 16:15', 'action-needs-wildcard-resource 17:15',
     'action-resource-not-listed 18:15', 'action-needs-wildcard-resource 23:15', 'action-needs-wildcard-resource 24:15',

@@ -107,6 +107,13 @@ describe('arn-region-partition-mismatch', () => {
 });
 
 describe('arn-invalid-account', () => {
+  it('accepts a CloudFront origin access identity principal, and no other word account in an IAM ARN', () => {
+    const oai = policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E15MNIMTCFKK4C' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+    assert.deepEqual(findingsOf(oai, 'arn-invalid-account'), []);
+    const other = allow('arn:aws:iam::cloudfront:role/r', 'iam:GetRole');
+    assert.equal(rangeText(other, only(other, 'arn-invalid-account')), 'cloudfront');
+  });
+
   it('reports an 11-digit account on its field', () => {
     const text = allow('arn:aws:kinesis:us-east-1:12345678901:stream/a', 'kinesis:DescribeStream');
     const f = only(text, 'arn-invalid-account');

@@ -55,29 +55,50 @@ Exit codes:
      precedence over findings (the other files are still linted and reported).
 `;
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  output: { type: 'string', short: 'o' },
+  'docs-base-url': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** "Unknown option --fromat: did you mean --format?" for the first option parseArgs does not know
+ *  (found by parsing again, leniently, for its tokens). */
+function unknownOption(argv: readonly string[]): string | undefined {
+  const { tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  const token = tokens.find((t) => t.kind === 'option' && !(t.name in OPTIONS) && !Object.values(OPTIONS).some((o) => 'short' in o && o.short === t.name));
+  if (!token || token.kind !== 'option') return undefined;
+  const long = Object.keys(OPTIONS);
+  // Compare short names with short names, long with long; at most a third of the name wrong.
+  const near = token.rawName.startsWith('--') ? nearest(token.name, long) : undefined;
+  const hint = near ? ` Did you mean --${near}?` : '';
+  return `Unknown option ${token.rawName}.${hint} (A path that starts with "-" goes after "--".)`;
+}
+
+function nearest(name: string, candidates: readonly string[]): string | undefined {
+  // Options are short words: no length cap needed beyond the one on the argument itself.
+  if (name.length > 100) return undefined;
+  const best = closest(name, [...candidates]);
+  return distance(name, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'max-warnings': { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        quiet: { type: 'boolean', short: 'q' },
-        output: { type: 'string', short: 'o' },
-        'docs-base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
-    // parseArgs' messages already name the offending option.
-    throw new UsageError((err as Error).message);
+    const unknown = (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOption(argv) : undefined;
+    // parseArgs' other messages (a missing value, a value given to a switch) name the option.
+    throw new UsageError(unknown ?? (err as Error).message);
   }
   const { values, positionals } = parsed;
+  // An empty argument (an unset shell variable in "$DIR") would resolve to the current directory
+  // and lint something the user never named.
+  if (positionals.some((p) => p === '')) throw new UsageError('An empty path was given: name a policy file, directory or glob.');
   const help = values.help ?? false;
   const version = values.version ?? false;
   if (!help && !version && positionals.length === 0) {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
 import { analyzeHost, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
-import { describeIoError, Operand, readText } from './files';
+import { describeIoError, InputFileError, Operand, readText } from './files';
 import { displayPath } from './paths';
 import { LintResult, toLintResult } from './results';
 
@@ -16,7 +16,8 @@ export interface LintRun {
   problems: string[];
 }
 
-export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string): LintRun {
+/** `analyzeText` is the engine's analyzeHost; tests pass one that fails. */
+export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): LintRun {
   const run: LintRun = { results: [], notes: [], problems: [] };
   // real path → whether it was a policy: a file reached through two arguments, or twice through
   // symbolic links in a directory walk, is linted (and reported) once.
@@ -25,7 +26,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
     let policies = 0;
     for (const file of operand.files) {
       const key = realPath(file);
-      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run));
+      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run, analyzeText));
       if (seen.get(key)) policies++;
     }
     if (operand.origin !== 'file' && policies === 0) {
@@ -41,19 +42,26 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
 }
 
 /** Lints one file into `run`; returns whether it was a policy. */
-function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun): boolean {
+function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun, analyzeText: typeof analyzeHost): boolean {
   let text: string;
   try {
     text = readText(file);
   } catch (err) {
-    run.problems.push(`${shown}: cannot be read (${describeIoError(err)}).`);
+    run.problems.push(err instanceof InputFileError ? `${shown}: not linted: ${err.message}.` : `${shown}: cannot be read (${describeIoError(err)}).`);
     return false;
   }
-  // A policy, or a template holding policies (messages name the embedded policy).
-  const hosted = analyzeHost(text, { ...options, path: file });
-  if (hosted.isPolicy) {
-    run.results.push(toLintResult(file, text, hosted.findings));
-    return true;
+  try {
+    // A policy, or a template holding policies (messages name the embedded policy).
+    const hosted = analyzeText(text, { ...options, path: file });
+    if (hosted.isPolicy) {
+      run.results.push(toLintResult(file, text, hosted.findings));
+      return true;
+    }
+  } catch (err) {
+    // A parser or engine bug on one file: report it for that file (exit code 2) and go on, so the
+    // other files' results are not lost with it.
+    run.problems.push(`${shown}: not linted: the linter failed on this file (${(err as Error)?.message ?? String(err)}). Please report it.`);
+    return true; // whatever it was, "no policy in this directory" would be a second, wrong problem
   }
   if (!/\.json$/i.test(file)) {
     // YAML and *.template files that are no template: skipped quietly unless named explicitly.

@@ -7,6 +7,7 @@ import { allRules, dataVersion, loadHclParser } from '../engine';
 import { docsBase } from '../engine/docsUrl';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
+import { escapeControl } from './escape';
 import { expandPaths } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -30,7 +31,7 @@ export function run(argv: readonly string[], io: Io): number {
     options = parseCliArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr(`${TOOL_NAME}: ${err.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
+    io.stderr(`${TOOL_NAME}: ${escapeControl(err.message)}\nRun "${TOOL_NAME} --help" for usage.\n`);
     return EXIT_USAGE_OR_IO;
   }
   if (options.help) {
@@ -64,8 +65,9 @@ export function run(argv: readonly string[], io: Io): number {
     io.stdout(report);
   }
 
-  for (const note of linted.notes) io.stderr(`${TOOL_NAME}: note: ${note}\n`);
-  for (const problem of problems) io.stderr(`${TOOL_NAME}: error: ${problem}\n`);
+  // Notes and problems name files and arguments: escaped like the report.
+  for (const note of linted.notes) io.stderr(`${TOOL_NAME}: note: ${escapeControl(note)}\n`);
+  for (const problem of problems) io.stderr(`${TOOL_NAME}: error: ${escapeControl(problem)}\n`);
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     io.stderr(`${TOOL_NAME}: ${counts.warning} warning(s), more than --max-warnings ${options.maxWarnings} allows.\n`);
   }

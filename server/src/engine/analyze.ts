@@ -2,6 +2,7 @@
 import { HostDocument, HostHint, HostKind, parseHost, EmbeddedPolicy } from './hosts/host';
 import { FixGuard } from './hosts/fixGuard';
 import { buildPolicy, parsePolicy, PolicyDocument } from './parse/policyModel';
+import { dropFixesOnBrokenJson } from './fixes/guard';
 import { allRules } from './rules';
 import { Report, Rule } from './rules/rule';
 import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange } from './types';
@@ -28,6 +29,7 @@ export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {
       });
     }
   }
+  dropFixesOnBrokenJson(doc.json, findings);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { isPolicy: true, kind: doc.kind, findings };
 }

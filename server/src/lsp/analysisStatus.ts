@@ -19,8 +19,10 @@ export function sendStatus(connection: Connection, status: DocumentStatus): void
   });
 }
 
-/** Runs the (synchronous) analysis, inside a progress report when the document is large. */
-export async function withProgress<T>(connection: Connection, doc: TextDocument, analyse: () => T): Promise<T> {
+/** Runs the analysis, inside a progress report when the document is large. Such documents are
+ *  analysed off the main thread (analysisWorker.ts: the two thresholds are one), so the report is
+ *  cancellable: `cancel` stops the analysis, and its version then publishes nothing. */
+export async function withProgress<T>(connection: Connection, doc: TextDocument, analyse: () => Promise<T>, cancel: () => void): Promise<T> {
   if (doc.getText().length < PROGRESS_MIN_LENGTH) return analyse();
   let progress;
   try {
@@ -29,12 +31,12 @@ export async function withProgress<T>(connection: Connection, doc: TextDocument,
   } catch {
     return analyse();
   }
-  progress.begin('Connect IAM', undefined, `Analysing ${fileName(doc.uri)} (${Math.round(doc.getText().length / 1000)} k characters)`);
-  // Let the begin message leave before the analysis holds the thread.
-  await new Promise((resolve) => setImmediate(resolve));
+  progress.begin('Connect IAM', undefined, `Analysing ${fileName(doc.uri)} (${Math.round(doc.getText().length / 1000)} k characters)`, true);
+  const cancelled = progress.token.onCancellationRequested(cancel);
   try {
-    return analyse();
+    return await analyse();
   } finally {
+    cancelled.dispose();
     progress.done();
   }
 }

@@ -76,12 +76,24 @@ export function publishedDiagnostics(doc: TextDocument, findings: readonly Findi
   return findings.filter((f) => reported.publishes(doc.languageId, f)).map((f) => toDiagnostic(doc, f));
 }
 
+/** The single diagnostic of a document the engine failed on: it replaces the previous version's
+ *  diagnostics, which no longer describe the text. */
+export function analysisFailedDiagnostic(doc: TextDocument, reason: string): Diagnostic {
+  return {
+    range: toRange(doc, { start: 0, end: 0 }),
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'internal-error',
+    message: `Connect IAM could not analyse this document, so no findings are shown for it: ${reason.split('\n')[0].slice(0, 300)}. Please report this with the document.`,
+  };
+}
+
 /** The single diagnostic of a document too large to analyse: it says why nothing else appears. */
 export function tooLargeDiagnostic(doc: TextDocument, limit: number): Diagnostic {
   return {
     range: toRange(doc, { start: 0, end: 0 }),
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
-    message: `This document is not analysed: it has ${doc.getText().length} characters, more than the \`connectIam.maxDocumentSize\` setting (${limit}). Raise the setting to analyse it.`,
+    message: `This document is not analysed: it has ${doc.getText().length} characters, more than the connectIam.maxDocumentSize setting (${limit}). Raise the setting to analyse it.`,
   };
 }

@@ -1,8 +1,9 @@
 // The `connectIam.files` setting: globs of documents to analyse as policies even when they do not
 // look like one. Patterns are written relative to a workspace folder (`infra/**/*.json`), so a
 // document is matched by its path relative to each folder that holds it, and by its absolute path.
-import picomatch from 'picomatch';
+// Matching is linear-time (see glob.ts): the patterns may come from an untrusted workspace.
 import { fileURLToPath } from 'node:url';
+import { compileGlob, GlobError } from './glob';
 
 /** The document's path with forward slashes, or undefined for URIs without a usable path. */
 export function uriPath(uri: string): string | undefined {
@@ -18,6 +19,8 @@ export function uriPath(uri: string): string | undefined {
 export class FileGlobs {
   private matcher: ((path: string) => boolean) | undefined;
   private key = '';
+  /** Patterns of the last list that were too large to use, with the reason (for the log). */
+  rejected: string[] = [];
 
   constructor(private folders: string[] = []) {}
 
@@ -39,9 +42,17 @@ export class FileGlobs {
   private compile(patterns: readonly string[]): (path: string) => boolean {
     const key = JSON.stringify(patterns);
     if (!this.matcher || key !== this.key) {
-      // A pattern without a slash (`*.policy.json`) matches the file name in any folder. (Not with
-      // picomatch's `basename` option: it stops patterns with slashes from matching at all.)
-      const matchers = patterns.map((p) => (p.includes('/') ? picomatch(p, { dot: true }) : picomatch(`**/${p}`, { dot: true })));
+      // A pattern without a slash (`*.policy.json`) matches the file name in any folder.
+      const matchers: ((path: string) => boolean)[] = [];
+      this.rejected = [];
+      for (const p of patterns) {
+        try {
+          matchers.push(compileGlob(p.includes('/') ? p : `**/${p}`));
+        } catch (err) {
+          if (!(err instanceof GlobError)) throw err;
+          this.rejected.push(`${p.slice(0, 80)}: ${err.message}`);
+        }
+      }
       this.matcher = (path) => matchers.some((m) => m(path));
       this.key = key;
     }

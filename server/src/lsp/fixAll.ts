@@ -1,9 +1,12 @@
 // Fix-all: apply every `safe` fix at once. Fixes of different findings can touch the same text
-// (two comments on one line, a fix that rewrites a value another fix edits), so each round applies
-// only fixes that do not overlap anything chosen before, then re-analyses and goes again.
+// (two comments on one line, a fix that rewrites a value another fix edits), and a fix can expose
+// a new finding (a removed comma reveals the one before it), so each round applies only fixes that
+// do not overlap anything chosen before, then re-analyses and goes again until a round has nothing
+// left to do (a fixed point), a text comes back (a cycle) or MAX_ROUNDS is reached.
 import { analyzeHost, HostAnalyzeOptions, applyEdits, Finding, Fix, TextEdit } from '../engine';
 
-/** Rounds before giving up: each round fixes at least one finding, and real policies need 1–2. */
+/** Rounds before giving up: each round fixes at least one finding, and real policies need 1–2. The
+ *  bound is what keeps two fixes that undo each other from looping. */
 const MAX_ROUNDS = 10;
 
 export interface FixAllResult {
@@ -12,6 +15,9 @@ export interface FixAllResult {
    *  caller falls back to a diff of the two texts). */
   singleRoundEdits?: TextEdit[];
   fixed: number;
+  /** A last analysis found no safe fix left to apply (false: stopped by the round bound or a
+   *  cycle). */
+  converged: boolean;
 }
 
 /** The fix fix-all uses for a finding: its preferred safe fix, else its first safe one. */
@@ -49,19 +55,22 @@ export function fixAll(text: string, options: HostAnalyzeOptions, first?: readon
   let findings = first ?? analyzeHost(text, options).findings;
   let fixed = 0;
   let singleRoundEdits: TextEdit[] | undefined;
+  const seen = new Set<string>([text]);
+  let converged = false;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { edits, count, skipped } = pickFixes(findings);
-    if (count === 0) break;
-    const next = applyEdits(current, edits);
-    if (next === current) break;
-    if (round === 0) singleRoundEdits = edits;
-    else singleRoundEdits = undefined;
+    const { edits, count } = pickFixes(findings);
+    const next = count === 0 ? current : applyEdits(current, edits);
+    if (next === current || seen.has(next)) {
+      converged = next === current;
+      break;
+    }
+    seen.add(next);
+    singleRoundEdits = round === 0 ? edits : undefined;
     current = next;
     fixed += count;
-    if (skipped === 0) break;
     findings = analyzeHost(current, options).findings;
   }
-  return { text: current, singleRoundEdits, fixed };
+  return { text: current, singleRoundEdits, fixed, converged };
 }
 
 /** One edit turning `before` into `after`: the span between their common prefix and suffix. */

@@ -3,8 +3,12 @@
 import {
   CodeAction,
   CodeActionParams,
+  ErrorCodes,
+  ResponseError,
   Connection,
   DidChangeConfigurationNotification,
+  CompletionParams,
+  HoverParams,
   InitializeParams,
   InitializeResult,
   TextDocuments,
@@ -35,6 +39,15 @@ export function startServer(connection: Connection): void {
   const validator = new Validator(connection, (uri) => documents.get(uri), settings, analyzer);
   const client = { versionedEdits: false, dynamicConfiguration: false, folderEvents: false };
 
+  /** After `shutdown` the server answers every request with InvalidRequest, as the LSP
+   *  specification requires (vscode-languageserver 9 leaves that to the server), and ignores
+   *  notifications but `exit`. */
+  let shutDown = false;
+  const afterShutdown = () => new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down: only the exit notification is accepted.');
+  /** A request handler that refuses to work after shutdown. */
+  const request = <P, R>(handler: (params: P) => Promise<R>) => (params: P): Promise<R | ResponseError<void>> =>
+    shutDown ? Promise.resolve(afterShutdown()) : handler(params);
+
   const revalidateAll = () => documents.all().forEach((d) => validator.schedule(d.uri, true));
   // Terraform files are read once the HCL parser (WebAssembly) has loaded.
   void loadHclParser().then(revalidateAll);
@@ -45,8 +58,10 @@ export function startServer(connection: Connection): void {
     const s = await settings.get(uri);
     const doc = documents.get(uri); // after the await: the version the user sees now
     if (!doc) return undefined;
-    const analysis = analyzer.analyze(doc, s);
-    return analysis.isPolicy && !analysis.tooLarge ? { doc, analysis } : undefined;
+    const analysis = await analyzer.analyze(doc, s);
+    // Large documents are analysed off the main thread: answer only for the version still open.
+    if (documents.get(uri)?.version !== doc.version) return undefined;
+    return analysis.isPolicy && !analysis.tooLarge && analysis.failed === undefined ? { doc, analysis } : undefined;
   }
 
   /** An open document the server may serve hovers and completions for (enabled, not too large).
@@ -66,6 +81,7 @@ export function startServer(connection: Connection): void {
     client.folderEvents = !!caps.workspace?.workspaceFolders;
     settings.setInitial(params.initializationOptions);
     validator.clientReported.configure(params.initializationOptions);
+    settings.setTrust(params.initializationOptions);
     globs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
@@ -112,7 +128,9 @@ export function startServer(connection: Connection): void {
   const opening = new Set<string>();
   documents.onDidOpen((e) => opening.add(e.document.uri));
   documents.onDidChangeContent(
-    guard(connection, 'change', undefined, (e) => validator.schedule(e.document.uri, opening.delete(e.document.uri))),
+    guard(connection, 'change', undefined, (e) => {
+      if (!shutDown) validator.schedule(e.document.uri, opening.delete(e.document.uri));
+    }),
   );
   documents.onDidClose(
     guard(connection, 'close', undefined, (e) => {
@@ -123,7 +141,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction(
-    guard(connection, 'code action', [] as CodeAction[], async (params: CodeActionParams) => {
+    request(guard(connection, 'code action', [] as CodeAction[], async (params: CodeActionParams) => {
       const view = await policyView(params.textDocument.uri);
       if (!view) return [];
       const { doc, analysis } = view;
@@ -135,25 +153,35 @@ export function startServer(connection: Connection): void {
         if (action) actions.push(action);
       }
       return actions;
-    }),
+    })),
   );
 
   connection.onHover(
-    guard(connection, 'hover', null, async (params) => {
+    request(guard(connection, 'hover', null, async (params: HoverParams) => {
       const doc = await serviceView(params.textDocument.uri);
       if (!doc) return null;
       const hover = hoverAt(doc.getText(), doc.offsetAt(params.position), { languageId: doc.languageId, path: doc.uri });
       return hover ? toHover(doc, hover) : null;
-    }),
+    })),
   );
 
   connection.onCompletion(
-    guard(connection, 'completion', null, async (params) => {
+    request(guard(connection, 'completion', null, async (params: CompletionParams) => {
       const doc = await serviceView(params.textDocument.uri);
       if (!doc) return null;
       return toCompletionList(doc, completionsAt(doc.getText(), doc.offsetAt(params.position), { languageId: doc.languageId, path: doc.uri }));
-    }),
+    })),
   );
+
+  connection.onShutdown(() => {
+    if (shutDown) return afterShutdown(); // a second shutdown is a request after shutdown too
+    shutDown = true;
+    validator.dispose();
+    analyzer.dispose();
+    return undefined;
+  });
+  // Requests without a handler of their own: MethodNotFound as usual, InvalidRequest after shutdown.
+  connection.onRequest((method) => (shutDown ? afterShutdown() : new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`)));
 
   documents.listen(connection);
   connection.listen();

@@ -3,9 +3,10 @@
 // generation is stale, or whose document version moved on, publishes nothing.
 import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCancelled } from './analysisWorker';
 import { Analyzer } from './analyzer';
 import { sendStatus, withProgress } from './analysisStatus';
-import { ClientReportedRules, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
+import { analysisFailedDiagnostic, ClientReportedRules, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
 
 export class Validator {
@@ -67,23 +68,34 @@ export class Validator {
       const settings = await this.settings.get(uri);
       const latest = this.getDocument(uri);
       if (!latest || !current()) return;
-      const analysis = await withProgress(this.connection, latest, () => this.analyzer.analyze(latest, settings));
-      // Analysis is synchronous, but check again: never publish for a version the editor left.
+      // Large documents are analysed off the main thread, in progress the editor shows: never
+      // publish for a version the editor has left meanwhile (its newer version has its own run).
+      const analysis = await withProgress(this.connection, latest, () => this.analyzer.analyze(latest, settings), () => this.analyzer.cancel(uri));
       if (!current() || this.getDocument(uri)?.version !== analysis.version) return;
       if (!analysis.isPolicy) {
         this.clear(uri, analysis.version);
         sendStatus(this.connection, { uri, isPolicy: false, problems: 0 });
         return;
       }
+      // A failed analysis replaces whatever was shown before with one diagnostic saying so:
+      // stale findings of an earlier version must not stay on screen as if they were current.
       const diagnostics = analysis.tooLarge
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
-        : publishedDiagnostics(latest, analysis.findings, this.clientReported);
+        : analysis.failed !== undefined
+          ? [analysisFailedDiagnostic(latest, analysis.failed)]
+          : publishedDiagnostics(latest, analysis.findings, this.clientReported);
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
       sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics.length });
     } catch (err) {
+      if (err instanceof AnalysisCancelled) return; // superseded by a newer version
       this.log(uri, err);
     }
+  }
+
+  /** Stop all pending work (shutdown). */
+  dispose(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
   }
 
   private clear(uri: string, version?: number): void {

@@ -3,6 +3,7 @@
 import { Severity } from '../../engine';
 import { Counts, countBySeverity, LintResult } from '../results';
 import { displayPath } from '../paths';
+import { escapeControl } from '../escape';
 
 export interface TextOptions {
   /** ANSI colours (the caller decides: a TTY and no NO_COLOR). */
@@ -19,7 +20,8 @@ export function formatText(results: readonly LintResult[], options: TextOptions)
   const blocks: string[] = [];
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    const file = displayPath(result.filePath, options.cwd);
+    // Policy text and file names are the user's (or an attacker's): never raw on a terminal.
+    const file = escapeControl(displayPath(result.filePath, options.cwd));
     const locations = result.messages.map((m) => `${file}:${m.line}:${m.column}`);
     // Pad locations and severities so that the messages of one file start in one column.
     const width = widest(locations);
@@ -28,8 +30,8 @@ export function formatText(results: readonly LintResult[], options: TextOptions)
       [
         paint(ANSI.underline, locations[i]) + ' '.repeat(width - locations[i].length),
         paint(SEVERITY_COLOR[m.severity], m.severity.padEnd(severityWidth)),
-        m.message,
-        paint(ANSI.dim, m.ruleId),
+        escapeControl(m.message),
+        paint(ANSI.dim, escapeControl(m.ruleId)),
       ].join('  '),
     );
     blocks.push(lines.join('\n'));

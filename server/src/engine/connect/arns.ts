@@ -1,7 +1,7 @@
 // Amazon Connect ARNs: the words of the resource path (Connect's are odd: a user is `agent/`, a
 // quick connect `transfer-destination/`), instance IDs, and Regions or partitions where Connect
 // does not run. The valid words come from the reference's Connect resource-type ARN formats.
-import { PolicyDocument, subRange, ValueItem } from '../parse/policyModel';
+import { PolicyDocument, Statement, subRange, ValueItem } from '../parse/policyModel';
 import { arnItems, hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
 import { closestMatch } from '../reference/closest';
 import { resourceTypesOf } from '../reference/iamData';
@@ -69,10 +69,23 @@ function segmentsOf(resource: string): string[] {
   return resource.replace(/\$\{[^}]*\}/g, (v) => MASK.repeat(v.length)).split('/');
 }
 
-function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn }> {
+function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn; s: Statement }> {
   for (const s of doc.statements) {
-    for (const x of arnItems(s.resources)) if (x.arn.service.value === 'connect') yield x;
+    for (const x of arnItems(s.resources)) if (x.arn.service.value === 'connect') yield { ...x, s };
   }
+}
+
+/** Words under an instance that the reference's resource types lack but the Connect
+ *  documentation uses for one action: the admin guide's SAML set-up scopes
+ *  connect:GetFederationToken to instance/<id>/user/${aws:userid} (Configure SAML with IAM for
+ *  Amazon Connect; Troubleshoot SAML). */
+const DOCUMENTED_INNER_WORDS: Readonly<Record<string, readonly string[]>> = { 'connect:getfederationtoken': ['user'] };
+
+function documentedInnerWords(s: Statement): Set<string> {
+  const out = new Set<string>();
+  if (s.isNotAction) return out;
+  for (const a of s.actions) if (typeof a.value === 'string') for (const w of DOCUMENTED_INNER_WORDS[a.value.toLowerCase()] ?? []) out.add(w);
+  return out;
 }
 
 export const connectArnResourceWord: Rule = {
@@ -82,14 +95,15 @@ export const connectArnResourceWord: Rule = {
   title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. user/ for agent/).',
   check({ doc, report }) {
     const { top, inner } = pathWords();
-    for (const { item, arn } of connectArns(doc)) {
+    for (const { item, arn, s } of connectArns(doc)) {
       const segments = segmentsOf(arn.resource.value);
       // [index of the word to check, the words valid there]
       const checks: [number, Set<string>][] = [[0, top]];
       if (segments[0] === 'instance' && segments.length > 2) checks.push([2, inner]);
+      const documented = documentedInnerWords(s);
       for (const [i, valid] of checks) {
         const word = segments[i];
-        if (open(word) || valid.has(word)) continue;
+        if (open(word) || valid.has(word) || (i === 2 && documented.has(word))) continue;
         const start = arn.resource.start + segments.slice(0, i).reduce((n, seg) => n + seg.length + 1, 0);
         const end = start + word.length;
         const near = suggestWord(word, valid);

@@ -58,7 +58,7 @@ export const connectConditionValueUnknown: Rule = {
       const exactCase = t.key.values.find((v) => v.toLowerCase() === t.value.toLowerCase());
       if (exactCase) {
         report({
-          message: `${t.value} has the wrong case for ${t.key.key}: ${t.c.operator.name} compares case-sensitively and Connect sends ${exactCase}, ${effect}. Write ${exactCase}.`,
+          message: `${t.value} has the wrong case for ${t.key.key}. ${t.c.operator.name} compares case-sensitively and Connect sends ${exactCase}, ${effect}. Write ${exactCase}.`,
           range: t.item.range,
           data: { suggestion: exactCase },
           fixes: [{ title: `Change to ${exactCase}`, edits: [replaceValueEdit(t.item, exactCase)], isPreferred: true, safe: true }],
@@ -93,7 +93,7 @@ export const connectConditionValueDeprecated: Rule = {
       const dep = t.key.deprecated[t.value];
       if (!dep) continue;
       report({
-        message: `${t.value} is deprecated (${dep.why}); new configurations use ${dep.replacedBy}. Change it, or add ${dep.replacedBy} next to it while old configurations remain.`,
+        message: `${t.value} is deprecated. ${dep.why.charAt(0).toUpperCase()}${dep.why.slice(1)}; new configurations use ${dep.replacedBy}. Change it, or add ${dep.replacedBy} next to it while old configurations remain.`,
         range: t.item.range,
         tags: ['deprecated'],
         data: { suggestion: dep.replacedBy },
@@ -155,7 +155,7 @@ export const connectConditionKeyUnsupportedAction: Rule = {
           reported.add(a);
           const fix = moveActionFix(doc, s, a, `Move ${a.value} to a statement of its own`);
           report({
-            message: `${a.value} never carries ${key.key} (only ${carriers.map((c) => c.slice('connect:'.length)).join(', ')} do), so with this condition the statement never ${s.effect?.value === 'Deny' ? 'denies' : 'allows'} it. Move it to a statement of its own.`,
+            message: `${a.value} never carries ${key.key}. Only ${carriers.map((c) => c.slice('connect:'.length)).join(', ')} do, so with this condition the statement never ${s.effect?.value === 'Deny' ? 'denies' : 'allows'} it. Move it to a statement of its own.`,
             range: a.range,
             related: [{ range: nodeRange(entry.key.key), message: 'The condition' }],
             fixes: fix ? [fix] : undefined,

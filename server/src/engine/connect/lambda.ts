@@ -37,7 +37,7 @@ export const connectLambdaPermissionBroad: Rule = {
   id: 'connect-lambda-permission-broad',
   defaultSeverity: 'warning',
   category: 'connect',
-  title: '`lambda:AddPermission` is allowed on every Lambda function in a policy that associates functions with Amazon Connect.',
+  title: 'lambda:AddPermission is allowed on every Lambda function in a policy that associates functions with Amazon Connect.',
   check({ doc, report }) {
     if (!allowsAction(doc, ASSOCIATE)) return;
     for (const s of addPermissionStatements(doc)) {
@@ -64,7 +64,7 @@ export const connectLambdaArnMissingFunction: Rule = {
   id: 'connect-lambda-arn-missing-function',
   defaultSeverity: 'error',
   category: 'connect',
-  title: 'A Lambda function ARN lacks `function:` before the function name.',
+  title: 'A Lambda function ARN lacks function: before the function name.',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { item, arn } of arnItems(s.resources)) {
@@ -88,7 +88,7 @@ export const connectLambdaUnqualifiedArn: Rule = {
   id: 'connect-lambda-unqualified-arn',
   defaultSeverity: 'information',
   category: 'connect',
-  title: '`lambda:AddPermission` names an unqualified function, which does not cover its versions and aliases.',
+  title: 'lambda:AddPermission names an unqualified function, which does not cover its versions and aliases.',
   check({ doc, report }) {
     if (!allowsAction(doc, ASSOCIATE)) return;
     const statements = addPermissionStatements(doc);

@@ -71,7 +71,7 @@ export const connectServiceRolePath: Rule = {
         const arn = parseArn(String(r.value))!;
         const target = roleTarget(doc, String(r.value), false);
         report({
-          message: `${arn.resource.value} is not the Amazon Connect service-linked role, so ${actions.join(' and ')} here does not let the association succeed. Connect writes its policies to role/aws-service-role/connect.amazonaws.com/ (lower case); scope it to ${target}.`,
+          message: `This role is not the Amazon Connect service-linked role. ${arn.resource.value} does not match it, so ${actions.join(' and ')} here does not let the association succeed. Connect writes its policies to role/aws-service-role/connect.amazonaws.com/ (lower case); scope it to ${target}.`,
           range: r.range,
           data: { suggestion: target },
           fixes: [{ title: 'Scope to the Amazon Connect service-linked role', edits: [replaceValueEdit(r, target)], isPreferred: true }],

@@ -63,7 +63,7 @@ export const connectStorageKindMismatch: Rule = {
       for (const t of typedKinds(doc, st)) {
         if (!t.missing.length) continue;
         report({
-          message: `${t.type} is stored in ${STORAGE_KINDS[t.kind].label}, but this policy grants the permissions of ${STORAGE_KINDS[kind].label} instead (${list(actions)}). Use a storage type for that (${fitting.slice(0, 3).join(', ')}${fitting.length > 3 ? ' and others' : ''}), or grant what ${STORAGE_KINDS[t.kind].label} needs.`,
+          message: `The storage type and the storage permissions do not match. ${t.type} is stored in ${STORAGE_KINDS[t.kind].label}, but this policy grants the permissions of ${STORAGE_KINDS[kind].label} instead (${list(actions)}). Use a storage type for that (${fitting.slice(0, 3).join(', ')}${fitting.length > 3 ? ' and others' : ''}), or grant what ${STORAGE_KINDS[t.kind].label} needs.`,
           range: t.item.range,
           data: { allowedKind: t.kind, grantedKind: kind },
         });

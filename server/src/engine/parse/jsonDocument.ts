@@ -10,9 +10,18 @@ export interface JsonDocument {
   /** Parse errors other than comments and trailing commas (those are listed apart). */
   errors: ParseError[];
   comments: OffsetRange[];
-  trailingCommas: OffsetRange[];
+  trailingCommas: TrailingCommas[];
   /** Where nesting first went past MAX_DEPTH; the tree is then not built at all. */
   tooDeepAt?: number;
+}
+
+/** A run of commas before a closing bracket or brace (`[1,]`, `[1,,]`, or commas with a comment between them): one
+ *  finding, one fix that deletes every comma of the run (deleting only the last would expose the
+ *  one before it). */
+export interface TrailingCommas {
+  /** From the first comma to the last. */
+  range: OffsetRange;
+  commas: OffsetRange[];
 }
 
 /** jsonc-parser's parser recurses once per nesting level, so hostile input (thousands of `[`)
@@ -30,61 +39,86 @@ export function parseJson(text: string): JsonDocument {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   if (errors.length === 0) return { text, root, errors, comments: [], trailingCommas: [] };
-  const { comments, trailingCommas, closersAfterComma } = scanTrivia(text);
-  const syntaxErrors = errors.filter((e) => e.error !== ParseErrorCode.InvalidCommentToken && !closersAfterComma.has(e.offset));
+  const { comments, trailingCommas, explained } = scanTrivia(text);
+  const syntaxErrors = errors.filter((e) => e.error !== ParseErrorCode.InvalidCommentToken && !explained.has(e.offset));
   return { text, root, errors: syntaxErrors, comments, trailingCommas };
 }
 
-/** Offset of the first bracket that nests deeper than MAX_DEPTH, by a plain character loop (no
- *  recursion, no allocation), skipping string contents. */
-function deepNestingOffset(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+/** Offset of the first bracket that nests deeper than MAX_DEPTH, or undefined.
+ *
+ *  Counted on jsonc-parser's own scanner tokens, so a `"` inside a comment, an unterminated
+ *  string or brackets inside strings are seen exactly as the parser sees them (a character loop
+ *  that tracked strings itself was fooled by both). A closer only pops an opener of its own kind:
+ *  the parser skips a mismatched closer without leaving its container, so this count is never
+ *  lower than the parser's recursion depth. Most texts have fewer brackets than the limit in
+ *  all, and then need no scan at all. */
+export function deepNestingOffset(text: string): number | undefined {
+  if (bracketCount(text) <= MAX_DEPTH) return undefined;
+  const scanner = createScanner(text, true);
+  // The open containers as a string of kinds ('{' or '['), only ever MAX_DEPTH long.
+  const open: number[] = [];
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (open.length >= MAX_DEPTH) return scanner.getTokenOffset();
+      open.push(kind);
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      const opener = kind === SyntaxKind.CloseBraceToken ? SyntaxKind.OpenBraceToken : SyntaxKind.OpenBracketToken;
+      if (open[open.length - 1] === opener) open.pop();
+    }
   }
   return undefined;
 }
 
-/** A scanner pass over a text that did not parse strictly: every comment, every comma followed
- *  (past trivia) by a closing bracket or brace, and the offsets of those closers (where the
- *  strict parser reported the trailing comma). */
-function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: OffsetRange[]; closersAfterComma: Set<number> } {
+/** How many `{` and `[` characters the text has (inside strings and comments too): an upper
+ *  bound of the nesting depth that costs one tight loop. */
+function bracketCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) n++;
+  }
+  return n;
+}
+
+/** A scanner pass over a text that did not parse strictly: every comment, every run of commas
+ *  that follows a value and precedes (past trivia) a closing bracket or brace, and the offsets
+ *  where the strict parser reports such a run (its commas and its closer), which the trailing-comma
+ *  rule explains better than a generic syntax error. A run after `:`, `[` or `{` is no trailing
+ *  comma but a missing value, and stays a syntax error. */
+function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: TrailingCommas[]; explained: Set<number> } {
   const comments: OffsetRange[] = [];
-  const trailingCommas: OffsetRange[] = [];
-  const closersAfterComma = new Set<number>();
+  const trailingCommas: TrailingCommas[] = [];
+  const explained = new Set<number>();
   const scanner = createScanner(text, false);
-  let pendingComma: OffsetRange | undefined;
+  let run: OffsetRange[] = [];
+  let afterValue = false;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const start = scanner.getTokenOffset();
     switch (kind) {
       case SyntaxKind.LineCommentTrivia:
       case SyntaxKind.BlockCommentTrivia:
-        comments.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
+        comments.push({ start, end: start + scanner.getTokenLength() });
         continue;
       case SyntaxKind.Trivia:
       case SyntaxKind.LineBreakTrivia:
         continue;
       case SyntaxKind.CommaToken:
-        pendingComma = { start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + 1 };
+        if (afterValue || run.length) run.push({ start, end: start + 1 });
+        afterValue = false;
         continue;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
-        if (pendingComma) {
-          trailingCommas.push(pendingComma);
-          closersAfterComma.add(scanner.getTokenOffset());
+        if (run.length) {
+          trailingCommas.push({ range: { start: run[0].start, end: run[run.length - 1].end }, commas: run });
+          for (const c of run) explained.add(c.start);
+          explained.add(start);
         }
         break;
     }
-    pendingComma = undefined;
+    run = [];
+    afterValue = kind !== SyntaxKind.ColonToken && kind !== SyntaxKind.OpenBraceToken && kind !== SyntaxKind.OpenBracketToken && kind !== SyntaxKind.Unknown;
   }
-  return { comments, trailingCommas, closersAfterComma };
+  return { comments, trailingCommas, explained };
 }
 
 /** The string value of a string node, or undefined. */

@@ -1,16 +1,11 @@
 // "Did you mean …?" with several candidates: the few nearest names by edit distance
 // (case-insensitive), for messages that list alternatives. `closest.ts` gives the single best.
-import { distance } from 'fastest-levenshtein';
+import { tolerance, withinDistance } from './closest';
 
 /** Up to `count` candidates nearest to `value`, nearest first, within `maxDistance` edits (by
  *  default a third of the word, at least two). */
-export function closestMatches(value: string, candidates: Iterable<string>, count = 3, maxDistance = Math.max(2, Math.floor(value.length / 3))): string[] {
-  const lower = value.toLowerCase();
-  const scored: { c: string; d: number }[] = [];
-  for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
-    if (d <= maxDistance) scored.push({ c, d });
-  }
+export function closestMatches(value: string, candidates: Iterable<string>, count = 3, maxDistance = tolerance(value)): string[] {
+  const scored = withinDistance(value, candidates, maxDistance);
   scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c));
   return scored.slice(0, count).map((s) => s.c);
 }

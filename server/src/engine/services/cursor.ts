@@ -3,6 +3,7 @@
 // swallows the rest of its line and, at the end of the text, hides the location altogether; a
 // closing quote put at the cursor for the location query gives the path the user means.
 import { createScanner, getLocation, Location, ScanError, SyntaxKind } from 'jsonc-parser';
+import { deepNestingOffset } from '../parse/jsonDocument';
 import { OffsetRange } from '../types';
 
 export interface StringToken {
@@ -42,10 +43,15 @@ export function stringTokenAt(text: string, offset: number): StringToken | undef
   return undefined;
 }
 
+/** The location reported in text nested too deeply to parse: jsonc-parser's getLocation recurses
+ *  once per level (10,000 `[` overflow the stack), and no policy nests that deep, so the cursor is
+ *  simply nowhere a service has anything to offer. */
+const NOWHERE: Location = { path: [], isAtPropertyKey: false, previousNode: undefined, matches: () => false };
+
 export function cursorAt(text: string, offset: number): Cursor {
   const token = stringTokenAt(text, offset);
   const patched = token?.unterminated ? `${text.slice(0, offset)}"${text.slice(offset)}` : text;
-  const location = getLocation(patched, offset);
+  const location = deepNestingOffset(patched) === undefined ? getLocation(patched, offset) : NOWHERE;
   const range = token ? { start: token.start, end: token.unterminated ? offset : token.end } : { start: offset, end: offset };
   const typed = token ? text.slice(token.start + 1, offset) : '';
   const after = token && !token.unterminated ? text.slice(token.end).trimStart() : '';

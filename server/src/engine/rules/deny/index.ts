@@ -12,8 +12,17 @@ import { PatternVerdict, SetComparison } from './patternSets';
 /** How many names a message lists before "and N more". */
 const LIST_LIMIT = 5;
 
+/** Partial-override findings per Allow statement; the rest become one summary finding. A policy
+ *  with 90 Allows and 90 Denies that all meet had 8,100 findings nobody reads. */
+export const MAX_PARTIAL_PER_ALLOW = 5;
+/** Related locations the summary finding lists. */
+const SUMMARY_RELATED_LIMIT = 20;
+
+/** A name in a message: plain text, in double quotes. */
+const quote = (name: string) => `"${name}"`;
+
 function listNames(names: string[]): string {
-  const shown = names.slice(0, LIST_LIMIT).map((n) => `\`${n}\``);
+  const shown = names.slice(0, LIST_LIMIT).map(quote);
   const rest = names.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
@@ -21,11 +30,11 @@ function listNames(names: string[]): string {
 function describeVerdict(v: PatternVerdict, noun: 'actions' | 'resources'): string {
   const notList = noun === 'actions' ? 'NotAction' : 'NotResource';
   if (v.reason === 'bothExcept') return `${noun} that neither statement's ${notList} excludes`;
-  if (v.reason === 'denyExcept') return `\`${v.pattern}\` (except what the Deny's ${notList} lists)`;
+  if (v.reason === 'denyExcept') return `${quote(v.pattern)} (except what the Deny's ${notList} lists)`;
   if (v.denied && v.total !== undefined && v.coverage === 'part') {
-    return `\`${v.pattern}\` (${v.denied.length} of its ${v.total} actions: ${listNames(v.denied)})`;
+    return `${quote(v.pattern)} (${v.denied.length} of its ${v.total} actions: ${listNames(v.denied)})`;
   }
-  return v.coverage === 'part' ? `\`${v.pattern}\` (in part)` : `\`${v.pattern}\``;
+  return v.coverage === 'part' ? `${quote(v.pattern)} (in part)` : quote(v.pattern);
 }
 
 function describeSet(c: SetComparison, noun: 'actions' | 'resources', all: string): string {
@@ -71,7 +80,7 @@ export const allowOverriddenByDeny: Rule = {
       const o = overlaps.find((x) => x.coverage === 'full');
       if (!o || !allow.effect) continue;
       ctx.report({
-        message: `The Allow statement ${statementLabel(allow)} grants nothing: the Deny statement ${statementLabel(o.deny)} denies every action it allows on every resource it names, and an explicit Deny always wins. Remove this statement, or narrow the Deny if these requests should succeed.`,
+        message: `The Allow statement ${statementLabel(allow)} grants nothing: a Deny overrides all of it. The Deny statement ${statementLabel(o.deny)} denies every action it allows on every resource it names, and an explicit Deny always wins. Remove this statement, or narrow the Deny if these requests should succeed.`,
         range: allow.effect.range,
         related: related(o),
         data: data(o),
@@ -88,15 +97,24 @@ export const allowPartlyOverriddenByDeny: Rule = {
   check(ctx) {
     for (const [allow, overlaps] of byAllow(ctx)) {
       if (!allow.effect || overlaps.some((x) => x.coverage === 'full')) continue;
-      for (const o of overlaps) {
+      for (const o of overlaps.slice(0, MAX_PARTIAL_PER_ALLOW)) {
         const actions = describeSet(o.actions, 'actions', 'every action it allows');
         const resources = describeSet(o.resources, 'resources', 'every resource it names');
         const when = o.conditional ? ', when the Deny\'s Condition matches,' : '';
         ctx.report({
-          message: `Part of the Allow statement ${statementLabel(allow)} is overridden by the Deny statement ${statementLabel(o.deny)}: requests for ${actions} on ${resources}${when} are denied whatever this statement allows. If that is intended, narrow this Allow to what it can still grant; otherwise narrow the Deny.`,
+          message: `A Deny overrides part of this Allow statement. The Deny statement ${statementLabel(o.deny)} denies requests for ${actions} on ${resources}${when} whatever the Allow statement ${statementLabel(allow)} allows. If that is intended, narrow this Allow to what it can still grant; otherwise narrow the Deny.`,
           range: allow.effect.range,
           related: related(o),
           data: data(o),
+        });
+      }
+      const rest = overlaps.slice(MAX_PARTIAL_PER_ALLOW);
+      if (rest.length) {
+        ctx.report({
+          message: `${rest.length} more Deny statements override parts of this Allow. The first ${MAX_PARTIAL_PER_ALLOW} are reported one by one. Review which requests this Allow can still grant.`,
+          range: allow.effect.range,
+          related: rest.slice(0, SUMMARY_RELATED_LIMIT).map((o) => related(o)[0]),
+          data: { denyStatements: rest.map((o) => o.deny.index) },
         });
       }
     }

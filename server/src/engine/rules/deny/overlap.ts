@@ -6,6 +6,7 @@ import { PolicyDocument, Statement } from '../../parse/policyModel';
 import { expandActionPattern, splitAction } from '../../reference/actions';
 import { hasWildcard } from '../../reference/arn';
 import { serviceExists } from '../../reference/iamData';
+import { StringMemo } from '../../memo';
 import { compareSets, CompareOptions, Coverage, PatternSet, RESOURCE_OPTIONS, SetComparison } from './patternSets';
 
 export interface DenyOverlap {
@@ -33,12 +34,17 @@ export function resourceSet(s: Statement): PatternSet {
   return { kind: s.isNotResource ? 'notIn' : 'in', patterns: stringsOf(s, 'resources') };
 }
 
-/** A wildcard action expanded against the reference (`s3:Get*` → every `s3:Get…` action). */
+const expansions = new StringMemo<string[] | null>(10_000);
+
+/** A wildcard action expanded against the reference (`s3:Get*` → every `s3:Get…` action); one
+ *  list per pattern, however many statement pairs ask. */
 function expandAction(pattern: string): string[] | undefined {
   if (!hasWildcard(pattern)) return undefined;
-  const parts = splitAction(pattern);
-  if (!parts || hasWildcard(parts.service) || !serviceExists(parts.service)) return undefined;
-  return expandActionPattern(parts.service, parts.name).map((a) => `${parts.service.toLowerCase()}:${a.name}`);
+  return expansions.getOrCompute(pattern, (p) => {
+    const parts = splitAction(p);
+    if (!parts || hasWildcard(parts.service) || !serviceExists(parts.service)) return null;
+    return expandActionPattern(parts.service, parts.name).map((a) => `${parts.service.toLowerCase()}:${a.name}`);
+  }) ?? undefined;
 }
 
 /** The service prefix of an action pattern, or undefined when it may name any service (`*`,
@@ -82,12 +88,12 @@ function comparable(s: Statement): boolean {
 }
 
 /** How much of `allow` the Deny statement `deny` overrides, or undefined when nothing. */
-export function denyOverlap(allow: Statement, deny: Statement): DenyOverlap | undefined {
+export function denyOverlap(allow: Statement, deny: Statement, memo?: { actions: CompareOptions; resources: CompareOptions }): DenyOverlap | undefined {
   if (!isEffect(allow, 'Allow') || !isEffect(deny, 'Deny') || !comparable(allow) || !comparable(deny)) return undefined;
   if (!principalsCovered(allow, deny)) return undefined;
-  const resources = compareSets(resourceSet(allow), resourceSet(deny), RESOURCE_OPTIONS);
+  const resources = compareSets(resourceSet(allow), resourceSet(deny), memo?.resources ?? RESOURCE_OPTIONS);
   if (resources.coverage === 'none') return undefined;
-  const actions = compareSets(actionSet(allow), actionSet(deny), ACTION_OPTIONS);
+  const actions = compareSets(actionSet(allow), actionSet(deny), memo?.actions ?? ACTION_OPTIONS);
   if (actions.coverage === 'none') return undefined;
   const conditional = deny.conditionProperty !== undefined;
   const full = actions.coverage === 'full' && resources.coverage === 'full' && !conditional;
@@ -103,15 +109,58 @@ export function denyOverlaps(doc: PolicyDocument): DenyOverlap[] {
   if (hit) return hit;
   const out: DenyOverlap[] = [];
   cache.set(doc, out);
-  const denies = doc.statements.filter((s) => isEffect(s, 'Deny'));
+  const index = indexDenies(doc.statements.filter((s) => isEffect(s, 'Deny') && comparable(s)));
+  // One memo per document: verdicts keep the document's strings, so they must not outlive it.
+  const memo = { actions: { ...ACTION_OPTIONS, memo: new Map() }, resources: { ...RESOURCE_OPTIONS, memo: new Map() } };
   for (const allow of doc.statements) {
-    if (!isEffect(allow, 'Allow')) continue;
-    for (const deny of denies) {
-      const o = denyOverlap(allow, deny);
+    if (!isEffect(allow, 'Allow') || !comparable(allow)) continue;
+    for (const deny of index.candidatesFor(allow)) {
+      const o = denyOverlap(allow, deny, memo);
       if (o) out.push(o);
     }
   }
   return out;
+}
+
+/** The services a statement's actions may name, or undefined when they may name any (NotAction,
+ *  `*`, a wildcard in the service prefix). */
+function servicesOf(s: Statement): Set<string> | undefined {
+  if (s.isNotAction) return undefined;
+  const out = new Set<string>();
+  for (const p of stringsOf(s, 'actions')) {
+    const b = actionBucket(p);
+    if (b === undefined) return undefined;
+    out.add(b);
+  }
+  return out;
+}
+
+/** Deny statements by the services their actions name: an Allow meets only the Denies that share
+ *  a service with it (or that may name any), instead of every Deny of the policy. */
+function indexDenies(denies: Statement[]): { candidatesFor(allow: Statement): Statement[] } {
+  const byService = new Map<string, Statement[]>();
+  const open: Statement[] = [];
+  for (const d of denies) {
+    const services = servicesOf(d);
+    if (!services) open.push(d);
+    else {
+      for (const svc of services) {
+        const list = byService.get(svc);
+        if (list) list.push(d);
+        else byService.set(svc, [d]);
+      }
+    }
+  }
+  return {
+    candidatesFor(allow) {
+      const services = servicesOf(allow);
+      if (!services) return denies;
+      const hit = new Set<Statement>(open);
+      for (const svc of services) for (const d of byService.get(svc) ?? []) hit.add(d);
+      // Document order, as without the index.
+      return hit.size === denies.length ? denies : denies.filter((d) => hit.has(d));
+    },
+  };
 }
 
 /** `"DenyDeletes"` by its Sid, else its position, 1-based as people count: read after the word

@@ -45,6 +45,9 @@ export interface CompareOptions {
    *  the pattern could meet anything (a wildcard in the prefix). Lets a Deny with hundreds of
    *  `NotAction` entries be compared with only the few of the same service. */
   bucketOf?: (pattern: string) => string | undefined;
+  /** Verdicts already computed in this comparison run, by Allow pattern and Deny candidates: a
+   *  policy repeats the same lists across many statements, and every (Allow, Deny) pair asks. */
+  memo?: Map<string, PatternVerdict>;
 }
 
 /** The Deny's patterns grouped by bucket, so each Allow pattern meets only its candidates. */
@@ -82,8 +85,33 @@ function listMatches(patterns: string[], value: string, ci: boolean): boolean {
   return patterns.some((p) => wildcardMatches(p, value, ci));
 }
 
-/** One Allow pattern against the Deny's set. */
+/** One Allow pattern against the Deny's set (memoised when the options carry a memo). */
 function comparePattern(a: string, index: DenyIndex, opts: CompareOptions): PatternVerdict {
+  if (!opts.memo) return computePattern(a, index, opts);
+  const key = `${a}\u0000${index.set.kind}\u0000${candidates(index, a, opts).join('\u0000')}`;
+  let hit = opts.memo.get(key);
+  if (!hit) opts.memo.set(key, (hit = computePattern(a, index, opts)));
+  return hit;
+}
+
+/** Membership in the union of `patterns`: a set lookup when every pattern is concrete or expands
+ *  against the reference (the usual case, and what makes a wildcard Allow against many Denies
+ *  cheap), else the patterns' matchers one by one. */
+function unionMatcher(patterns: string[], opts: CompareOptions): (x: string) => boolean {
+  const ci = opts.caseInsensitive;
+  const names = new Set<string>();
+  for (const p of patterns) {
+    if (!hasWild(p)) names.add(ci ? p.toLowerCase() : p);
+    else {
+      const expanded = opts.expand?.(p);
+      if (!expanded) return (x) => listMatches(patterns, x, ci);
+      for (const e of expanded) names.add(ci ? e.toLowerCase() : e);
+    }
+  }
+  return (x) => names.has(ci ? x.toLowerCase() : x);
+}
+
+function computePattern(a: string, index: DenyIndex, opts: CompareOptions): PatternVerdict {
   const ci = opts.caseInsensitive;
   const loose = opts.loosen ?? ((p: string) => p);
   const deny = { kind: index.set.kind, patterns: candidates(index, a, opts) };
@@ -102,7 +130,8 @@ function comparePattern(a: string, index: DenyIndex, opts: CompareOptions): Patt
   if (textCovered) return { pattern: a, coverage: 'full' };
   const expanded = opts.expand?.(a);
   if (expanded?.length) {
-    const inDeny = (x: string) => (deny.kind === 'in' ? listMatches(deny.patterns, x, ci) : !listMatches(deny.patterns, x, ci));
+    const matched = unionMatcher(deny.patterns, opts);
+    const inDeny = (x: string) => (deny.kind === 'in' ? matched(x) : !matched(x));
     const denied = expanded.filter(inDeny);
     const coverage: Coverage = denied.length === 0 ? 'none' : denied.length === expanded.length ? 'full' : 'part';
     return { pattern: a, coverage, denied, total: expanded.length };

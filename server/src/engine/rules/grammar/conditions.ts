@@ -7,6 +7,7 @@ import { closestMatch } from '../../reference/closest';
 import { findConditionKey } from '../../reference/iamData';
 import { allOperatorNames, parseOperator } from '../../reference/operators';
 import { Rule } from '../rule';
+import { renameKeyFix as renameOrMergeKeyFix } from '../../fixes/renameKey';
 import { keyRange, renameKeyFix, typeName } from './keys';
 import { valueMismatch } from './values';
 import { templatePlaceholders } from '../../reference/placeholders';
@@ -66,7 +67,7 @@ export const conditionUnknownOperator: Rule = {
         message: `${op.name} is not a condition operator: IAM rejects the policy.${near ? ` Did you mean ${near}?` : ' Use one such as StringEquals, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
         range: keyRange(op),
         data: near ? { suggestion: near } : undefined,
-        fixes: near ? [renameKeyFix(op, near, false)] : undefined,
+        fixes: near ? [renameOrMergeKeyFix(doc.text, op, near)].filter((f) => !!f) : undefined,
       });
     }
   },
@@ -84,7 +85,7 @@ export const conditionNullIfExists: Rule = {
       report({
         message: `${op.name} is not a valid operator, and IAM rejects the policy. Null already tests whether the key exists, so it has no IfExists form: use ${fixed}.`,
         range: keyRange(op),
-        fixes: [renameKeyFix(op, fixed, false)],
+        fixes: [renameOrMergeKeyFix(doc.text, op, fixed)].filter((f) => !!f),
       });
     }
   },

@@ -1,7 +1,7 @@
 // condition-type-mismatch: an operator whose type can never match the key's type (an IpAddress
 // operator on a Bool key). Pairs that work as intended pass: string operators on any key, and ARN
 // operators on String keys that hold ARNs.
-import { replaceValueEdit } from '../../fixes/edits';
+import { renameKeyFix } from '../../fixes/renameKey';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
 import { findConditionKey } from '../../reference/iamData';
@@ -99,7 +99,7 @@ export const conditionTypeMismatch: Rule = {
           related: [{ range: nodeRange(c.key.key), message: `${c.key.name} (${keyType})` }],
           data: { operatorType: op, keyType },
           fixes: replacement
-            ? [{ title: `Change the operator to ${replacement}`, edits: [replaceValueEdit(c.operator.key, replacement)], isPreferred: true }]
+            ? [renameKeyFix(doc.text, c.operator, replacement, { title: `Change the operator to ${replacement}` })].filter((f) => !!f)
             : undefined,
         });
       }

@@ -1,7 +1,7 @@
 // Condition keys checked against the reference: unknown global and service keys, service keys
 // that none (or only some) of the statement's actions support, and operators whose type does not
 // fit the key's type (Access Analyzer's "Type mismatch").
-import { alternativeFixes, replaceValueEdit } from '../../fixes/edits';
+import { renameKeyAlternatives } from '../../fixes/renameKey';
 import { nodeRange } from '../../parse/jsonDocument';
 import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
 import { actionSupports, isContextKey, keyListedByService } from '../../reference/conditionSupport';
@@ -24,8 +24,8 @@ function* keyUses(ctx: RuleContext): Generator<KeyUse> {
 const prefixOf = (key: string) => key.slice(0, Math.max(0, key.indexOf(':'))).toLowerCase();
 
 /** Replace the key (its whole token) with `newKey`. */
-function keyFixes(c: ConditionKeyEntry, candidates: string[]): Fix[] {
-  return alternativeFixes(candidates, (k) => ({ title: `Change the key to ${k}`, edit: replaceValueEdit(c.key.key, k) }));
+function keyFixes(text: string, c: ConditionKeyEntry, candidates: string[]): Fix[] {
+  return renameKeyAlternatives(text, c.key, candidates, (k) => `Change the key to ${k}`, { caseInsensitive: true });
 }
 
 /** The fixed part of a key with a variable (`aws:ResourceTag/${TagKey}` → `aws:ResourceTag`). */
@@ -51,7 +51,7 @@ export const unknownGlobalConditionKey: Rule = {
         message: `${key} is not a global condition key in the AWS reference of ${referenceDate()}. Unless it is newer, a condition on it never matches.${near.length ? ` Did you mean ${orList(near)}?` : ''}`,
         range: nodeRange(c.key.key),
         data: near.length ? { suggestions: near } : undefined,
-        fixes: near.length ? keyFixes(c, near) : undefined,
+        fixes: near.length ? keyFixes(ctx.doc.text, c, near) : undefined,
       });
     }
   },
@@ -76,7 +76,7 @@ export const unknownServiceConditionKey: Rule = {
         range: nodeRange(c.key.key),
         data: near.length ? { suggestions: near } : undefined,
         // Keys with a variable part (`s3:ExistingObjectTag/<key>`) are no drop-in replacement.
-        fixes: near.some((n) => !/[<$]/.test(n)) ? keyFixes(c, near.filter((n) => !/[<$]/.test(n))) : undefined,
+        fixes: near.some((n) => !/[<$]/.test(n)) ? keyFixes(ctx.doc.text, c, near.filter((n) => !/[<$]/.test(n))) : undefined,
       });
     }
   },

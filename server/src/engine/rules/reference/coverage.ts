@@ -94,11 +94,15 @@ export const resourceNotApplicable: Rule = {
   category: 'reference',
   title: 'A resource is of a type none of the statement\'s actions can be used on.',
   check(ctx) {
-    for (const { actions, arns, hasStar } of coverageStatements(ctx)) {
+    for (const { s, actions, arns, hasStar } of coverageStatements(ctx)) {
       // With an action we cannot resolve (newer than the data, `*`), any resource may be right.
       if (hasStar || !allResolved(actions)) continue;
       for (const r of arns) {
         if (actions.some((a) => itemAppliesTo(a, r.text))) continue;
+        // A resource listed beside its own children (a bucket and bucket/*) is the usual way to
+        // write one statement for both levels: with object actions only, the parent entry is
+        // harmless, not a mistake.
+        if (s.resources.some((o) => typeof o.value === 'string' && o.value.startsWith(`${r.text}/`))) continue;
         const names = actions.slice(0, 5).map((a) => a.text).join(', ') + (actions.length > 5 ? ', …' : '');
         ctx.report({
           message: `No action of this statement can be used on ${r.text}. It matches no resource type of ${names}, so listing it grants or denies nothing: check the ARN, or move it to a statement with the actions for it.`,

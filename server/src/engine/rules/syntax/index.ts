@@ -14,8 +14,8 @@ const PARSE_MESSAGES: Record<string, string> = {
   ValueExpected: 'A value is expected here',
   ColonExpected: 'A colon is expected after the property name',
   CommaExpected: 'A comma is expected here',
-  CloseBraceExpected: 'A closing brace `}` is expected',
-  CloseBracketExpected: 'A closing bracket `]` is expected',
+  CloseBraceExpected: 'A closing brace } is expected',
+  CloseBracketExpected: 'A closing bracket ] is expected',
   EndOfFileExpected: 'Nothing may follow the policy object',
   UnexpectedEndOfString: 'The string is not closed: add the closing double quote',
   UnexpectedEndOfNumber: 'The number ends unexpectedly',
@@ -68,7 +68,7 @@ const jsonComment: Rule = {
   title: 'Comments are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
     reportRemovable(report, doc.json.comments,
-      'IAM policies are strict JSON and cannot contain comments: remove this comment (use a `Sid` to label a statement).', 'Remove the comment');
+      'IAM rejects comments: policies are strict JSON. Remove this comment (use a Sid to label a statement).', 'Remove the comment');
   },
 };
 
@@ -78,8 +78,21 @@ const jsonTrailingComma: Rule = {
   category: 'syntax',
   title: 'Trailing commas are not allowed: IAM rejects the policy.',
   check({ doc, report }) {
-    reportRemovable(report, doc.json.trailingCommas,
-      'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.', 'Remove the trailing comma');
+    for (const run of doc.json.trailingCommas) {
+      const many = run.commas.length > 1;
+      report({
+        message: many
+          ? `${run.commas.length} commas before a closing bracket: IAM policies are strict JSON. Remove them.`
+          : 'Trailing comma: IAM policies are strict JSON. Remove the comma before the closing bracket.',
+        range: run.range,
+        fixes: [{
+          title: many ? 'Remove the trailing commas' : 'Remove the trailing comma',
+          edits: run.commas.map((range) => ({ range, newText: '' })),
+          isPreferred: true,
+          safe: true,
+        }],
+      });
+    }
   },
 };
 

@@ -29,8 +29,12 @@ function literalAccounts(service: string): Set<string> {
  *  policies, seen in AWS managed policies' `iam:PermissionsBoundary` conditions); a word the
  *  service's own ARN formats use; or a pattern whose literal characters are digits and that fits
  *  in 12 characters. */
-function validAccount(value: string, service: string): boolean {
+function validAccount(value: string, service: string, resource: string): boolean {
   if (/^\d{12}$/.test(value) || value === 'aws' || value === 'partner' || literalAccounts(service).has(value)) return true;
+  // A CloudFront origin access identity as a principal: arn:aws:iam::cloudfront:user/CloudFront
+  // Origin Access Identity <ID> (Amazon S3 and CloudFront developer guides, bucket policies for
+  // an origin access identity).
+  if (service === 'iam' && value === 'cloudfront' && resource.startsWith('user/CloudFront Origin Access Identity ')) return true;
   if (!hasWildcard(value)) return false;
   const fixed = value.replace(/\*/g, '');
   if (!/^[\d?]*$/.test(fixed)) return false;
@@ -46,7 +50,7 @@ export const arnInvalidAccount: Rule = {
     for (const { s, arn, facts } of arnStrings(doc)) {
       const field = arn.account;
       const value = field.value;
-      if (value === '' || validAccount(value, arn.service.value) || fieldDeferred(facts, field) || fieldNeverUsed(arn, 'account')) continue;
+      if (value === '' || validAccount(value, arn.service.value, arn.resource.value) || fieldDeferred(facts, field) || fieldNeverUsed(arn, 'account')) continue;
       // Account IDs are often copied with separators, as the console shows them (1234-5678-9012).
       const digits = value.replace(/[-\s]/g, '');
       const ctxAccount = policyContext(doc).account;

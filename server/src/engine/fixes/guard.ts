@@ -1,0 +1,42 @@
+// Fixes on a document that does not parse. Where the JSON is broken, the tree after the first
+// error is the parser's guess: an "Add a statement" computed from it can land inside an
+// unterminated string or after the root object, and turn a half-typed policy into garbage. On a
+// document with syntax errors a fix is therefore kept only when all its edits lie in the part
+// that parsed as written (before the first error) and the result has no more errors than the
+// input. Valid documents are untouched (and the fuzz test checks that their fixes keep them
+// valid). The position test is what makes the guard work (the part before the first error is
+// parsed exactly as on a valid document, so fixes computed from it behave as they do there); the
+// re-parse is a second line of defence, bounded so a large broken document stays fast.
+import { parseJson } from '../parse/jsonDocument';
+import { applyEdits } from '../textEdits';
+import { Finding, TextEdit } from '../types';
+import { JsonDocument } from '../parse/jsonDocument';
+
+/** Characters re-parsed per analysis at most (a few parses of a large document). */
+const REPARSE_BUDGET = 2_000_000;
+
+/** Drops, in place, the fixes that would make a broken document worse. */
+export function dropFixesOnBrokenJson(json: JsonDocument, findings: Finding[]): void {
+  if (json.errors.length === 0) return;
+  let firstError = Infinity;
+  for (const e of json.errors) firstError = Math.min(firstError, e.offset);
+  const before = json.errors.length;
+  let budget = REPARSE_BUDGET;
+  const noWorse = (edits: TextEdit[]) => {
+    if (budget < json.text.length) return true;
+    budget -= json.text.length;
+    return parseJson(applyEdits(json.text, edits)).errors.length <= before;
+  };
+  // Deleting a comment or a trailing comma may happen anywhere: the scanner, not the parser's
+  // guess, says what they are (in badly broken text, though, the parser's recovery can still come
+  // out worse without them, which the re-parse catches).
+  const trivia = new Set<string>([...json.comments, ...json.trailingCommas.flatMap((t) => t.commas)].map((r) => `${r.start}:${r.end}`));
+  const isTriviaRemoval = (e: TextEdit) => e.newText === '' && trivia.has(`${e.range.start}:${e.range.end}`);
+  for (const f of findings) {
+    if (!f.fixes?.length) continue;
+    const kept = f.fixes.filter((fix) => (fix.edits.every(isTriviaRemoval) || fix.edits.every((e) => e.range.end < firstError)) && noWorse(fix.edits));
+    if (kept.length === f.fixes.length) continue;
+    if (kept.length && !kept.some((x) => x.isPreferred) && f.fixes.find((x) => x.isPreferred)) kept[0] = { ...kept[0], isPreferred: true };
+    f.fixes = kept.length ? kept : undefined;
+  }
+}
