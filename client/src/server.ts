@@ -8,10 +8,12 @@ import { clientReportedRules, withDocsCommandLinks } from './editorDiagnostics';
 export const SECTION = 'connectIam';
 
 // YAML for CloudFormation, SAM and Serverless Framework templates: the server analyses the ones
-// that are templates and leaves other YAML alone.
-export const DOCUMENT_SELECTOR = ['json', 'jsonc', 'yaml'].flatMap((language) =>
-  ['file', 'untitled'].map((scheme) => ({ language, scheme })),
-);
+// that are templates and leaves other YAML alone. Terraform files by language (a Terraform
+// extension names it) and by path (without one, VS Code knows *.tf as plain text).
+export const DOCUMENT_SELECTOR = [
+  ...['json', 'jsonc', 'yaml', 'terraform'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
+  { scheme: 'file', pattern: '**/*.tf' },
+];
 
 export function createClient(output: vscode.OutputChannel): LanguageClient {
   // The bundle lives in dist/ with the server: resolve from it, not from the extension root, so

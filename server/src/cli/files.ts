@@ -25,8 +25,8 @@ export interface Operand {
 /** Found in a directory: JSON policies, and CloudFormation/SAM/Serverless templates (JSON, YAML,
  *  `*.template`, CDK's `cdk.out/*.template.json`); files that are neither are skipped. */
 /** What a directory walk lints: JSON policies and templates (CloudFormation and SAM in JSON or
- *  YAML, `*.template`, serverless.yml, cdk.out's `*.template.json`). */
-const LINTED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
+ *  YAML, `*.template`, serverless.yml, cdk.out's `*.template.json`), and Terraform files. */
+const LINTED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
 
 /** Never searched: dependencies and version-control internals are not the user's policies. */
 const IGNORE = ['**/node_modules/**', '**/.git/**'];

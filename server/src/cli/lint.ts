@@ -33,7 +33,7 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
       const where = operand.origin === 'directory' ? 'found in this directory' : 'matched by this glob';
       run.problems.push(
         operand.files.length === 0
-          ? `${operand.arg}: no *.json files in this directory (nor *.yaml, *.yml or *.template templates).`
+          ? `${operand.arg}: no *.json files in this directory (nor *.yaml, *.yml, *.template templates or *.tf Terraform files).`
           : `${operand.arg}: no IAM policy among the ${operand.files.length} file(s) ${where} (a policy is a JSON object with a top-level "Statement").`,
       );
     }
@@ -65,7 +65,7 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
   }
   if (!/\.json$/i.test(file)) {
     // YAML and *.template files that are no template: skipped quietly unless named explicitly.
-    if (operand.origin === 'file') run.notes.push(`${shown}: skipped: not a CloudFormation, SAM or Serverless template.`);
+    if (operand.origin === 'file') run.notes.push(`${shown}: skipped: not a CloudFormation, SAM or Serverless template, nor a Terraform file with policies.`);
     return false;
   }
   const doc = parsePolicy(text, { kind: options.kind });

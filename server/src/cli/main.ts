@@ -3,7 +3,7 @@
 // parts together (arguments → files → engine → formatter) and decides the exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, dataVersion } from '../engine';
+import { allRules, dataVersion, loadHclParser } from '../engine';
 import { docsBase } from '../engine/docsUrl';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
@@ -100,11 +100,14 @@ if (require.main === module) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  process.exitCode = run(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdoutIsTty: !!process.stdout.isTTY,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+  // Terraform files need the HCL parser, which loads asynchronously (WebAssembly).
+  void loadHclParser().then(() => {
+    process.exitCode = run(process.argv.slice(2), {
+      cwd: process.cwd(),
+      env: process.env,
+      stdoutIsTty: !!process.stdout.isTTY,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
   });
 }

@@ -50,8 +50,8 @@ export interface HostAnalysis extends AnalysisResult {
 }
 
 /**
- * Analyse a host document: a JSON policy, a CloudFormation/SAM template (JSON or YAML) or a
- * Serverless Framework file. Every embedded policy is analysed by the same rules as a policy
+ * Analyse a host document: a JSON policy, a CloudFormation/SAM template (JSON or YAML), a
+ * Serverless Framework file or a Terraform file. Every embedded policy is analysed by the same rules as a policy
  * file, except:
  * - the syntax rules judge the whole host once (YAML: `yaml-syntax`; JSON: the JSON rules);
  * - the Connect rules (category `connect`) judge all the policies of one principal together (a
@@ -66,6 +66,8 @@ export function analyzeHost(text: string, options: HostAnalyzeOptions = {}): Hos
     return { ...analyzeDocument(doc, options), host: doc.isPolicy ? 'policy' : 'none', policies: [] };
   }
   if (host.kind === 'none') return { isPolicy: false, kind: 'identity', findings: [], host: 'none', policies: [] };
+  // A Terraform file without policies (most are) is none of this tool's business.
+  if (host.kind === 'terraform' && host.policies.length === 0 && !host.unavailable) return { isPolicy: false, kind: 'identity', findings: [], host: 'none', policies: [] };
   return { isPolicy: true, kind: 'identity', findings: hostFindings(host, options), host: host.kind, policies: host.policies.map(({ name, kind, range }) => ({ name, kind, range })) };
 }
 
@@ -114,6 +116,17 @@ function syntaxFindings(host: HostDocument, options: HostAnalyzeOptions): Findin
   if (host.syntax === 'json' && host.json) {
     const doc = buildPolicy(host.json, host.json.root, { forcePolicy: true });
     return analyzeDocument(doc, options, (r) => r.category === 'syntax' && r.id !== 'yaml-syntax').findings;
+  }
+  if (host.syntax === 'hcl') {
+    const tf = options.rules?.['terraform-syntax'];
+    if (tf === 'off') return [];
+    if (host.unavailable) return [{ ruleId: 'terraform-syntax', severity: 'information', message: `The policies of this Terraform file were not checked: ${host.unavailable}. Open the file again.`, range: { start: 0, end: 0 } }];
+    return host.errors.map((e) => ({
+      ruleId: 'terraform-syntax',
+      severity: tf ?? 'error',
+      message: `The Terraform file cannot be read: ${e.message}. Terraform rejects it; correct the syntax.`,
+      range: e.range,
+    }));
   }
   const setting = options.rules?.['yaml-syntax'];
   if (setting === 'off') return [];

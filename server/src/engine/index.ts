@@ -2,6 +2,7 @@
 // Pure: imports neither `vscode` nor `vscode-languageserver`.
 export * from './types';
 export { analyze, analyzeDocument } from './analyze';
+export { loadHclParser } from './hosts/hclParser';
 export { parsePolicy } from './parse/policyModel';
 export type { PolicyDocument, Statement, ValueItem, Property } from './parse/policyModel';
 export { applyEdits } from './textEdits';

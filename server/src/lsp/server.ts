@@ -15,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dataVersion } from '../engine';
+import { dataVersion, loadHclParser } from '../engine';
 import { completionsAt } from '../engine/services/completion';
 import { hoverAt } from '../engine/services/hover';
 import { Analyzer, DocumentAnalysis } from './analyzer';
@@ -49,6 +49,8 @@ export function startServer(connection: Connection): void {
     shutDown ? Promise.resolve(afterShutdown()) : handler(params);
 
   const revalidateAll = () => documents.all().forEach((d) => validator.schedule(d.uri, true));
+  // Terraform files are read once the HCL parser (WebAssembly) has loaded.
+  void loadHclParser().then(revalidateAll);
 
   /** The current analysis of an open policy, or undefined when the server leaves the document
    *  alone (closed, not a policy, disabled, too large). */

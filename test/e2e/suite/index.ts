@@ -55,6 +55,7 @@ export function run(): Promise<void> {
   require('./manifest.test');
   require('./editor.test');
   require('./yaml.test');
+  require('./terraform.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });

@@ -140,7 +140,7 @@ function touching(sorted: OffsetRange[], r: OffsetRange): OffsetRange[] {
 }
 
 function errorsOf(host: HostDocument): number {
-  if (host.syntax === 'yaml') return host.errors.length;
+  if (host.syntax !== 'json') return host.errors.length;
   const j = host.json;
   return j ? j.errors.length + j.comments.length + j.trailingCommas.length + (j.tooDeepAt !== undefined ? 1 : 0) : 0;
 }

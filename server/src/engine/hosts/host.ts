@@ -22,13 +22,15 @@ import { OffsetRange } from '../types';
 import { Mask, normalize, NormalizeContext } from './intrinsics';
 import { EmbeddedKind, prop, PolicyLocation, resourceTypes, serverlessPolicies, templatePolicies } from './locations';
 import { HostNode, parseYaml, ScalarStyle } from './yamlTree';
+import { hclParserProblem, parseHcl } from './hclParser';
+import { terraformPolicies } from './terraform';
 
-export type HostKind = 'policy' | 'cloudformation' | 'serverless' | 'none';
-export type HostSyntax = 'json' | 'yaml';
+export type HostKind = 'policy' | 'cloudformation' | 'serverless' | 'terraform' | 'none';
+export type HostSyntax = 'json' | 'yaml' | 'hcl';
 
 /** What is known about a document besides its text (any may be missing). */
 export interface HostHint {
-  /** The editor's language ID (`json`, `jsonc`, `yaml`). */
+  /** The editor's language ID (`json`, `jsonc`, `yaml`, `terraform`). */
   languageId?: string;
   /** The file path or URI. */
   path?: string;
@@ -55,6 +57,8 @@ export interface HostDocument {
   /** YAML scalars by start offset (YAML hosts only), for fixes that rewrite a value. */
   scalars?: Map<number, ScalarStyle>;
   policies: EmbeddedPolicy[];
+  /** Why a Terraform file could not be read at all (the HCL parser is not loaded). */
+  unavailable?: string;
   masks: Mask[];
   maskedValues: OffsetRange[];
   /** Stand-in ARNs of template values (see intrinsics.ts), to write messages back. */
@@ -68,8 +72,14 @@ export function isTemplatePath(path: string): boolean {
   return base.endsWith('.yaml') || base.endsWith('.yml') || base.endsWith('.template') || base.endsWith('.template.json') || p.includes('/cdk.out/');
 }
 
+/** Terraform files, by path (the editor may know them as plain text). */
+export function isTerraformPath(path: string): boolean {
+  return path.toLowerCase().endsWith('.tf');
+}
+
 export function hostSyntax(text: string, hint: HostHint = {}): HostSyntax {
   const lang = hint.languageId?.toLowerCase();
+  if (lang === 'terraform' || lang === 'hcl' || (hint.path && isTerraformPath(hint.path))) return 'hcl';
   if (lang === 'yaml') return 'yaml';
   if (lang === 'json' || lang === 'jsonc') return 'json';
   const p = hint.path?.toLowerCase() ?? '';
@@ -115,6 +125,7 @@ function looksLikeServerless(root: Node | undefined, hint: HostHint): boolean {
 export function parseHost(text: string, hint: HostHint = {}): HostDocument {
   const syntax = hostSyntax(text, hint);
   const base = { text, syntax, policies: [] as EmbeddedPolicy[], masks: [] as Mask[], maskedValues: [] as OffsetRange[], standIns: [] as NormalizeContext['standIns'] };
+  if (syntax === 'hcl') return parseTerraform(text, base);
   let root: Node | undefined;
   let errors: HostDocument['errors'] = [];
   let json: JsonDocument | undefined;
@@ -151,6 +162,49 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
       });
       host.policies.push({ name, kind: loc.kind, doc, range: { start: loc.node.offset, end: loc.node.offset + loc.node.length }, principals: loc.principals });
     });
+  }
+  return host;
+}
+
+/** A Terraform file: HCL syntax errors (tree-sitter's ERROR and MISSING nodes), the JSON errors
+ *  of its heredoc policies, and its policies (terraform.ts). */
+function parseTerraform(text: string, base: Omit<HostDocument, 'kind' | 'errors'>): HostDocument {
+  const host: HostDocument = { ...base, kind: 'terraform', errors: [] };
+  const problem = hclParserProblem();
+  const tree = problem ? undefined : parseHcl(text);
+  if (!tree) {
+    host.unavailable = problem ?? 'the file is too large to read';
+    return host;
+  }
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const bad = [...root.descendantsOfType('ERROR')].slice(0, 20);
+      const stack = [root];
+      const missing: typeof bad = [];
+      for (let seen = 0; stack.length && seen < 200_000 && missing.length < 20; seen++) {
+        const n = stack.pop()!;
+        if (n.isMissing) missing.push(n);
+        else if (n.hasError) for (const c of n.children) if (c) stack.push(c);
+      }
+      for (const n of bad) if (n) host.errors.push({ message: 'this is not valid HCL', range: { start: n.startIndex, end: n.endIndex } });
+      for (const n of missing) if (n) host.errors.push({ message: `a "${n.type}" is missing here`, range: { start: n.startIndex, end: n.startIndex } });
+    }
+    const types = new Map<string, string>();
+    const ctx = { text, serverless: false, resourceTypes: types, standIns: host.standIns, masks: host.masks, maskedValues: host.maskedValues, policyDocument: false };
+    const found = terraformPolicies(root, ctx);
+    host.errors.push(...found.errors);
+    const jsonDoc: JsonDocument = { text, root: undefined, errors: [], comments: [], trailingCommas: [] };
+    for (const p of found.policies) {
+      const doc = buildPolicy({ ...jsonDoc, root: p.root }, p.root, {
+        forcePolicy: true,
+        kind: p.kind === 'identity' ? 'identity' : 'resource',
+        embedded: { name: p.name, resourceTypes: types, syntax: 'hcl' },
+      });
+      host.policies.push({ name: p.name, kind: p.kind, doc, range: p.range, principals: p.principals });
+    }
+  } finally {
+    tree.delete();
   }
   return host;
 }

@@ -23,7 +23,7 @@ import { hasWildcard, parseArn } from '../reference/arn';
  *  for missing colons, so in an ARN that is short of fields whatever the parts are (the raw
  *  text, `${...}` kept whole, has fewer than six), the mask is `_`, which the ARN rules read as
  *  literal text: the missing colon is still reported. */
-function fillerFor(raw: string): string {
+export function fillerFor(raw: string): string {
   return raw.startsWith('arn:') && !hasWildcard(raw) && !parseArn(raw) ? '_' : '*';
 }
 

@@ -5,6 +5,7 @@ import { Node } from 'jsonc-parser';
 import { hostFacts, PolicyDocument } from '../parse/policyModel';
 import { Rule } from '../rules/rule';
 import { REF_NOT_ARN } from './returnValues';
+import { terraformSyntax, tfRefNotArn } from './terraformRules';
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
@@ -53,4 +54,4 @@ export const cfnRefNotArn: Rule = {
   },
 };
 
-export const templateRules: Rule[] = [yamlSyntax, cfnRefNotArn];
+export const templateRules: Rule[] = [yamlSyntax, cfnRefNotArn, terraformSyntax, tfRefNotArn];

@@ -19,7 +19,7 @@ export interface EmbeddedCursor {
 /** Could the text be a template (then worth parsing as a host)? A cheap test that keeps plain
  *  JSON policies on their own path (one parse per keystroke, as before). */
 function mayBeHost(text: string, hint: HostHint | undefined): boolean {
-  if (hostSyntax(text, hint ?? {}) === 'yaml') return true;
+  if (hostSyntax(text, hint ?? {}) !== 'json') return true;
   return text.includes('AWSTemplateFormatVersion') || text.includes('"Resources"');
 }
 
@@ -31,7 +31,7 @@ function mayBeHost(text: string, hint: HostHint | undefined): boolean {
 export function embeddedAt(text: string, offset: number, hint?: HostHint): EmbeddedCursor | null | undefined {
   if (!mayBeHost(text, hint)) return undefined;
   const host = parseHost(text, hint);
-  if (host.kind === 'policy' || host.kind === 'none') return host.kind === 'none' && host.syntax === 'yaml' ? null : undefined;
+  if (host.kind === 'policy' || host.kind === 'none') return host.kind === 'none' && host.syntax !== 'json' ? null : undefined;
   const policy = policyAt(host, offset);
   if (!policy?.doc.root) return null;
   const node = findNodeAtOffset(policy.doc.root, offset, true);

@@ -67,7 +67,7 @@ export interface EmbeddedContext {
   /** Template resources by logical ID → their `Type`, for rules that judge `Ref`/`GetAtt`. */
   resourceTypes: ReadonlyMap<string, string>;
   /** The host syntax, which decides how a fix must write a value. */
-  syntax: 'json' | 'yaml';
+  syntax: 'json' | 'yaml' | 'hcl';
 }
 
 /** Extra facts a host document's tree may carry on a node (jsonc-parser nodes have none):
