@@ -103,9 +103,8 @@ function grantsWholeService(doc: PolicyDocument, service: string): boolean {
   });
 }
 
-function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) => void): void {
+function checkStatement(s: Statement, relevant: Escalation[], report: (r: Report) => void): void {
   if (scoped(s) || !s.actionProperty) return;
-  const relevant = ESCALATIONS.filter((e) => !e.service || !grantsWholeService(doc, e.service));
   if (s.isNotAction) {
     const granted = relevant.filter((e) => !s.actions.some((a) => grants(a.value, e)));
     const open = openEscalations(s, granted);
@@ -128,7 +127,9 @@ export const iamPrivilegeEscalation: Rule = {
   title: 'An action that lets its holder escalate their own privileges is allowed on every resource.',
   check({ doc, report }) {
     if (!grantsIdentityPermissions(doc)) return;
-    for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report);
+    // Once per document, not per statement: grantsWholeService scans every statement.
+    const relevant = ESCALATIONS.filter((e) => !e.service || !grantsWholeService(doc, e.service));
+    for (const s of doc.statements) if (isAllow(s)) checkStatement(s, relevant, report);
   },
 };
 
