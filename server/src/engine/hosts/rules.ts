@@ -1,32 +1,13 @@
 // Rules that only templates need. `yaml-syntax` is reported by analyzeHost for the whole host
 // (its check has nothing to judge in one policy); `cfn-ref-not-arn` reads the template facts the
 // host module leaves on the model (EmbeddedContext, HostNodeFacts).
-import { Node } from 'jsonc-parser';
-import { hostFacts, PolicyDocument } from '../parse/policyModel';
+import { hostFacts } from '../parse/policyModel';
 import { Rule } from '../rules/rule';
 import { REF_NOT_ARN } from './returnValues';
+import { hostSyntaxRule, NOT_ARN_WHAT, resourceValues } from './ruleParts';
 import { terraformSyntax, tfRefNotArn } from './terraformRules';
 
-export const yamlSyntax: Rule = {
-  id: 'yaml-syntax',
-  defaultSeverity: 'error',
-  category: 'syntax',
-  title: 'A CloudFormation, SAM or Serverless template is not valid YAML.',
-  check() {
-    // Judged once per template by analyzeHost, not per policy.
-  },
-};
-
-function* resourceValues(doc: PolicyDocument): Generator<Node> {
-  for (const s of doc.statements) {
-    const v = s.resourceProperty?.value;
-    if (!v) continue;
-    if (v.type === 'array') yield* v.children ?? [];
-    else yield v;
-  }
-}
-
-const WHAT = { name: 'the name', URL: 'the URL', ID: 'the ID' };
+export const yamlSyntax = hostSyntaxRule('yaml-syntax', 'A CloudFormation, SAM or Serverless template is not valid YAML.');
 
 export const cfnRefNotArn: Rule = {
   id: 'cfn-ref-not-arn',
@@ -45,7 +26,7 @@ export const cfnRefNotArn: Rule = {
       const id = intrinsic.arg;
       const getAtt = embedded.syntax === 'yaml' ? `!GetAtt ${id}.${ret.arnAttribute}` : JSON.stringify({ 'Fn::GetAtt': [id, ret.arnAttribute] });
       report({
-        message: `Ref ${id} gives ${WHAT[ret.ref]} of the ${type} resource, not its ARN, so this Resource matches nothing. Use Fn::GetAtt ${id}.${ret.arnAttribute}.`,
+        message: `Ref ${id} gives ${NOT_ARN_WHAT[ret.ref]} of the ${type} resource, not its ARN, so this Resource matches nothing. Use Fn::GetAtt ${id}.${ret.arnAttribute}.`,
         range: intrinsic.range,
         fixes: [{ title: `Use the ARN: ${getAtt}`, edits: [{ range: intrinsic.range, newText: getAtt }], isPreferred: true, safe: true }],
         data: { resourceType: type, suggestion: getAtt },

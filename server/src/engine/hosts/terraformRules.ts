@@ -1,9 +1,9 @@
 // Rules that only Terraform files need. `terraform-syntax` is reported by analyzeHost for the whole
 // file (HCL errors, and JSON errors of heredoc policies); `tf-ref-not-arn` reads the reference
 // facts hclValues.ts leaves on unknown values (`intrinsic.fn` `terraform`, `arg` the traversal).
-import { Node } from 'jsonc-parser';
-import { hostFacts, PolicyDocument } from '../parse/policyModel';
+import { hostFacts } from '../parse/policyModel';
 import { Rule } from '../rules/rule';
+import { hostSyntaxRule, NOT_ARN_WHAT, resourceValues } from './ruleParts';
 
 /** Resource attributes that are a name, URL or ID, not the ARN (the resource's `arn` attribute
  *  is). Curated from the "Attribute Reference" sections of the Terraform AWS provider's resource
@@ -30,26 +30,7 @@ export const TF_NOT_ARN: Readonly<Record<string, Readonly<Record<string, 'name' 
   aws_connect_instance: { id: 'ID' },
 };
 
-const WHAT = { name: 'the name', URL: 'the URL', ID: 'the ID' };
-
-export const terraformSyntax: Rule = {
-  id: 'terraform-syntax',
-  defaultSeverity: 'error',
-  category: 'syntax',
-  title: 'A Terraform file is not valid HCL, or a policy in it is not valid JSON.',
-  check() {
-    // Judged once per file by analyzeHost, not per policy.
-  },
-};
-
-function* resourceValues(doc: PolicyDocument): Generator<Node> {
-  for (const s of doc.statements) {
-    const v = s.resourceProperty?.value;
-    if (!v) continue;
-    if (v.type === 'array') yield* v.children ?? [];
-    else yield v;
-  }
-}
+export const terraformSyntax = hostSyntaxRule('terraform-syntax', 'A Terraform file is not valid HCL, or a policy in it is not valid JSON.');
 
 export const tfRefNotArn: Rule = {
   id: 'tf-ref-not-arn',
@@ -71,7 +52,7 @@ export const tfRefNotArn: Rule = {
       seen.add(intrinsic.range.start);
       const attrRange = { start: intrinsic.range.end - attribute.length, end: intrinsic.range.end };
       report({
-        message: `${type}.${name}.${attribute} is ${WHAT[what]} of the ${type}, not its ARN, so this Resource matches nothing. Use ${type}.${name}.arn.`,
+        message: `${type}.${name}.${attribute} is ${NOT_ARN_WHAT[what]} of the ${type}, not its ARN, so this Resource matches nothing. Use ${type}.${name}.arn.`,
         range: intrinsic.range,
         fixes: [{ title: `Use the ARN: ${type}.${name}.arn`, edits: [{ range: attrRange, newText: 'arn' }], isPreferred: true, safe: true }],
         data: { resourceType: type, suggestion: `${type}.${name}.arn` },
