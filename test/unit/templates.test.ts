@@ -7,8 +7,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeHost, applyEdits, Finding, LineIndex, parseHost, ruleById, isTemplatePath } from '../../server/src/engine';
+import { analyzeHost, applyEdits, parseHost, ruleById, isTemplatePath } from '../../server/src/engine';
 import { ROOT } from '../helpers';
+import { at, checkEveryFix, mutation as mutateAt, serious } from './hostHelpers';
 
 const DIR = path.join(ROOT, 'test', 'fixtures', 'templates');
 const FIXTURES = fs.readdirSync(DIR, { recursive: true }).map(String).filter((f) => /\.(ya?ml|json|template)$/.test(f)).sort();
@@ -33,12 +34,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-function at(text: string, f: Finding): string {
-  const p = new LineIndex(text).positionAt(f.range.start);
-  return `${f.ruleId} ${p.line + 1}:${p.character + 1}`;
-}
 
-const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' || f.severity === 'warning');
 
 test('there are enough real templates of every kind', () => {
   assert.ok(FIXTURES.length >= 15, `${FIXTURES.length} fixtures`);
@@ -63,26 +59,6 @@ for (const f of FIXTURES) {
   });
 }
 
-/** Apply each fix of each finding; the template must still parse, still hold the policy, and
- *  have fewer findings of that rule. */
-function checkEveryFix(name: string, text: string, hint: { path: string }) {
-  const before = analyzeHost(text, hint);
-  const host = parseHost(text, hint);
-  let fixes = 0;
-  for (const f of before.findings) {
-    for (const fix of f.fixes ?? []) {
-      fixes++;
-      const after = applyEdits(text, fix.edits);
-      const reparsed = parseHost(after, hint);
-      assert.equal(reparsed.kind, host.kind, `${name}: ${fix.title} keeps the template a template`);
-      assert.ok(reparsed.errors.length <= host.errors.length, `${name}: ${fix.title} leaves valid YAML: ${after.slice(Math.max(0, fix.edits[0].range.start - 80), fix.edits[0].range.start + 80)}`);
-      assert.equal(reparsed.policies.length, host.policies.length, `${name}: ${fix.title} keeps every policy`);
-      const count = (fs: Finding[]) => fs.filter((x) => x.ruleId === f.ruleId).length;
-      assert.ok(count(analyzeHost(after, hint).findings) < count(before.findings), `${name}: ${fix.title} removes the ${f.ruleId} finding`);
-    }
-  }
-  return fixes;
-}
 
 test('every fix offered on the real templates leaves a template that parses and loses the finding', () => {
   let fixes = 0;
@@ -90,20 +66,7 @@ test('every fix offered on the real templates leaves a template that parses and 
   assert.ok(fixes > 0, 'some fixes were checked');
 });
 
-/** Mutate the first occurrence of `from` (at `skip` characters into it) and expect `ruleId` there. */
-function mutation(file: string, from: string, to: string, ruleId: string, expected: string, skip = 0) {
-  const text = read(file);
-  const i = text.indexOf(from);
-  assert.ok(i >= 0, `${from} in ${file}`);
-  const mutated = text.slice(0, i) + to + text.slice(i + from.length);
-  const r = analyzeHost(mutated, { path: file });
-  const hit = r.findings.find((f) => f.ruleId === ruleId && f.range.start === i + skip);
-  const pos = new LineIndex(mutated).positionAt(i + skip);
-  assert.ok(hit, `${ruleId} at ${pos.line + 1}:${pos.character + 1} in ${file}; got ${r.findings.map((f) => at(mutated, f)).join(', ')}`);
-  assert.equal(mutated.slice(hit.range.start, hit.range.end), expected);
-  checkEveryFix(`${file} mutated`, mutated, { path: file });
-  return { mutated, hit };
-}
+const mutation = (file: string, from: string, to: string, ruleId: string, expected: string, skip = 0) => mutateAt(read, file, from, to, ruleId, expected, skip);
 
 test('mutations of real templates are reported at the exact line and column (YAML and JSON)', () => {
   mutation('connect-vmx3-core.yaml', '- sts:AssumeRole', '- sts:AssumeRol', 'action-unknown', 'sts:AssumeRol', 2);

@@ -7,9 +7,10 @@ import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeHost, applyEdits, Finding, hoverAt, LineIndex, loadHclParser, parseHost, ruleById } from '../../server/src/engine';
+import { analyzeHost, applyEdits, Finding, hoverAt, loadHclParser, parseHost, ruleById } from '../../server/src/engine';
 import { expandPaths } from '../../server/src/cli/files';
 import { ROOT } from '../helpers';
+import { at, checkEveryFix, mutation as mutateAt, serious } from './hostHelpers';
 
 const DIR = path.join(ROOT, 'test', 'fixtures', 'terraform');
 const FIXTURES = fs.readdirSync(DIR).filter((f) => f.endsWith('.tf')).sort();
@@ -37,12 +38,7 @@ const NO_POLICY = new Set([
   'tam-iam--modules_iam-role_main.tf',
 ]);
 
-function at(text: string, f: Finding): string {
-  const p = new LineIndex(text).positionAt(f.range.start);
-  return `${f.ruleId} ${p.line + 1}:${p.character + 1}`;
-}
 
-const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' || f.severity === 'warning');
 
 test('there are enough real Terraform files, with heredoc, jsonencode and aws_iam_policy_document policies', () => {
   assert.ok(FIXTURES.length >= 8, `${FIXTURES.length} fixtures`);
@@ -76,25 +72,6 @@ for (const f of FIXTURES) {
   });
 }
 
-/** Apply each fix of each finding: the file must still parse, still hold its policies, and have
- *  fewer findings of that rule. */
-function checkEveryFix(name: string, text: string, hint: { path: string }) {
-  const before = analyzeHost(text, hint);
-  const host = parseHost(text, hint);
-  let fixes = 0;
-  for (const f of before.findings) {
-    for (const fix of f.fixes ?? []) {
-      fixes++;
-      const after = applyEdits(text, fix.edits);
-      const reparsed = parseHost(after, hint);
-      assert.ok(reparsed.errors.length <= host.errors.length, `${name}: ${fix.title} leaves valid HCL: ${after.slice(Math.max(0, fix.edits[0].range.start - 80), fix.edits[0].range.start + 80)}`);
-      assert.equal(reparsed.policies.length, host.policies.length, `${name}: ${fix.title} keeps every policy`);
-      const count = (fs: Finding[]) => fs.filter((x) => x.ruleId === f.ruleId).length;
-      assert.ok(count(analyzeHost(after, hint).findings) < count(before.findings), `${name}: ${fix.title} removes the ${f.ruleId} finding`);
-    }
-  }
-  return fixes;
-}
 
 test('every fix offered on the real files leaves a file that parses and loses the finding', () => {
   let fixes = 0;
@@ -102,20 +79,7 @@ test('every fix offered on the real files leaves a file that parses and loses th
   assert.ok(fixes > 0, 'some fixes were checked');
 });
 
-/** Mutate the first occurrence of `from` (at `skip` characters into it) and expect `ruleId` there. */
-function mutation(file: string, from: string, to: string, ruleId: string, expected: string, skip = 0) {
-  const text = read(file);
-  const i = text.indexOf(from);
-  assert.ok(i >= 0, `${from} in ${file}`);
-  const mutated = text.slice(0, i) + to + text.slice(i + from.length);
-  const r = analyzeHost(mutated, { path: file });
-  const hit = r.findings.find((f) => f.ruleId === ruleId && f.range.start === i + skip);
-  const pos = new LineIndex(mutated).positionAt(i + skip);
-  assert.ok(hit, `${ruleId} at ${pos.line + 1}:${pos.character + 1} in ${file}; got ${r.findings.map((f) => at(mutated, f)).join(', ')}`);
-  assert.equal(mutated.slice(hit.range.start, hit.range.end), expected);
-  assert.ok(checkEveryFix(`${file} mutated`, mutated, { path: file }) > 0, 'the mutation has a fix, checked');
-  return { mutated, hit };
-}
+const mutation = (file: string, from: string, to: string, ruleId: string, expected: string, skip = 0) => mutateAt(read, file, from, to, ruleId, expected, skip);
 
 test('mutations are reported at the exact line and column (heredoc, jsonencode, aws_iam_policy_document)', () => {
   // Heredoc JSON.

@@ -1,0 +1,50 @@
+// What the tests of host documents (templates, Terraform files) share: a finding as
+// `ruleId line:column`, the findings that count (errors and warnings), the check that every fix
+// keeps the host parseable, and the mutation of a real file at a known place.
+import * as assert from 'node:assert/strict';
+import { analyzeHost, applyEdits, Finding, LineIndex, parseHost } from '../../server/src/engine';
+
+export function at(text: string, f: Finding): string {
+  const p = new LineIndex(text).positionAt(f.range.start);
+  return `${f.ruleId} ${p.line + 1}:${p.character + 1}`;
+}
+
+export const serious = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' || f.severity === 'warning');
+
+/** Apply each fix of each finding: the host must keep its kind, still parse, still hold every
+ *  policy, and have fewer findings of that rule. Returns how many fixes were checked. */
+export function checkEveryFix(name: string, text: string, hint: { path: string }): number {
+  const before = analyzeHost(text, hint);
+  const host = parseHost(text, hint);
+  let fixes = 0;
+  for (const f of before.findings) {
+    for (const fix of f.fixes ?? []) {
+      fixes++;
+      const after = applyEdits(text, fix.edits);
+      const reparsed = parseHost(after, hint);
+      assert.equal(reparsed.kind, host.kind, `${name}: ${fix.title} keeps the ${host.kind} a ${host.kind}`);
+      assert.ok(reparsed.errors.length <= host.errors.length, `${name}: ${fix.title} leaves valid ${host.syntax.toUpperCase()}: ${after.slice(Math.max(0, fix.edits[0].range.start - 80), fix.edits[0].range.start + 80)}`);
+      assert.equal(reparsed.policies.length, host.policies.length, `${name}: ${fix.title} keeps every policy`);
+      const count = (fs: Finding[]) => fs.filter((x) => x.ruleId === f.ruleId).length;
+      assert.ok(count(analyzeHost(after, hint).findings) < count(before.findings), `${name}: ${fix.title} removes the ${f.ruleId} finding`);
+    }
+  }
+  return fixes;
+}
+
+/** Mutate the first occurrence of `from` in a real file (read by `read`) and expect `ruleId` at
+ *  `skip` characters into it, on the text `expected`; every fix of the mutated file is checked,
+ *  and there is at least one. */
+export function mutation(read: (file: string) => string, file: string, from: string, to: string, ruleId: string, expected: string, skip = 0) {
+  const text = read(file);
+  const i = text.indexOf(from);
+  assert.ok(i >= 0, `${from} in ${file}`);
+  const mutated = text.slice(0, i) + to + text.slice(i + from.length);
+  const r = analyzeHost(mutated, { path: file });
+  const hit = r.findings.find((f) => f.ruleId === ruleId && f.range.start === i + skip);
+  const pos = new LineIndex(mutated).positionAt(i + skip);
+  assert.ok(hit, `${ruleId} at ${pos.line + 1}:${pos.character + 1} in ${file}; got ${r.findings.map((f) => at(mutated, f)).join(', ')}`);
+  assert.equal(mutated.slice(hit.range.start, hit.range.end), expected);
+  assert.ok(checkEveryFix(`${file} mutated`, mutated, { path: file }) > 0, 'the mutation has a fix, checked');
+  return { mutated, hit };
+}
