@@ -7,6 +7,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisResult } from '../../server/src/engine';
 import { Analyzer } from '../../server/src/lsp/analyzer';
+import { OFF_THREAD_CHARS } from '../../server/src/lsp/analysisWorker';
 import { FileGlobs } from '../../server/src/lsp/fileGlobs';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { SettingsStore } from '../../server/src/lsp/settingsStore';
@@ -72,6 +73,18 @@ describe('LSP: large documents', { timeout: 60_000 }, () => {
     assert.ok(p.diagnostics.length > 0);
     const versions = client.publishedFor(big).map((x) => x.version);
     assert.ok(versions.every((v) => v === last), `published versions ${versions.join(', ')}: only the newest`);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('analyses a large Terraform file in the worker too, with the worker\'s own HCL parser', async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    const block = (i: number) => `resource "aws_iam_policy" "p${i}" {\n  name   = "p${i}"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::bucket-${i}/*" }]\n  })\n}\n`;
+    let text = block(0).replace('"s3:GetObject"', '"s3:GetObjet"');
+    for (let i = 1; text.length < OFF_THREAD_CHARS * 1.5; i++) text += block(i);
+    const uri = fileUri('big.tf');
+    await client.open(uri, text, 'terraform');
+    const diagnostics = await client.current(uri, 30_000);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => d.code), ['action-unknown']);
     assert.equal(await client.stop(), 0);
   });
 

@@ -8,7 +8,7 @@
 // bundle (dist/server.js) once bundled, whose entry point starts the LSP connection only on the
 // main thread (see main.ts).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeHost, AnalysisResult, HostAnalyzeOptions } from '../engine';
+import { analyzeHost, AnalysisResult, HostAnalyzeOptions, loadHclParser } from '../engine';
 
 /** Documents at least this long are analysed in a worker, inside a cancellable progress report
  *  (one threshold for both); smaller ones inline: they take a few milliseconds, less than a round
@@ -25,7 +25,11 @@ interface JobMessage {
 type ResultMessage = { id: number; result: AnalysisResult } | { id: number; error: string };
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
-  parentPort!.on('message', (job: JobMessage) => {
+  // The worker is a thread of its own: Terraform files need its own copy of the HCL parser (the
+  // main thread's does not reach it). Jobs wait for it; they still run in the order they came.
+  const parserReady = loadHclParser();
+  parentPort!.on('message', async (job: JobMessage) => {
+    await parserReady;
     let reply: ResultMessage;
     try {
       reply = { id: job.id, result: analyzeHost(job.text, job.options) };

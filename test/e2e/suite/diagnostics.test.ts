@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { analyze, ruleById } from '../../../server/src/engine';
-import { activateExtension, closeAllEditors, diagnosticsMatchingEngine, openFile, ourDiagnostics, pollFor, readRepoFile } from './helpers';
+import { activateExtension, applyCodeAction, closeAllEditors, diagnosticsMatchingEngine, openFile, ourDiagnostics, pollFor, quickFixesFor, readRepoFile } from './helpers';
 
 const COMMENT = '// IAM rejects comments';
 /** The seed's S3 policy (placeholders and all) with a comment and a typo in an action name. */
@@ -44,11 +44,10 @@ describe('diagnostics, hover and quick fix', () => {
     assert.ok(comment, 'no diagnostic for the comment');
     const expectedTitle = analyze(doc.getText()).findings.find((f) => f.ruleId === 'json-comment')!.fixes![0].title;
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, comment.diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixesFor(doc, comment.diagnostic.range);
     const fix = actions.find((a) => a.title === expectedTitle);
     assert.ok(fix, `no quick fix "${expectedTitle}" among: ${actions.map((a) => a.title).join(' | ')}`);
-    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    await applyCodeAction(fix);
 
     assert.ok(!doc.getText().includes(COMMENT), 'the comment is still there');
     assert.doesNotThrow(() => JSON.parse(doc.getText()), 'the repaired policy is not strict JSON');

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/engine';
-import { activateExtension, closeAllEditors, codeOf, openFile, ourDiagnostics, pollFor, readRepoFile } from './helpers';
+import { activateExtension, closeAllEditors, codeOf, openFile, ourDiagnostics, pollFor, quickFixesFor, readRepoFile } from './helpers';
 
 /** A note in the suite's report (the extension host's console does not reach the runner). */
 const note = (text: string) => process.env.CONNECT_IAM_E2E_LOG && fs.appendFileSync(process.env.CONNECT_IAM_E2E_LOG, `    note ${text}\n`);
@@ -20,10 +20,6 @@ function diagnosticsAt(doc: vscode.TextDocument, start: number, end: number): vs
 
 const describeAll = (doc: vscode.TextDocument) =>
   vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.source}:${codeOf(d)}@${d.range.start.line}:${d.range.start.character} ${d.message}`).join(' | ');
-
-async function codeActionsAt(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
-}
 
 describe('editor experience', () => {
   before(activateExtension);
@@ -60,7 +56,7 @@ describe('editor experience', () => {
       assert.strictEqual(onComma.length, 1, `the trailing comma: ${describeAll(doc)}`);
       assert.notStrictEqual(onComment[0].source, 'connect-iam', 'VS Code reports comments in json itself');
 
-      const actions = await codeActionsAt(doc, onComment[0].range);
+      const actions = await quickFixesFor(doc, onComment[0].range);
       const fix = actions.find((a) => a.title === 'Remove the comment');
       assert.ok(fix?.edit, `no "Remove the comment" among: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -81,7 +77,7 @@ describe('editor experience', () => {
       const onComma = diagnosticsAt(doc, comma, comma + 1);
       assert.strictEqual(onComma.length, 1, describeAll(doc));
       assert.notStrictEqual(onComma[0].source, 'connect-iam');
-      const actions = await codeActionsAt(doc, onComma[0].range);
+      const actions = await quickFixesFor(doc, onComma[0].range);
       assert.ok(actions.some((a) => a.title === 'Remove the trailing comma'), actions.map((a) => a.title).join(' | '));
     });
 
@@ -127,7 +123,7 @@ describe('editor experience', () => {
       assert.strictEqual(code.target.path, 'connectIam.showRuleDocs');
       assert.deepStrictEqual(JSON.parse(decodeURIComponent(code.target.query)), [d.ruleId]);
 
-      const actions = await codeActionsAt(editor.document, d.diagnostic.range);
+      const actions = await quickFixesFor(editor.document, d.diagnostic.range);
       const show = actions.find((a) => a.title === `Show documentation for ${d.ruleId}`);
       assert.ok(show?.command, `no docs action among: ${actions.map((a) => a.title).join(' | ')}`);
       await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
@@ -145,7 +141,7 @@ describe('editor experience', () => {
       const editor = await openFile('editor/lightbulb.json', seed().replace('"s3:GetBucketAcl"', '"s3:GetBuckettAcl"'));
       const shown = await pollFor(() => ourDiagnostics(editor.document), (l) => l.length >= 3);
       for (const d of shown) {
-        const titles = (await codeActionsAt(editor.document, d.diagnostic.range)).map((a) => a.title);
+        const titles = (await quickFixesFor(editor.document, d.diagnostic.range)).map((a) => a.title);
         for (const expected of [`Show documentation for ${d.ruleId}`, `Disable ${d.ruleId} in this workspace`, `Disable ${d.ruleId} for this file`]) {
           assert.ok(titles.includes(expected), `${d.ruleId} at "${d.text}": no "${expected}" among ${titles.join(' | ')}`);
         }
@@ -158,7 +154,7 @@ describe('editor experience', () => {
       await pollFor(() => ourDiagnostics(other.document), (l) => l.some((d) => d.ruleId === 'placeholder-value'));
       const editor = await openFile('editor/legacy [old].json', text);
       const d = (await pollFor(() => ourDiagnostics(editor.document), (l) => l.some((x) => x.ruleId === 'placeholder-value'))).find((x) => x.ruleId === 'placeholder-value')!;
-      const action = (await codeActionsAt(editor.document, d.diagnostic.range)).find((a) => a.title === 'Disable placeholder-value for this file');
+      const action = (await quickFixesFor(editor.document, d.diagnostic.range)).find((a) => a.title === 'Disable placeholder-value for this file');
       assert.ok(action?.command);
       await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
       const folder = vscode.workspace.workspaceFolders![0].uri;
@@ -171,7 +167,7 @@ describe('editor experience', () => {
     it('"Disable … in this workspace" writes connectIam.rules', async () => {
       const editor = await openFile('editor/workspace.json', seed());
       const d = (await pollFor(() => ourDiagnostics(editor.document), (l) => l.some((x) => x.ruleId === 'placeholder-value'))).find((x) => x.ruleId === 'placeholder-value')!;
-      const action = (await codeActionsAt(editor.document, d.diagnostic.range)).find((a) => a.title === 'Disable placeholder-value in this workspace');
+      const action = (await quickFixesFor(editor.document, d.diagnostic.range)).find((a) => a.title === 'Disable placeholder-value in this workspace');
       assert.ok(action?.command);
       await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
       assert.strictEqual(config().inspect<Record<string, string>>('rules')?.workspaceValue?.['placeholder-value'], 'off');
@@ -189,7 +185,7 @@ describe('editor experience', () => {
       const editor = await openFile('editor/deny.json', policy);
       const d = (await pollFor(() => ourDiagnostics(editor.document), (l) => l.some((x) => x.ruleId === 'allow-overridden-by-deny'))).find((x) => x.ruleId === 'allow-overridden-by-deny');
       assert.ok(d, 'no allow-overridden-by-deny');
-      const action = (await codeActionsAt(editor.document, d.diagnostic.range)).find((a) => a.title.startsWith('Go to the Deny'));
+      const action = (await quickFixesFor(editor.document, d.diagnostic.range)).find((a) => a.title.startsWith('Go to the Deny'));
       assert.ok(action?.command, 'no Go to the Deny action');
       await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
       const selected = vscode.window.activeTextEditor!;

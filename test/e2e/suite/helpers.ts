@@ -120,3 +120,14 @@ export async function diagnosticsMatchingEngine(doc: vscode.TextDocument, option
 export function selectionTexts(editor: vscode.TextEditor): string[] {
   return editor.selections.map((s) => editor.document.getText(s));
 }
+
+/** The quick fixes VS Code offers for a diagnostic's range. */
+export async function quickFixesFor(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+}
+
+/** Runs a code action as the lightbulb does: its edit, then its command. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit));
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}

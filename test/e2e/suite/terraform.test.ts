@@ -4,7 +4,7 @@
 // HCL in place.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openFile, ourDiagnostics, pollFor } from './helpers';
+import { activateExtension, applyCodeAction, closeAllEditors, openFile, ourDiagnostics, pollFor, quickFixesFor } from './helpers';
 
 const TF = `resource "aws_s3_bucket" "recordings" {}
 
@@ -58,11 +58,10 @@ describe('Terraform file', () => {
     const doc = editor.document;
     const typo = (await pollFor(() => ourDiagnostics(doc), (l) => l.some((d) => d.text === '"s3:GetObjet"'))).find((d) => d.text === '"s3:GetObjet"');
     assert.ok(typo, 'no diagnostic for the misspelled action');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixesFor(doc, typo.diagnostic.range);
     const fix = actions.find((a) => a.isPreferred) ?? actions[0];
     assert.ok(fix, 'no quick fix offered');
-    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    await applyCodeAction(fix);
     assert.ok(doc.getText().includes('Action = ["s3:GetObject"]'), doc.getText());
     const after = await pollFor(() => ourDiagnostics(doc), (l) => !l.some((d) => d.text === '"s3:GetObjet"'));
     assert.ok(!after.some((d) => d.text === '"s3:GetObjet"'));

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { analyzeHost } from '../../../server/src/engine';
-import { activateExtension, closeAllEditors, openFile, ourDiagnostics, pollFor } from './helpers';
+import { activateExtension, applyCodeAction, closeAllEditors, openFile, ourDiagnostics, pollFor, quickFixesFor } from './helpers';
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -62,11 +62,10 @@ describe('CloudFormation YAML template', () => {
     const doc = editor.document;
     const typo = (await pollFor(() => ourDiagnostics(doc), (l) => l.some((d) => d.ruleId === 'action-unknown'))).find((d) => d.ruleId === 'action-unknown');
     assert.ok(typo, 'no diagnostic for the misspelled action');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixesFor(doc, typo.diagnostic.range);
     const fix = actions.find((a) => a.isPreferred) ?? actions[0];
     assert.ok(fix, 'no quick fix offered');
-    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    await applyCodeAction(fix);
     assert.ok(doc.getText().includes('                  - s3:GetObject\n'), doc.getText());
     const after = await pollFor(() => ourDiagnostics(doc), (l) => !l.some((d) => d.ruleId === 'action-unknown'));
     assert.ok(!after.some((d) => d.ruleId === 'action-unknown'));

@@ -12,8 +12,9 @@ import { applyEdits } from '../textEdits';
 import { Finding, TextEdit } from '../types';
 import { JsonDocument } from '../parse/jsonDocument';
 
-/** Characters re-parsed per analysis at most (a few parses of a large document). */
-const REPARSE_BUDGET = 2_000_000;
+/** Characters re-parsed per analysis at most to check fixes (a few parses of a large document);
+ *  the host documents' fix guard (hosts/fixGuard.ts) has the same budget. */
+export const REPARSE_BUDGET = 2_000_000;
 
 /** Drops, in place, the fixes that would make a broken document worse. */
 export function dropFixesOnBrokenJson(json: JsonDocument, findings: Finding[]): void {

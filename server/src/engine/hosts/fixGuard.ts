@@ -16,10 +16,9 @@ import { findNodeAtOffset } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { applyEdits } from '../textEdits';
 import { Finding, Fix, OffsetRange, TextEdit } from '../types';
+import { REPARSE_BUDGET } from '../fixes/guard';
 import { HostDocument, HostHint, parseHost } from './host';
 
-/** Characters re-parsed per analysis to check fixes: a few templates' worth. */
-export const REPARSE_BUDGET = 2_000_000;
 /** Templates larger than this are never re-parsed for a fix (a parse of a megabyte of YAML takes
  *  about a second): their structural fixes are not offered. */
 export const REPARSE_MAX_TEXT = 300_000;
