@@ -140,3 +140,11 @@ describe('fixes on incomplete JSON (issue 11)', () => {
     assert.equal(findingsOf(text, 'json-comment')[0]?.fixes?.length, 1);
   });
 });
+
+describe('a comma before a closer of the other kind', () => {
+  it('is a syntax error at the closer, not a trailing comma (found by the fuzz test)', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject",}\n"s3:PutObject"], "Resource": "*"}]}';
+    const json = lint(text).filter((f) => f.ruleId.startsWith('json-'));
+    assert.deepEqual(json.map((f) => `${f.ruleId} ${rangeText(text, f)}`), ['json-syntax }']);
+  });
+});

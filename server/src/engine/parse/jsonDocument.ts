@@ -92,6 +92,9 @@ function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: Tr
   const scanner = createScanner(text, false);
   let run: OffsetRange[] = [];
   let afterValue = false;
+  // Open brackets, innermost last: a comma before a closer of the other kind (`[1,}`) is no
+  // trailing comma but a mismatched bracket, a syntax error of its own.
+  const open: SyntaxKind[] = [];
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     const start = scanner.getTokenOffset();
     switch (kind) {
@@ -106,14 +109,22 @@ function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: Tr
         if (afterValue || run.length) run.push({ start, end: start + 1 });
         afterValue = false;
         continue;
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        open.push(kind);
+        break;
       case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
-        if (run.length) {
+      case SyntaxKind.CloseBracketToken: {
+        const opener = kind === SyntaxKind.CloseBraceToken ? SyntaxKind.OpenBraceToken : SyntaxKind.OpenBracketToken;
+        const matches = open[open.length - 1] === opener;
+        if (matches) open.pop();
+        if (run.length && matches) {
           trailingCommas.push({ range: { start: run[0].start, end: run[run.length - 1].end }, commas: run });
           for (const c of run) explained.add(c.start);
           explained.add(start);
         }
         break;
+      }
     }
     run = [];
     afterValue = kind !== SyntaxKind.ColonToken && kind !== SyntaxKind.OpenBraceToken && kind !== SyntaxKind.OpenBracketToken && kind !== SyntaxKind.Unknown;
