@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyze, Finding } from '../../server/src/engine';
-import { diffEdit, fixAll } from '../../server/src/lsp/fixAll';
+import { diffEdit, fixAll } from '../../server/src/engine';
 import { applyEdits } from '../../server/src/engine';
 import { WITH_COMMENT_AND_COMMA } from './fixtures';
 

@@ -9,7 +9,7 @@ import { managedPolicies, generatedPolicy } from '../corpus';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, seedReal, seedVerbatim } from '../helpers';
-import { fixAll } from '../../server/src/lsp/fixAll';
+import { fixAll } from '../../server/src/engine';
 
 /** Time budget: generous so a loaded CI machine does not flake, tight enough to catch a
  *  quadratic blow-up (a 1 MB policy analyses in well under a second). The budgets time warm

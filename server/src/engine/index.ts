@@ -19,3 +19,5 @@ export type { HostAnalysis, HostAnalyzeOptions } from './analyze';
 export { parseHost, isTemplatePath, hostSyntax, policyAt } from './hosts/host';
 export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/host';
 export type { EmbeddedKind } from './hosts/locations';
+export { fixAll, diffEdit, safeFixOf } from './fixes/fixAll';
+export type { FixAllResult } from './fixes/fixAll';

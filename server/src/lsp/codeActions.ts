@@ -2,9 +2,8 @@
 // `source.fixAll.connectIam` action that applies every safe fix of the document.
 import { CodeAction, CodeActionKind, Range, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeOptions, Finding, TextEdit } from '../engine';
+import { AnalyzeOptions, diffEdit, Finding, fixAll, TextEdit } from '../engine';
 import { toDiagnostic, toRange } from './diagnostics';
-import { diffEdit, fixAll } from './fixAll';
 
 export const FIX_ALL_KIND = 'source.fixAll.connectIam';
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];

@@ -3,7 +3,9 @@
 // a new finding (a removed comma reveals the one before it), so each round applies only fixes that
 // do not overlap anything chosen before, then re-analyses and goes again until a round has nothing
 // left to do (a fixed point), a text comes back (a cycle) or MAX_ROUNDS is reached.
-import { analyzeHost, HostAnalyzeOptions, applyEdits, Finding, Fix, TextEdit } from '../engine';
+import { analyzeHost, HostAnalyzeOptions } from '../analyze';
+import { applyEdits } from '../textEdits';
+import { Finding, Fix, TextEdit } from '../types';
 
 /** Rounds before giving up: each round fixes at least one finding, and real policies need 1–2. The
  *  bound is what keeps two fixes that undo each other from looping. */
