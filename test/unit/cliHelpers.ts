@@ -1,12 +1,15 @@
-// Shared by the CLI tests: run the real command line through tsx, and check a SARIF log's
-// structure the way a code-scanning uploader does (SARIF 2.1.0 required properties, plus
-// resolvable rule indexes, relative forward-slash URIs and 1-based regions).
+// Shared by the CLI tests: run the command line in-process through its `run()` (fast: one engine
+// load for every test) or, for the few end-to-end checks, as a real child process through tsx; and
+// check a SARIF log's structure the way a code-scanning uploader does (SARIF 2.1.0 required
+// properties, plus resolvable rule indexes, relative forward-slash URIs and 1-based regions).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { ROOT } from '../helpers';
+import { run } from '../../server/src/cli/main';
 
 export const CLI_MAIN = path.join(ROOT, 'server', 'src', 'cli', 'main.ts');
 // tsx by absolute URL, so the CLI can run with any working directory.
@@ -18,11 +21,37 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** What standard input holds (nothing: an empty stream). */
+  stdin?: string | Buffer;
+  /** Whether standard output is a terminal (in-process only). */
+  tty?: boolean;
+}
+
+/** The CLI in this process, with its own standard streams; `status` is the exit code. */
+export async function runCliHere(args: string[], opts: RunOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, {
+    cwd: opts.cwd ?? ROOT,
+    env: opts.env ?? {},
+    stdoutIsTty: opts.tty ?? false,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdin: Readable.from(opts.stdin === undefined ? [] : [typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin]),
+  });
+  return { status, stdout, stderr };
+}
+
+/** The CLI as a child process (end-to-end: the bin's shebang, a real pipe, the process's exit code). */
+export function runCli(args: string[], opts: RunOptions = {}): CliRun {
   const r = spawnSync(process.execPath, ['--import', TSX, CLI_MAIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',
+    input: opts.stdin,
   });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -8,13 +8,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../server/src/cli/main';
 import { MAX_FILE_BYTES, walkDirectory } from '../../server/src/cli/files';
 import { escapeControl } from '../../server/src/cli/escape';
 import { lintOperands } from '../../server/src/cli/lint';
 import { countBySeverity, exitCode } from '../../server/src/cli/results';
 import { ROOT } from '../helpers';
-import { runCli } from './cliHelpers';
+import { runCliHere } from './cliHelpers';
 import * as engine from '../../server/src/engine';
 
 // The modules' own export objects (what the code under test reads at call time), for mocking.
@@ -26,11 +25,9 @@ const CONTROL = path.join(ROOT, 'test', 'fixtures', 'hostile', 'control-characte
 const isPosix = process.platform !== 'win32';
 
 /** Runs the CLI in-process. */
-function runHere(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, { cwd, env: {}, stdoutIsTty: false, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
+async function runHere(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runCliHere(args, { cwd });
+  return { code: r.status!, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
@@ -49,9 +46,9 @@ describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses a FIFO and a link to /dev/zero at once, and still lints the other file', () => {
+  it('refuses a FIFO and a link to /dev/zero at once, and still lints the other file', async () => {
     const started = Date.now();
-    const r = runHere(['--format', 'json', path.join(dir, 'pipe.json'), path.join(dir, 'zero.json'), COMMENT], dir);
+    const r = await runHere(['--format', 'json', path.join(dir, 'pipe.json'), path.join(dir, 'zero.json'), COMMENT], dir);
     assert.ok(Date.now() - started < 10_000);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /pipe\.json: not linted: not a regular file \(a named pipe\)/);
@@ -61,19 +58,19 @@ describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
     assert.ok(results[0].messages.some((m: { ruleId: string }) => m.ruleId === 'json-comment'));
   });
 
-  it('refuses a file over the size cap', () => {
+  it('refuses a file over the size cap', async () => {
     const big = path.join(dir, 'big.json');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, MAX_FILE_BYTES + 1);
-    const r = runHere([big, COMMENT], dir);
+    const r = await runHere([big, COMMENT], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /big\.json: not linted: larger than 10 MB/);
     assert.match(r.stdout, /json-comment/);
     fs.rmSync(big);
   });
 
-  it('says a file is not valid UTF-8, with the offset of the first bad byte', () => {
-    const r = runHere([path.join(dir, 'latin1.json')], dir);
+  it('says a file is not valid UTF-8, with the offset of the first bad byte', async () => {
+    const r = await runHere([path.join(dir, 'latin1.json')], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /latin1\.json: not linted: not valid UTF-8 text \(the first invalid byte is at offset 27\)/);
   });
@@ -87,7 +84,7 @@ describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
     assert.equal(fs.realpathSync(files[0]), fs.realpathSync(path.join(dir, 'tree', 'sub', 'ok.json')));
   });
 
-  it('reports a subdirectory it cannot read (exit code 2) and lints the rest', () => {
+  it('reports a subdirectory it cannot read (exit code 2) and lints the rest', async () => {
     const locked = path.join(dir, 'tree', 'locked');
     fs.mkdirSync(locked, { recursive: true });
     const original = realFs.readdirSync;
@@ -97,7 +94,7 @@ describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
       return (original as (p: fs.PathLike, o: unknown) => unknown)(p, o);
     }) as typeof fs.readdirSync);
     try {
-      const r = runHere(['--format', 'json', path.join(dir, 'tree')], dir);
+      const r = await runHere(['--format', 'json', path.join(dir, 'tree')], dir);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /tree\/locked: directory cannot be read \(permission denied\); its files were not linted\./);
       assert.equal(JSON.parse(r.stdout).length, 1);
@@ -109,12 +106,12 @@ describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
 });
 
 describe('CLI: output and arguments', () => {
-  it('escapes terminal control characters of policy values and file names in the text report', () => {
+  it('escapes terminal control characters of policy values and file names in the text report', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-escape-'));
     try {
       const named = path.join(dir, 'evil\u001b[31m.json');
       fs.copyFileSync(CONTROL, named);
-      const r = runHere([named], dir);
+      const r = await runHere([named], dir);
       assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f]/.test(r.stdout), `raw control characters in ${JSON.stringify(r.stdout.slice(0, 300))}`);
       assert.ok(r.stdout.includes('evil\\u001b[31m.json:'));
       assert.ok(r.stdout.includes('s3:Get\\u001b[2J\\u001b[31mObject'));
@@ -128,21 +125,21 @@ describe('CLI: output and arguments', () => {
     assert.equal(escapeControl('s3:GetObject on "arn:aws:s3:::b/*"'), 's3:GetObject on "arn:aws:s3:::b/*"');
   });
 
-  it('an empty path is a usage error (exit code 2), not the current directory', () => {
-    const r = runHere(['']);
+  it('an empty path is a usage error (exit code 2), not the current directory', async () => {
+    const r = await runHere(['']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /An empty path was given/);
     assert.equal(r.stdout, '');
   });
 
-  it('suggests the option meant by a mistyped one', () => {
-    const r = runHere(['--fromat', 'json', COMMENT]);
+  it('suggests the option meant by a mistyped one', async () => {
+    const r = await runHere(['--fromat', 'json', COMMENT]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /Unknown option --fromat\. Did you mean --format\?/);
     assert.doesNotMatch(r.stderr, /ERR_PARSE_ARGS|To specify a positional/);
-    const q = runHere(['--quite', COMMENT]);
+    const q = await runHere(['--quite', COMMENT]);
     assert.match(q.stderr, /Did you mean --quiet\?/);
-    assert.match(runHere(['-x', COMMENT]).stderr, /Unknown option -x\./);
+    assert.match((await runHere(['-x', COMMENT])).stderr, /Unknown option -x\./);
   });
 
   it('a file the engine fails on is reported (exit code 2 for it); the other files are still linted', () => {
@@ -165,8 +162,8 @@ describe('CLI: output and arguments', () => {
     }
   });
 
-  it('the deeply nested hostile inputs give a finding, not a stack trace', () => {
-    const r = runCli(['--format', 'json', path.join('test', 'fixtures', 'hostile', 'deep-quote-in-comment.json')]);
+  it('the deeply nested hostile inputs give a finding, not a stack trace', async () => {
+    const r = await runCliHere(['--format', 'json', path.join('test', 'fixtures', 'hostile', 'deep-quote-in-comment.json')]);
     assert.equal(r.status, 1);
     assert.doesNotMatch(r.stderr, /RangeError|at .*\.ts:/);
     assert.match(r.stdout, /nests more than 200 levels/);

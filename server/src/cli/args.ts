@@ -3,16 +3,24 @@
 import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import { allRules, ruleById, RuleSetting } from '../engine';
+import type { FixMode } from './fix';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** The levels `--rule` accepts. `hint` is left out: it only makes sense inside an editor. */
-const RULE_LEVELS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information'];
+/** The levels `--rule` accepts: the editor's. A `hint` is reported (JSON, SARIF "note", text) but,
+ *  like information, never fails the run. */
+const RULE_LEVELS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 
 export interface CliOptions {
-  /** Files, directories and globs, in the order given. */
+  /** Files, directories and globs, in the order given (none with `--stdin`). */
   paths: string[];
+  /** `--fix` writes the fixed files; `--fix-dry-run` puts the fixed text in the JSON report. */
+  fix?: FixMode;
+  /** `--stdin`: lint the document on standard input instead of files. */
+  stdin: boolean;
+  /** `--stdin-filename`: the name standard input stands for (decides the kind of document). */
+  stdinFilename?: string;
   format: Format;
   /** Exit with 1 when there are more warnings than this; undefined = no limit. */
   maxWarnings?: number;
@@ -28,18 +36,27 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: connect-iam-lint [options] <file|directory|glob>...
+       connect-iam-lint [options] --stdin [--stdin-filename <path>]
 
-Lints AWS IAM policy documents (JSON) offline, with knowledge of what Amazon Connect needs.
-Directories are searched recursively for *.json files (node_modules and .git are skipped);
-JSON files found there that are not IAM policies (no top-level "Statement") are skipped quietly,
-files that are not valid JSON with a note.
+Lints AWS IAM policy documents (JSON) offline, with knowledge of what Amazon Connect needs, also
+inside CloudFormation/SAM/Serverless templates (JSON, YAML) and Terraform files.
+Directories are searched recursively for *.json, *.yaml, *.yml, *.template and *.tf files
+(node_modules and .git are skipped); files found there that hold no IAM policy are skipped
+quietly, *.json files that are not valid JSON with a note.
 Quote globs so the linter, not the shell, expands them: 'policies/**/*.json'.
 
 Options:
   -f, --format <text|json|sarif>   Output format (default: text)
       --max-warnings <n>           Exit with 1 when there are more than n warnings
-      --rule <id>=<level>          Set a rule's level: off, error, warning or information
-                                   (repeatable)
+      --rule <id>=<level>          Set a rule's level: off, error, warning, information or
+                                   hint (repeatable)
+      --fix                        Apply the safe fixes to the files (the editor's "Fix all"),
+                                   then report the problems that remain
+      --fix-dry-run                Fix without writing: the JSON report holds each fixed text
+                                   as "output"
+      --stdin                      Lint the document on standard input
+      --stdin-filename <path>      The file name standard input stands for (decides whether
+                                   it is a policy, a template or a Terraform file)
   -q, --quiet                      Report errors only
   -o, --output <file>              Write the report to a file instead of standard output
       --docs-base-url <url>        Link rule pages as <url><ruleId>.md in SARIF (default: the
@@ -62,6 +79,10 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   output: { type: 'string', short: 'o' },
   'docs-base-url': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -101,11 +122,22 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (positionals.some((p) => p === '')) throw new UsageError('An empty path was given: name a policy file, directory or glob.');
   const help = values.help ?? false;
   const version = values.version ?? false;
-  if (!help && !version && positionals.length === 0) {
-    throw new UsageError('No files given: name at least one policy file, directory or glob.');
+  const stdin = values.stdin ?? false;
+  const stdinFilename = values['stdin-filename'];
+  // The combinations ESLint refuses, refused with its reasons.
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (stdin && values.fix) throw new UsageError('--fix cannot write to standard input: use --fix-dry-run with --format json to get the fixed text.');
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename names the document read with --stdin: add --stdin.');
+  if (stdinFilename === '') throw new UsageError('--stdin-filename needs a file name, such as template.yaml.');
+  if (stdin && positionals.length) throw new UsageError(`--stdin reads one document from standard input: do not name files as well (got ${positionals[0]}).`);
+  if (!help && !version && !stdin && positionals.length === 0) {
+    throw new UsageError('No files given: name at least one policy file, directory or glob (or use --stdin).');
   }
   return {
     paths: positionals,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    stdin,
+    stdinFilename,
     format: parseFormat(values.format),
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     rules: parseRuleSettings(values.rule ?? []),

@@ -163,6 +163,17 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** A file the CLI refuses to read, with the reason in words (exit code 2 for that file). */
 export class InputFileError extends Error {}
 
+/** How a file's text was stored, so that `--fix` writes it back the same way. */
+export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be';
+
+export interface TextFile {
+  /** The text without its byte-order mark. */
+  text: string;
+  encoding: TextEncodingName;
+  /** Whether the file started with a byte-order mark. */
+  bom: boolean;
+}
+
 /** Reads a file as text. Only regular files, at most MAX_FILE_BYTES: a FIFO would block forever
  *  and a link to /dev/zero would never end. The file is opened without blocking and checked on its
  *  descriptor, so it cannot be swapped for something else between the check and the read.
@@ -171,16 +182,48 @@ export class InputFileError extends Error {}
  *  dropped: editors do not show it or count it as a column, so positions computed without it
  *  match what the user sees. */
 export function readText(file: string): string {
-  const bytes = readRegularFile(file);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return readTextFile(file).text;
+}
+
+/** `readText` with the encoding and byte-order mark the file had. */
+export function readTextFile(file: string): TextFile {
+  return decodeText(readRegularFile(file));
+}
+
+/** Decodes a file's or standard input's bytes (see readText). */
+export function decodeText(bytes: Buffer): TextFile {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.toString('utf16le', 2), encoding: 'utf16le', bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf16be', bom: true };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InputFileError(`not valid UTF-8 text (the first invalid byte is at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, encoding: 'utf8', bom };
+}
+
+/** The bytes of `text` stored as `file` was (the inverse of decodeText). */
+export function encodeText(text: string, file: Pick<TextFile, 'encoding' | 'bom'>): Buffer {
+  const body = file.bom ? '\ufeff' + text : text;
+  if (file.encoding === 'utf8') return Buffer.from(body, 'utf8');
+  const le = Buffer.from(body, 'utf16le');
+  return file.encoding === 'utf16le' ? le : le.swap16();
+}
+
+/** Reads standard input whole, bounded like a file: at most MAX_FILE_BYTES (reading stops one
+ *  chunk past the cap, so an endless pipe cannot exhaust memory). */
+export async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<TextFile> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
+    if (length > MAX_FILE_BYTES) throw new InputFileError(tooLarge(length));
+  }
+  return decodeText(Buffer.concat(chunks, length));
 }
 
 function readRegularFile(file: string): Buffer {

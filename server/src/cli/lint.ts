@@ -3,9 +3,10 @@
 // one bad path must not hide the findings in the others.
 import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
-import { analyzeHost, AnalyzeOptions, LineIndex, parsePolicy, PolicyDocument } from '../engine';
-import { describeIoError, InputFileError, Operand, readText } from './files';
-import { displayPath } from './paths';
+import { analyzeHost, AnalyzeOptions, hostSyntax, LineIndex, parsePolicy, PolicyDocument } from '../engine';
+import { describeIoError, InputFileError, Operand, readTextFile, TextFile } from './files';
+import { fixDocument, FixMode, writeFixed } from './fix';
+import { displayPath, STDIN_PATH } from './paths';
 import { LintResult, toLintResult } from './results';
 
 export interface LintRun {
@@ -16,8 +17,13 @@ export interface LintRun {
   problems: string[];
 }
 
+export interface LintOptions extends AnalyzeOptions {
+  /** `--fix` / `--fix-dry-run`; undefined: report only. */
+  fix?: FixMode;
+}
+
 /** `analyzeText` is the engine's analyzeHost; tests pass one that fails. */
-export function lintOperands(operands: readonly Operand[], options: AnalyzeOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): LintRun {
+export function lintOperands(operands: readonly Operand[], options: LintOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): LintRun {
   const run: LintRun = { results: [], notes: [], problems: [] };
   // real path → whether it was a policy: a file reached through two arguments, or twice through
   // symbolic links in a directory walk, is linted (and reported) once.
@@ -42,19 +48,55 @@ export function lintOperands(operands: readonly Operand[], options: AnalyzeOptio
 }
 
 /** Lints one file into `run`; returns whether it was a policy. */
-function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown: string, run: LintRun, analyzeText: typeof analyzeHost): boolean {
-  let text: string;
+function lintFile(file: string, operand: Operand, options: LintOptions, shown: string, run: LintRun, analyzeText: typeof analyzeHost): boolean {
+  let read: TextFile;
   try {
-    text = readText(file);
+    read = readTextFile(file);
   } catch (err) {
     run.problems.push(err instanceof InputFileError ? `${shown}: not linted: ${err.message}.` : `${shown}: cannot be read (${describeIoError(err)}).`);
     return false;
   }
+  return lintText(read, file, operand.origin, options, shown, run, analyzeText);
+}
+
+/** `--stdin`: the document read from standard input, named by `--stdin-filename` (an absolute
+ *  path) or not at all. It is treated as a file named on the command line. */
+export function lintStdin(read: TextFile, filename: string | undefined, options: LintOptions, cwd: string): LintRun {
+  const run: LintRun = { results: [], notes: [], problems: [] };
+  const file = filename ?? STDIN_PATH;
+  lintText(read, filename, 'file', options, displayPath(file, cwd), run, analyzeHost);
+  return run;
+}
+
+/** Lints (and with `options.fix`, fixes) one document; returns whether it was a policy. `file` is
+ *  its path, undefined for standard input without a name. */
+function lintText(read: TextFile, file: string | undefined, origin: Operand['origin'], options: LintOptions, shown: string, run: LintRun, analyzeText: typeof analyzeHost): boolean {
+  const { fix, ...analyzeOptions } = options;
+  const hostOptions = { ...analyzeOptions, path: file };
+  const text = read.text;
+  const filePath = file ?? STDIN_PATH;
   try {
     // A policy, or a template holding policies (messages name the embedded policy).
-    const hosted = analyzeText(text, { ...options, path: file });
+    const hosted = analyzeText(text, hostOptions);
     if (hosted.isPolicy) {
-      run.results.push(toLintResult(file, text, hosted.findings));
+      const outcome = fix ? fixDocument(text, hostOptions, hosted.findings) : { kind: 'unchanged' as const };
+      if (outcome.kind === 'refused') run.notes.push(`${shown}: not fixed: ${outcome.reason}; the file was left unchanged. Please report it.`);
+      if (outcome.kind !== 'fixed') {
+        run.results.push(toLintResult(filePath, text, hosted.findings));
+        return true;
+      }
+      if (fix === 'write' && file !== undefined) {
+        try {
+          writeFixed(file, outcome.text, read);
+        } catch (err) {
+          run.problems.push(`${shown}: cannot write the fixed file (${describeIoError(err)}); it was left unchanged.`);
+          run.results.push(toLintResult(filePath, text, hosted.findings));
+          return true;
+        }
+      }
+      // What remains is what the report shows and the exit code counts, as in ESLint.
+      const remaining = analyzeText(outcome.text, hostOptions);
+      run.results.push({ ...toLintResult(filePath, outcome.text, remaining.findings), output: outcome.text });
       return true;
     }
   } catch (err) {
@@ -63,14 +105,16 @@ function lintFile(file: string, operand: Operand, options: AnalyzeOptions, shown
     run.problems.push(`${shown}: not linted: the linter failed on this file (${(err as Error)?.message ?? String(err)}). Please report it.`);
     return true; // whatever it was, "no policy in this directory" would be a second, wrong problem
   }
-  if (!/\.json$/i.test(file)) {
+  // Unnamed standard input is JSON when it reads as JSON (a brace first), as for the engine.
+  const json = file !== undefined ? /\.json$/i.test(file) : hostSyntax(text) === 'json';
+  if (!json) {
     // YAML and *.template files that are no template: skipped quietly unless named explicitly.
-    if (operand.origin === 'file') run.notes.push(`${shown}: skipped: not a CloudFormation, SAM or Serverless template, nor a Terraform file with policies.`);
+    if (origin === 'file') run.notes.push(`${shown}: skipped: not a CloudFormation, SAM or Serverless template, nor a Terraform file with policies.`);
     return false;
   }
   const doc = parsePolicy(text, { kind: options.kind });
   const invalid = notJsonReason(doc);
-  if (operand.origin === 'file') {
+  if (origin === 'file') {
     if (invalid) run.problems.push(`${shown}: not linted: ${invalid}.`);
     else run.notes.push(`${shown}: skipped: valid JSON but not an IAM policy (no top-level "Statement").`);
   } else if (invalid) {

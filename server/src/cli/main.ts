@@ -8,24 +8,28 @@ import { docsBase } from '../engine/docsUrl';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
 import { escapeControl } from './escape';
-import { expandPaths } from './files';
+import { describeIoError, expandPaths, InputFileError, readStdin } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
-import { lintOperands } from './lint';
+import { LintRun, lintOperands, lintStdin } from './lint';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
 
 const TOOL_NAME = 'connect-iam-lint';
 
+/** Everything the CLI touches outside the file system: tests pass their own and run it in-process. */
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTty: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, read only with `--stdin` (a process's `process.stdin`, a test's Readable). */
+  stdin?: AsyncIterable<Buffer | string>;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+/** The whole command line; resolves to the exit code (it never calls process.exit). */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -44,9 +48,19 @@ export function run(argv: readonly string[], io: Io): number {
     return EXIT_OK;
   }
 
-  const expanded = expandPaths(options.paths, io.cwd);
-  const linted = lintOperands(expanded.operands, { rules: options.rules }, io.cwd);
-  const problems = [...expanded.problems, ...linted.problems];
+  // Terraform files need the HCL parser, which loads asynchronously (WebAssembly).
+  await loadHclParser();
+  const lintOptions = { rules: options.rules, fix: options.fix };
+  let linted: LintRun;
+  let inputProblems: string[] = [];
+  if (options.stdin) {
+    linted = await lintStandardInput(options, lintOptions, io);
+  } else {
+    const expanded = expandPaths(options.paths, io.cwd);
+    inputProblems = expanded.problems;
+    linted = lintOperands(expanded.operands, lintOptions, io.cwd);
+  }
+  const problems = [...inputProblems, ...linted.problems];
   if (linted.results.length === 0 && problems.length === 0) {
     // Only named files that are not policies: nothing was checked, which must not pass as clean.
     problems.push('No IAM policy was linted.');
@@ -72,6 +86,19 @@ export function run(argv: readonly string[], io: Io): number {
     io.stderr(`${TOOL_NAME}: ${counts.warning} warning(s), more than --max-warnings ${options.maxWarnings} allows.\n`);
   }
   return exitCode(counts, { maxWarnings: options.maxWarnings, inputProblems: problems.length });
+}
+
+async function lintStandardInput(options: CliOptions, lintOptions: Parameters<typeof lintStdin>[2], io: Io): Promise<LintRun> {
+  const name = options.stdinFilename;
+  const shown = name ?? 'standard input';
+  try {
+    if (!io.stdin) throw new InputFileError('no standard input');
+    const read = await readStdin(io.stdin);
+    return lintStdin(read, name === undefined ? undefined : path.resolve(io.cwd, name), lintOptions, io.cwd);
+  } catch (err) {
+    const why = err instanceof InputFileError ? err.message : `cannot be read (${describeIoError(err)})`;
+    return { results: [], notes: [], problems: [`${shown}: not linted: ${why}.`] };
+  }
 }
 
 function format(results: LintResult[], options: CliOptions, io: Io, problems: readonly string[]): string {
@@ -100,14 +127,14 @@ if (require.main === module) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  // Terraform files need the HCL parser, which loads asynchronously (WebAssembly).
-  void loadHclParser().then(() => {
-    process.exitCode = run(process.argv.slice(2), {
-      cwd: process.cwd(),
-      env: process.env,
-      stdoutIsTty: !!process.stdout.isTTY,
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
+  void run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTty: !!process.stdout.isTTY,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -3,8 +3,12 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** The name of standard input read without `--stdin-filename` (ESLint's name for it). */
+export const STDIN_PATH = '<text>';
+
 /** The path relative to `cwd` when the file is inside it, else the absolute path. */
 export function displayPath(file: string, cwd: string): string {
+  if (file === STDIN_PATH) return file;
   const rel = relativeInside(file, cwd);
   return rel ?? file;
 }
@@ -12,6 +16,8 @@ export function displayPath(file: string, cwd: string): string {
 /** A SARIF artifact location: a percent-encoded URI with forward slashes, relative to
  *  `%SRCROOT%` (the current directory) when possible, else an absolute file URI. */
 export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  // Unnamed standard input has no place in the repository: a relative URI without a base.
+  if (file === STDIN_PATH) return { uri: encodeURIComponent(file) };
   const rel = relativeInside(file, cwd);
   if (rel === undefined) return { uri: pathToFileURL(file).href };
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };

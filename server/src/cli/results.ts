@@ -22,9 +22,12 @@ export interface LintMessage extends Span {
 }
 
 export interface LintResult {
-  /** Absolute path of the file. */
+  /** Absolute path of the file (`<text>` for standard input without `--stdin-filename`). */
   filePath: string;
   messages: LintMessage[];
+  /** With `--fix` / `--fix-dry-run`: the fixed text, when it differs from the input (the messages
+   *  are then those of the fixed text). */
+  output?: string;
 }
 
 export function toSpan(lines: LineIndex, range: OffsetRange): Span {

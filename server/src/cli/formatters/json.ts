@@ -14,6 +14,8 @@ export function formatJson(results: readonly LintResult[]): string {
       endLine: m.endLine,
       endColumn: m.endColumn,
     })),
+    // ESLint's key for the fixed text (--fix, --fix-dry-run), present only when something changed.
+    ...(r.output !== undefined ? { output: r.output } : {}),
   }));
   return `${JSON.stringify(out, null, 2)}\n`;
 }
