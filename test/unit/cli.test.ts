@@ -1,5 +1,5 @@
-// The real `connect-iam-lint` as a child process: arguments, files, output formats, exit codes.
-// Assertions depend only on the strict-JSON rules (a comment is always an error) and on what the
+// `connect-iam-lint` run in-process through its `run()`: arguments, files, output formats, exit
+// codes (the child-process checks are in cliProcess.test.ts). Assertions depend only on the strict-JSON rules (a comment is always an error) and on what the
 // engine promises (a policy IAM accepts gets no error), not on the other rules that exist.
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -9,8 +9,7 @@ import * as path from 'node:path';
 import type * as Sarif from 'sarif';
 import { allRules } from '../../server/src/engine';
 import { ROOT, SEED_FILES } from '../helpers';
-import { run } from '../../server/src/cli/main';
-import { assertValidSarif, runCli } from './cliHelpers';
+import { assertValidSarif, runCliHere } from './cliHelpers';
 
 const FIX = path.join('test', 'fixtures', 'cli');
 const fx = (name: string) => path.join(FIX, name);
@@ -34,8 +33,8 @@ interface JsonResult {
 }
 
 /** Runs with --format json and checks the shape on the way. */
-function runJson(args: string[], opts?: { cwd?: string }): { status: number | null; results: JsonResult[]; stderr: string } {
-  const r = runCli(['--format', 'json', ...args], opts);
+async function runJson(args: string[], opts?: { cwd?: string }): Promise<{ status: number | null; results: JsonResult[]; stderr: string }> {
+  const r = await runCliHere(['--format', 'json', ...args], opts);
   const results = JSON.parse(r.stdout) as JsonResult[];
   for (const file of results) {
     assert.deepEqual(Object.keys(file), ['filePath', 'messages']);
@@ -59,14 +58,14 @@ function spanText(text: string, m: JsonMessage): string {
 }
 
 describe('connect-iam-lint: options', { concurrency: true }, () => {
-  it('--help prints usage, the options and the exit codes', () => {
-    const r = runCli(['--help']);
+  it('--help prints usage, the options and the exit codes', async () => {
+    const r = await runCliHere(['--help']);
     assert.equal(r.status, 0);
     for (const s of ['Usage: connect-iam-lint', '--format', '--max-warnings', '--rule', '--quiet', '--output', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
   });
 
-  it('--version prints the package version and the reference data version', () => {
-    const r = runCli(['--version']);
+  it('--version prints the package version and the reference data version', async () => {
+    const r = await runCliHere(['--version']);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(r.status, 0);
     assert.match(r.stdout, new RegExp(`^connect-iam-lint ${pkg.version.replace(/\./g, '\\.')} \\(AWS reference data \\S+, \\d{4}-\\d\\d-\\d\\d\\)\\n$`));
@@ -78,8 +77,8 @@ describe('connect-iam-lint: options', { concurrency: true }, () => {
     [['--format', 'xml', COMMENT], /Unknown format "xml"/],
     [[], /No files given/],
   ] as [string[], RegExp][]) {
-    it(`exits 2 on a usage error: ${args.join(' ') || '(no arguments)'}`, () => {
-      const r = runCli(args);
+    it(`exits 2 on a usage error: ${args.join(' ') || '(no arguments)'}`, async () => {
+      const r = await runCliHere(args);
       assert.equal(r.status, 2);
       assert.match(r.stderr, message);
       assert.match(r.stderr, /--help/);
@@ -89,8 +88,8 @@ describe('connect-iam-lint: options', { concurrency: true }, () => {
 });
 
 describe('connect-iam-lint: findings and exit codes', { concurrency: true }, () => {
-  it('prints ESLint-like text lines and a summary, without colour when not a terminal, and exits 1 on an error', () => {
-    const r = runCli([COMMENT]);
+  it('prints ESLint-like text lines and a summary, without colour when not a terminal, and exits 1 on an error', async () => {
+    const r = await runCliHere([COMMENT]);
     assert.equal(r.status, 1);
     const line = `${COMMENT}:3:3  error  `;
     assert.ok(r.stdout.split('\n').some((l) => l.startsWith(line) && l.endsWith('  json-comment')), r.stdout);
@@ -98,8 +97,8 @@ describe('connect-iam-lint: findings and exit codes', { concurrency: true }, () 
     assert.ok(!r.stdout.includes('\x1b'));
   });
 
-  it('--format json points at the comment with 1-based positions', () => {
-    const { status, results } = runJson([COMMENT]);
+  it('--format json points at the comment with 1-based positions', async () => {
+    const { status, results } = await runJson([COMMENT]);
     assert.equal(status, 1);
     assert.deepEqual(results.map((r) => r.filePath), [path.join(ROOT, COMMENT)]);
     const [m] = ofRule(results, 'json-comment');
@@ -107,43 +106,43 @@ describe('connect-iam-lint: findings and exit codes', { concurrency: true }, () 
     assert.equal(spanText(fs.readFileSync(path.join(ROOT, COMMENT), 'utf8'), m), '// recordings bucket');
   });
 
-  it('--rule json-comment=off silences the rule, leaving a valid policy without errors (exit 0)', () => {
-    const { status, results } = runJson(['--rule', 'json-comment=off', COMMENT]);
+  it('--rule json-comment=off silences the rule, leaving a valid policy without errors (exit 0)', async () => {
+    const { status, results } = await runJson(['--rule', 'json-comment=off', COMMENT]);
     assert.deepEqual(ofRule(results, 'json-comment'), []);
     assert.equal(hasError(results), false);
     assert.equal(status, 0);
   });
 
-  it('--max-warnings fails the run only when warnings exceed it', () => {
+  it('--max-warnings fails the run only when warnings exceed it', async () => {
     const demote = ['--rule', 'json-comment=warning', COMMENT];
-    const { status, results } = runJson(demote);
+    const { status, results } = await runJson(demote);
     assert.equal(status, 0);
     assert.equal(ofRule(results, 'json-comment')[0].severity, 'warning');
     const warnings = all(results).filter((m) => m.severity === 'warning').length;
-    assert.equal(runCli([...demote, '--max-warnings', String(warnings)]).status, 0);
-    const over = runCli([...demote, '--max-warnings', String(warnings - 1)]);
+    assert.equal((await runCliHere([...demote, '--max-warnings', String(warnings)])).status, 0);
+    const over = await runCliHere([...demote, '--max-warnings', String(warnings - 1)]);
     assert.equal(over.status, 1);
     assert.match(over.stderr, new RegExp(`${warnings} warning\\(s\\), more than --max-warnings ${warnings - 1}`));
   });
 
-  it('--quiet reports errors only, but warnings still count for --max-warnings', () => {
-    const { status, results } = runJson(['-q', '--rule', 'json-comment=warning', COMMENT]);
+  it('--quiet reports errors only, but warnings still count for --max-warnings', async () => {
+    const { status, results } = await runJson(['-q', '--rule', 'json-comment=warning', COMMENT]);
     assert.equal(status, 0);
     assert.deepEqual(all(results), []);
-    const loud = runJson(['-q', COMMENT]);
+    const loud = await runJson(['-q', COMMENT]);
     assert.deepEqual(all(loud.results).map((m) => m.severity).filter((s) => s !== 'error'), []);
     assert.equal(ofRule(loud.results, 'json-comment').length, 1);
-    assert.equal(runCli(['-q', '--rule', 'json-comment=warning', '--max-warnings', '0', COMMENT]).status, 1);
+    assert.equal((await runCliHere(['-q', '--rule', 'json-comment=warning', '--max-warnings', '0', COMMENT])).status, 1);
   });
 
-  it('exits 0 on a policy IAM accepts', () => {
-    const { status, results } = runJson([VALID]);
+  it('exits 0 on a policy IAM accepts', async () => {
+    const { status, results } = await runJson([VALID]);
     assert.equal(hasError(results), false);
     assert.equal(status, 0);
   });
 
-  it('lints the seed examples verbatim: every finding points at real text, the placeholders among them', () => {
-    const { status, results } = runJson(['examples']);
+  it('lints the seed examples verbatim: every finding points at real text, the placeholders among them', async () => {
+    const { status, results } = await runJson(['examples']);
     assert.deepEqual(results.map((r) => r.filePath), SEED_FILES.map((f) => path.join(ROOT, 'examples', f)).sort());
     assert.equal(status, hasError(results) ? 1 : 0);
     for (const r of results) {
@@ -155,8 +154,8 @@ describe('connect-iam-lint: findings and exit codes', { concurrency: true }, () 
     }
   });
 
-  it('--format sarif is a valid SARIF 2.1.0 log with every rule, relative URIs and related locations', () => {
-    const r = runCli(['--format', 'sarif', 'examples', fx('duplicate-key.policy.json')]);
+  it('--format sarif is a valid SARIF 2.1.0 log with every rule, relative URIs and related locations', async () => {
+    const r = await runCliHere(['--format', 'sarif', 'examples', fx('duplicate-key.policy.json')]);
     assert.equal(r.status, 1);
     const log = JSON.parse(r.stdout) as Sarif.Log;
     assertValidSarif(log);
@@ -173,11 +172,11 @@ describe('connect-iam-lint: findings and exit codes', { concurrency: true }, () 
     for (const f of SEED_FILES) assert.ok(uris.has(`examples/${f}`), f);
   });
 
-  it('--output writes the report to a file instead of standard output', () => {
+  it('--output writes the report to a file instead of standard output', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-out-'));
     try {
       const out = path.join(dir, 'report.json');
-      const r = runCli(['--format', 'json', '-o', out, COMMENT]);
+      const r = await runCliHere(['--format', 'json', '-o', out, COMMENT]);
       assert.equal(r.status, 1);
       assert.equal(r.stdout, '');
       assert.equal(ofRule(JSON.parse(fs.readFileSync(out, 'utf8')), 'json-comment').length, 1);
@@ -210,31 +209,31 @@ describe('connect-iam-lint: files, directories, globs and input problems', () =>
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('walks a directory for *.json, skipping node_modules, .git and JSON that is not a policy, quietly', () => {
-    const { status, results, stderr } = runJson(['.'], { cwd: tmp });
+  it('walks a directory for *.json, skipping node_modules, .git and JSON that is not a policy, quietly', async () => {
+    const { status, results, stderr } = await runJson(['.'], { cwd: tmp });
     assert.deepEqual(results.map((r) => path.relative(tmp, r.filePath)), ['bom-crlf.json', path.join('policies', 'comment.policy.json')]);
     // Only the file that does not parse is mentioned (it could be a broken policy); config.json is not.
     assert.equal(stderr, `connect-iam-lint: note: ${path.join('policies', 'notes.json')}: skipped: the file is not JSON.\n`);
     assert.equal(status, 1);
   });
 
-  it('reads a file with a byte-order mark and CRLF line ends at the positions an editor shows', () => {
-    const r = runCli(['bom-crlf.json'], { cwd: tmp });
+  it('reads a file with a byte-order mark and CRLF line ends at the positions an editor shows', async () => {
+    const r = await runCliHere(['bom-crlf.json'], { cwd: tmp });
     assert.equal(r.status, 1);
     assert.ok(r.stdout.split('\n').some((l) => l.startsWith('bom-crlf.json:3:3  error  ') && l.endsWith('json-comment')), r.stdout);
-    const { results } = runJson(['bom-crlf.json'], { cwd: tmp });
+    const { results } = await runJson(['bom-crlf.json'], { cwd: tmp });
     assert.deepEqual(ofRule(results, 'json-comment').map((m) => [m.line, m.column, m.endLine, m.endColumn]), [[3, 3, 3, 23]]);
     assert.deepEqual(ofRule(results, 'json-syntax'), []);
   });
 
-  it('expands a quoted glob itself, still skipping node_modules', () => {
-    const { status, results } = runJson(['**/*.policy.json'], { cwd: tmp });
+  it('expands a quoted glob itself, still skipping node_modules', async () => {
+    const { status, results } = await runJson(['**/*.policy.json'], { cwd: tmp });
     assert.deepEqual(results.map((r) => path.relative(tmp, r.filePath)), [path.join('policies', 'comment.policy.json')]);
     assert.equal(status, 1);
   });
 
-  it('exits 2 for a glob without matches or a directory without policies, and lints the rest', () => {
-    const { status, results, stderr } = runJson(['nothing/*.json', 'empty', 'other', 'other/*.json', 'policies'], { cwd: tmp });
+  it('exits 2 for a glob without matches or a directory without policies, and lints the rest', async () => {
+    const { status, results, stderr } = await runJson(['nothing/*.json', 'empty', 'other', 'other/*.json', 'policies'], { cwd: tmp });
     assert.equal(status, 2);
     assert.match(stderr, /nothing\/\*\.json: no files match this glob/);
     assert.match(stderr, /empty: no \*\.json files in this directory/);
@@ -243,66 +242,64 @@ describe('connect-iam-lint: files, directories, globs and input problems', () =>
     assert.equal(ofRule(results, 'json-comment').length, 1);
   });
 
-  it('exits 2 for a missing path and a file that is not JSON, yet reports the findings in the others', () => {
-    const r = runCli(['missing.json', path.join('policies', 'notes.json'), path.join('policies', 'comment.policy.json')], { cwd: tmp });
+  it('exits 2 for a missing path and a file that is not JSON, yet reports the findings in the others', async () => {
+    const r = await runCliHere(['missing.json', path.join('policies', 'notes.json'), path.join('policies', 'comment.policy.json')], { cwd: tmp });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /missing\.json: no such file or directory/);
     assert.match(r.stderr, /notes\.json: not linted: the file is not JSON/);
     assert.ok(r.stdout.includes('json-comment'));
   });
 
-  it('notes a named JSON file that is not a policy without failing, unless nothing was linted', () => {
-    const withPolicy = runCli([path.join('policies', 'config.json'), path.join(ROOT, VALID)], { cwd: tmp });
+  it('notes a named JSON file that is not a policy without failing, unless nothing was linted', async () => {
+    const withPolicy = await runCliHere([path.join('policies', 'config.json'), path.join(ROOT, VALID)], { cwd: tmp });
     assert.match(withPolicy.stderr, /note: policies.config\.json: skipped: valid JSON but not an IAM policy/);
     assert.equal(withPolicy.status, 0);
-    const alone = runCli([path.join('policies', 'config.json')], { cwd: tmp });
+    const alone = await runCliHere([path.join('policies', 'config.json')], { cwd: tmp });
     assert.match(alone.stderr, /No IAM policy was linted/);
     assert.equal(alone.status, 2);
   });
 
-  it('lints a file reached twice (two arguments, a symbolic link) once', { skip: process.platform === 'win32' }, () => {
+  it('lints a file reached twice (two arguments, a symbolic link) once', { skip: process.platform === 'win32' }, async () => {
     fs.symlinkSync('policies', path.join(tmp, 'linked'), 'dir');
-    const { results } = runJson(['policies', 'linked', path.join('policies', 'comment.policy.json')], { cwd: tmp });
+    const { results } = await runJson(['policies', 'linked', path.join('policies', 'comment.policy.json')], { cwd: tmp });
     assert.deepEqual(results.map((r) => path.relative(tmp, r.filePath)), [path.join('policies', 'comment.policy.json')]);
   });
 
-  it('exits 2 for a path that cannot be read, and still lints the others', { skip: process.platform === 'win32' }, () => {
+  it('exits 2 for a path that cannot be read, and still lints the others', { skip: process.platform === 'win32' }, async () => {
     fs.symlinkSync('loop.json', path.join(tmp, 'loop.json'));
-    const r = runCli(['loop.json', 'bom-crlf.json'], { cwd: tmp });
+    const r = await runCliHere(['loop.json', 'bom-crlf.json'], { cwd: tmp });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /loop\.json: cannot be accessed \(a loop of symbolic links\)/);
     assert.ok(r.stdout.includes('bom-crlf.json:3:3'));
   });
 
-  it('exits 2 for a file without read permission', { skip: process.platform === 'win32' || process.getuid?.() === 0 }, () => {
+  it('exits 2 for a file without read permission', { skip: process.platform === 'win32' || process.getuid?.() === 0 }, async () => {
     write('locked.policy.json', commentPolicy);
     fs.chmodSync(path.join(tmp, 'locked.policy.json'), 0o000);
-    const r = runCli(['locked.policy.json', 'bom-crlf.json'], { cwd: tmp });
+    const r = await runCliHere(['locked.policy.json', 'bom-crlf.json'], { cwd: tmp });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /locked\.policy\.json: cannot be read \(permission denied\)/);
   });
 });
 
 describe('connect-iam-lint: colour', () => {
-  // In-process through `run`, to present a terminal that a child process's pipe cannot.
-  function textOut(env: NodeJS.ProcessEnv, stdoutIsTty: boolean, extra: string[] = []): string {
-    let out = '';
-    run([...extra, COMMENT], { cwd: ROOT, env, stdoutIsTty, stdout: (t) => (out += t), stderr: () => {} });
-    return out;
+  // In-process, to present a terminal that a child process's pipe cannot.
+  async function textOut(env: NodeJS.ProcessEnv, tty: boolean, extra: string[] = []): Promise<string> {
+    return (await runCliHere([...extra, COMMENT], { env, tty })).stdout;
   }
 
-  it('colours text for a terminal unless NO_COLOR is set to something', () => {
-    assert.ok(textOut({}, true).includes('\x1b[31merror'));
-    assert.ok(textOut({ NO_COLOR: '' }, true).includes('\x1b['));
-    assert.ok(!textOut({ NO_COLOR: '1' }, true).includes('\x1b'));
-    assert.ok(!textOut({}, false).includes('\x1b'));
+  it('colours text for a terminal unless NO_COLOR is set to something', async () => {
+    assert.ok((await textOut({}, true)).includes('\x1b[31merror'));
+    assert.ok((await textOut({ NO_COLOR: '' }, true)).includes('\x1b['));
+    assert.ok(!(await textOut({ NO_COLOR: '1' }, true)).includes('\x1b'));
+    assert.ok(!(await textOut({}, false)).includes('\x1b'));
   });
 
-  it('never colours a report written to a file', () => {
+  it('never colours a report written to a file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-color-'));
     try {
       const out = path.join(dir, 'report.txt');
-      assert.equal(textOut({}, true, ['-o', out]), '');
+      assert.equal(await textOut({}, true, ['-o', out]), '');
       const written = fs.readFileSync(out, 'utf8');
       assert.ok(written.includes('json-comment') && !written.includes('\x1b'));
     } finally {
