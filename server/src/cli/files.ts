@@ -196,12 +196,13 @@ export function decodeText(bytes: Buffer): TextFile {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf16be', bom: true };
   let text: string;
   try {
+    // The decoder drops a leading byte-order mark itself (ignoreBOM: false).
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InputFileError(`not valid UTF-8 text (the first invalid byte is at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8`);
   }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, encoding: 'utf8', bom };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text, encoding: 'utf8', bom };
 }
 
 /** The bytes of `text` stored as `file` was (the inverse of decodeText). */
