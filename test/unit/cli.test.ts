@@ -61,7 +61,7 @@ describe('connect-iam-lint: options', { concurrency: true }, () => {
   it('--help prints usage, the options and the exit codes', async () => {
     const r = await runCliHere(['--help']);
     assert.equal(r.status, 0);
-    for (const s of ['Usage: connect-iam-lint', '--format', '--max-warnings', '--rule', '--quiet', '--output', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
+    for (const s of ['Usage: connect-iam-lint', '--format', '--max-warnings', '--rule', '--quiet', '--output', '--fix', '--fix-dry-run', '--stdin', '--stdin-filename', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
   });
 
   it('--version prints the package version and the reference data version', async () => {

@@ -6,6 +6,9 @@ describe('CLI arguments', () => {
   it('defaults to text output, no warning limit, no rule overrides', () => {
     assert.deepEqual(parseCliArgs(['a.json', 'policies']), {
       paths: ['a.json', 'policies'],
+      fix: undefined,
+      stdin: false,
+      stdinFilename: undefined,
       format: 'text',
       maxWarnings: undefined,
       rules: {},
@@ -26,6 +29,14 @@ describe('CLI arguments', () => {
     assert.equal(o.output, 'out.sarif');
   });
 
+  it('reads --fix, --fix-dry-run, --stdin and --stdin-filename, and accepts the hint level', () => {
+    assert.equal(parseCliArgs(['--fix', 'p']).fix, 'write');
+    assert.equal(parseCliArgs(['--fix-dry-run', 'p']).fix, 'dry-run');
+    const stdin = parseCliArgs(['--stdin', '--stdin-filename', 'stack.yaml', '--fix-dry-run']);
+    assert.deepEqual([stdin.stdin, stdin.stdinFilename, stdin.paths, stdin.fix], [true, 'stack.yaml', [], 'dry-run']);
+    assert.deepEqual(parseCliArgs(['--rule', 'json-comment=hint', 'p']).rules, { 'json-comment': 'hint' });
+  });
+
   it('takes a path that starts with a dash after --', () => {
     assert.deepEqual(parseCliArgs(['--', '-odd.json']).paths, ['-odd.json']);
   });
@@ -44,7 +55,13 @@ describe('CLI arguments', () => {
     [['--rule', 'json-comment', 'a.json'], /<id>=<level>/],
     [['--rule', 'json-coment=off', 'a.json'], /Unknown rule "json-coment".*Did you mean "json-comment"\?/],
     [['--rule', 'no-such-rule-at-all=off', 'a.json'], /Unknown rule "no-such-rule-at-all".*docs\/rules/],
-    [['--rule', 'json-comment=hint', 'a.json'], /Unknown level "hint".*off, error, warning, information/],
+    [['--rule', 'json-comment=loud', 'a.json'], /Unknown level "loud".*off, error, warning, information, hint/],
+    [['--fix', '--fix-dry-run', 'a.json'], /cannot be used together/],
+    [['--stdin', '--fix'], /use --fix-dry-run/],
+    [['--stdin', 'a.json'], /do not name files as well/],
+    [['--stdin-filename', 'a.json', 'a.json'], /add --stdin/],
+    [['--stdin', '--stdin-filename='], /needs a file name/],
+    [['--fixx', 'a.json'], /Did you mean --fix\?/],
     [['--bogus', 'a.json'], /--bogus/],
     [['--format'], /--format/],
   ];
