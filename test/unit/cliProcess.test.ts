@@ -8,25 +8,16 @@ import * as path from 'node:path';
 import { ROOT } from '../helpers';
 import { runCli } from './cliHelpers';
 
-const COMMENT = path.join('test', 'fixtures', 'cli', 'comment.policy.json');
 const BIN = path.join(ROOT, 'dist', 'cli.js');
 
 describe('connect-iam-lint as a process', { concurrency: true }, () => {
-  it('exits 1 on an error, 2 on a usage error, 0 on a clean policy', () => {
-    const found = runCli([COMMENT]);
-    assert.equal(found.status, 1);
-    assert.match(found.stdout, /comment\.policy\.json:3:3 +error .*json-comment\n/);
-    assert.equal(runCli(['--fromat', 'json', COMMENT]).status, 2);
-    assert.equal(runCli([path.join('test', 'fixtures', 'cli', 'valid.policy.json')]).status, 0);
-  });
-
-  it('reads a template piped to --stdin', () => {
+  // One child process through tsx (the source under test): run()'s result becomes the exit code
+  // (the codes themselves are tested in-process), and --stdin reads a real pipe to its end.
+  it('reads a template piped to --stdin and exits 1 on the error in it', () => {
     const template = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'templates', 'connect-vmx3-core.yaml'), 'utf8').replace('Effect: Allow', 'Effect: Alow');
-    const r = runCli(['--stdin', '--stdin-filename', 'core.yaml', '--format', 'json'], { stdin: template });
-    assert.equal(r.status, 1);
-    const [res] = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
-    assert.equal(res.filePath, path.join(ROOT, 'core.yaml'));
-    assert.ok(res.messages.some((m) => m.ruleId === 'effect-invalid'));
+    const r = runCli(['--stdin', '--stdin-filename', 'core.yaml'], { stdin: template });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^core\.yaml:\d+:\d+ +error +.*effect-invalid$/m);
   });
 
   // The bundle is built by `npm run build` (the LSP tests need it too); without it there is no bin.
