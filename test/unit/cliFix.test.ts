@@ -157,6 +157,15 @@ describe('connect-iam-lint --fix', () => {
     }
   });
 
+  it('writes a UTF-16 file back as UTF-16 with its byte-order mark', async () => {
+    const file = path.join(dir, 'utf16.policy.json');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(read(COMMENT), 'utf16le')]));
+    assert.equal((await runCliHere(['--fix', file], { cwd: dir })).status, 0);
+    const bytes = fs.readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    assert.equal(bytes.toString('utf16le', 2), editorFixAll(read(COMMENT), file));
+  });
+
   it('fixes the target of a symbolic link and keeps the link', { skip: process.platform === 'win32' }, async () => {
     const target = path.join(dir, 'linked-target.json');
     fs.writeFileSync(target, read(COMMENT));
