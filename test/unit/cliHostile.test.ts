@@ -47,9 +47,8 @@ describe('CLI: hostile files', { skip: !isPosix && 'POSIX file types' }, () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a FIFO and a link to /dev/zero at once, and still lints the other file', async () => {
-    const started = Date.now();
+    // (A blocking open would hang this very process: the test would never end rather than fail.)
     const r = await runHere(['--format', 'json', path.join(dir, 'pipe.json'), path.join(dir, 'zero.json'), COMMENT], dir);
-    assert.ok(Date.now() - started < 10_000);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /pipe\.json: not linted: not a regular file \(a named pipe\)/);
     assert.match(r.stderr, /zero\.json: not linted: not a regular file \(a device\)/);
@@ -165,7 +164,8 @@ describe('CLI: output and arguments', () => {
   it('the deeply nested hostile inputs give a finding, not a stack trace', async () => {
     const r = await runCliHere(['--format', 'json', path.join('test', 'fixtures', 'hostile', 'deep-quote-in-comment.json')]);
     assert.equal(r.status, 1);
-    assert.doesNotMatch(r.stderr, /RangeError|at .*\.ts:/);
+    // In-process, an engine failure would be a "the linter failed on this file" problem here.
+    assert.equal(r.stderr, '');
     assert.match(r.stdout, /nests more than 200 levels/);
   });
 });

@@ -18,9 +18,10 @@ export type FixOutcome =
   | { kind: 'refused'; reason: string };
 
 /** The fixed text of `text`, in the original's form. `findings` are the ones already computed
- *  for `text` (fix-all starts from them instead of analysing again). */
-export function fixDocument(text: string, options: HostAnalyzeOptions, findings: readonly Finding[]): FixOutcome {
-  const result = fixAll(text, options, findings);
+ *  for `text` (fix-all starts from them instead of analysing again). `fix` is the engine's fixAll;
+ *  tests pass one that breaks the document. */
+export function fixDocument(text: string, options: HostAnalyzeOptions, findings: readonly Finding[], fix: typeof fixAll = fixAll): FixOutcome {
+  const result = fix(text, options, findings);
   if (result.fixed === 0 || result.text === text) return { kind: 'unchanged' };
   const fixed = keepForm(text, result.text);
   if (fixed === text) return { kind: 'unchanged' };
