@@ -65,11 +65,13 @@ Options:
   -v, --version                    Show the version and the date of the AWS reference data
 
 Exit codes:
-  0  no errors, and no more warnings than --max-warnings allows
+  0  no errors, and no more warnings than --max-warnings allows (with --fix: among the
+     problems that remain after fixing)
   1  at least one error, or too many warnings
   2  usage error, or an input problem: a path that is missing, unreadable or not JSON, a
-     directory or glob without any policy, or no policy linted at all. Input problems take
-     precedence over findings (the other files are still linted and reported).
+     directory or glob without any policy, a fixed file that cannot be written, or no policy
+     linted at all. Input problems take precedence over findings (the other files are still
+     linted and reported).
 `;
 
 const OPTIONS = {
