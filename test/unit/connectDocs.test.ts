@@ -2,7 +2,7 @@
 // corrected one does not.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { connectRules } from '../../server/src/engine/connect';
+import { connectRules } from '../../server/src/engine/rules/connect';
 import { findingsOf, readFixture } from '../helpers';
 
 describe('connect rule docs', () => {

@@ -6,21 +6,21 @@
 //   connect-service-linked-role-condition  iam:CreateServiceLinkedRole without the
 //                                 iam:AWSServiceName condition AWS's own AmazonConnect_FullAccess uses
 import { getNodeValue } from 'jsonc-parser';
-import { addStatementEdits, replaceValueEdit } from '../fixes/edits';
-import { PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { policyContext } from '../policyContext';
-import { hasPolicyVariable, parseArn } from '../reference/arn';
-import { isPartition } from '../reference/regions';
-import { patternCovers, wildcardMatches } from '../reference/wildcard';
-import { removeArrayElementEdit } from '../rules/security/arrayEdits';
-import { allowsService } from '../rules/security/statements';
-import { Rule } from '../rules/rule';
-import { Fix, TextEdit } from '../types';
-import { addConditionEdit } from './edits';
-import { actionMatches, grants, isAllow, resourceFits, storageStatements } from './grants';
+import { addStatementEdits, replaceValueEdit } from '../../fixes/edits';
+import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { policyContext } from '../../policyContext';
+import { hasPolicyVariable, parseArn } from '../../reference/arn';
+import { isPartition } from '../../reference/regions';
+import { patternCovers, wildcardMatches } from '../../reference/wildcard';
+import { removeArrayElementEdit } from '../security/arrayEdits';
+import { allowsService } from '../security/statements';
+import { Rule } from '../rule';
+import { Fix, TextEdit } from '../../types';
+import { addConditionEdit } from '../../connect/edits';
+import { actionMatches, grants, isAllow, resourceFits, storageStatements } from '../../connect/grants';
 import {
   allNeeds, Companion, connectServiceLinkedRoleArn, connectServiceLinkedRoleNarrowArn, dependencyRow, RESOURCES,
-} from './table';
+} from '../../connect/table';
 
 const ROLE_ACTIONS = ['iam:PutRolePolicy', 'iam:AttachRolePolicy'];
 const PUT_ON_ROLE: Companion = { action: 'iam:PutRolePolicy', resource: 'serviceLinkedRole' };

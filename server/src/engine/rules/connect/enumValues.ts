@@ -2,17 +2,17 @@
 // `connect:AttributeType`; enumKeys.ts): values that are not in the enumeration (or have the wrong
 // case), deprecated values, a wildcard under an operator that takes it literally, and actions in
 // the statement that never carry the key.
-import { nodeRange } from '../parse/jsonDocument';
-import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { hasPolicyVariable, hasWildcard } from '../reference/arn';
-import { closestMatch } from '../reference/closest';
-import { getAction } from '../reference/iamData';
-import { Fix } from '../types';
-import { Rule } from '../rules/rule';
-import { replaceValueEdit } from '../fixes/edits';
-import { moveActionFix } from './edits';
-import { actionMatches, Operator, parseOperator, valuesMatchedBy } from './grants';
-import { actionsWithKey, EnumKey, enumKey } from './enumKeys';
+import { nodeRange } from '../../parse/jsonDocument';
+import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { hasPolicyVariable, hasWildcard } from '../../reference/arn';
+import { closestMatch } from '../../reference/closest';
+import { getAction } from '../../reference/iamData';
+import { Fix } from '../../types';
+import { Rule } from '../rule';
+import { replaceValueEdit } from '../../fixes/edits';
+import { moveActionFix } from '../../connect/edits';
+import { actionMatches, Operator, parseOperator, valuesMatchedBy } from '../../connect/grants';
+import { actionsWithKey, EnumKey, enumKey } from '../../connect/enumKeys';
 
 interface KeyValue {
   s: Statement;

@@ -1,11 +1,10 @@
-// Rules that only templates need. `yaml-syntax` is reported by analyzeHost for the whole host
-// (its check has nothing to judge in one policy); `cfn-ref-not-arn` reads the template facts the
-// host module leaves on the model (EmbeddedContext, HostNodeFacts).
-import { hostFacts } from '../parse/policyModel';
-import { Rule } from '../rules/rule';
-import { REF_NOT_ARN } from './returnValues';
+// Rules that only CloudFormation, SAM and Serverless templates need. `yaml-syntax` is reported by
+// analyzeHost for the whole host (its check has nothing to judge in one policy); `cfn-ref-not-arn`
+// reads the template facts the host module leaves on the model (EmbeddedContext, HostNodeFacts).
+import { hostFacts } from '../../parse/policyModel';
+import { Rule } from '../rule';
+import { REF_NOT_ARN } from '../../hosts/returnValues';
 import { hostSyntaxRule, NOT_ARN_WHAT, resourceValues } from './ruleParts';
-import { terraformSyntax, tfRefNotArn } from './terraformRules';
 
 export const yamlSyntax = hostSyntaxRule('yaml-syntax', 'A CloudFormation, SAM or Serverless template is not valid YAML.');
 
@@ -34,5 +33,3 @@ export const cfnRefNotArn: Rule = {
     }
   },
 };
-
-export const templateRules: Rule[] = [yamlSyntax, cfnRefNotArn, terraformSyntax, tfRefNotArn];

@@ -5,13 +5,13 @@
 // Only actions named exactly count: `connect:*` or `connect:Associate*` must not demand every
 // companion of every row at once. Only Allow statements grant (grants.ts); a Connect action in a
 // Deny or NotAction statement needs nothing.
-import { PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { hasWildcard } from '../reference/arn';
-import { Fix, RelatedLocation } from '../types';
-import { Report, Rule } from '../rules/rule';
-import { addCompanionsFix } from './edits';
-import { allowedValues, grants, isAllow, nearMiss } from './grants';
-import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from './table';
+import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { hasWildcard } from '../../reference/arn';
+import { Fix, RelatedLocation } from '../../types';
+import { Report, Rule } from '../rule';
+import { addCompanionsFix } from '../../connect/edits';
+import { allowedValues, grants, isAllow, nearMiss } from '../../connect/grants';
+import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from '../../connect/table';
 
 /** The actions of a need the document does not grant. */
 interface Gap {
