@@ -93,6 +93,7 @@ export const connectArnResourceWord: Rule = {
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. user/ for agent/).',
+  fix: { summary: 'change to the resource word Connect\'s ARNs use', safe: false },
   check({ doc, report }) {
     const { top, inner } = pathWords();
     for (const { item, arn, s } of connectArns(doc)) {

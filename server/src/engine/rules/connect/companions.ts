@@ -216,6 +216,7 @@ export const connectPermissionsMissing: Rule = {
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A Connect action is allowed without a permission Connect needs on another service (or on the instance) for the call to succeed.',
+  fix: { summary: 'add a statement that allows what is missing', safe: false },
   check({ doc, report }) {
     reportGrouped(report, doc, ({ row, s }) => {
       const a = assess(doc, row, s);
@@ -259,6 +260,7 @@ export const connectPermissionsSuggested: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'A Connect action may need a permission on another service in some cases (encrypted data, the console, an integration type).',
+  fix: { summary: 'add a statement that allows what is suggested', safe: false },
   check({ doc, report }) {
     reportGrouped(report, doc, ({ row, s }) => {
       const a = assess(doc, row, s);

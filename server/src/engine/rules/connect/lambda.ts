@@ -65,6 +65,7 @@ export const connectLambdaArnMissingFunction: Rule = {
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A Lambda function ARN lacks function: before the function name.',
+  fix: { summary: 'insert function: into the ARN', safe: true },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { item, arn } of arnItems(s.resources)) {
@@ -89,6 +90,7 @@ export const connectLambdaUnqualifiedArn: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'lambda:AddPermission names an unqualified function, which does not cover its versions and aliases.',
+  fix: { summary: 'also allow the function\'s versions and aliases (the ARN with :*)', safe: false },
   check({ doc, report }) {
     if (!allowsAction(doc, ASSOCIATE)) return;
     const statements = addPermissionStatements(doc);

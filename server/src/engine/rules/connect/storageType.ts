@@ -22,6 +22,7 @@ export const connectStorageTypeUnrestricted: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'Instance storage can be associated or updated for any storage resource type.',
+  fix: { summary: 'add a connect:StorageResourceType condition allowing only the storage types the policy grants', safe: false },
   check({ doc, report }) {
     for (const { s, actions, allowed } of storageStatements(doc)) {
       if (allowed.kind !== 'none') continue;

@@ -14,6 +14,7 @@ export const principalInvalid: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Principal or NotPrincipal is not "*" or an object of principal types.',
+  fix: { summary: 'rename a principal type to the nearest of AWS, Service, Federated and CanonicalUser', safe: 'when only the letter case differs' },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const p of s.properties) {

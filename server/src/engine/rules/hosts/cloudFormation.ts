@@ -13,6 +13,7 @@ export const cfnRefNotArn: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A Resource is a Ref to a template resource whose Ref is a name, URL or ID, not an ARN.',
+  fix: { summary: 'use `Fn::GetAtt <resource>.Arn` (written as `!GetAtt` in YAML)', safe: true },
   check({ doc, report }) {
     const embedded = doc.embedded;
     if (!embedded) return;

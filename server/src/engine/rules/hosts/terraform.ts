@@ -37,6 +37,7 @@ export const tfRefNotArn: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A Resource is a Terraform reference to a name, URL or ID attribute, not an ARN.',
+  fix: { summary: 'use the resource\'s `arn` attribute', safe: true },
   check({ doc, report }) {
     if (doc.embedded?.syntax !== 'hcl') return;
     const seen = new Set<number>();
