@@ -20,19 +20,19 @@ describe('connect rule docs', () => {
 });
 
 describe('docs/connect-coverage.md', () => {
-  it('is the table generated from the Connect table (run `npm run docs`)', () => {
+  it('is the table generated from the Connect table (run `npm run sync`)', () => {
     // Imported lazily: the script is not part of the engine.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { coveragePage } = require('../../scripts/connectCoverage') as typeof import('../../scripts/connectCoverage');
     assert.equal(readFixture('docs', 'connect-coverage.md'), coveragePage());
   });
 
-  it('is summed up in the README, generated from the same table (run `npm run docs`)', () => {
+  it('is summed up in the README, generated from the same table (run `npm run sync`)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { coverageSummary } = require('../../scripts/connectCoverage') as typeof import('../../scripts/connectCoverage');
     const readme = readFixture('README.md');
     const summary = coverageSummary();
-    assert.ok(readme.includes(`<!-- connect:start -->\n${summary}\n<!-- connect:end -->`), 'README.md Connect summary is stale: run npm run docs');
+    assert.ok(readme.includes(`<!-- connect:start -->\n${summary}\n<!-- connect:end -->`), 'README.md Connect summary is stale: run npm run sync');
     assert.match(summary, /\| `connect:CreateInstance` \| `ds:CheckAlias`/);
   });
 
