@@ -5,18 +5,39 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as path from 'path';
 import { allRules, analyzeHost, Finding, loadHclParser } from '../../server/src/engine';
 import { Rule } from '../../server/src/engine/rules/rule';
 import { documentedIds, pageExample, pageHeader, pagePath, withPageHeader } from '../../scripts/ruleDocs';
 import { generatedParts, problems, staleParts } from '../../scripts/sync';
 import { ruleTable } from '../../scripts/ruleTable';
-import { readFixture } from '../helpers';
+import { readFixture, ROOT } from '../helpers';
+
+/** Every rule a module under rules/ exports, alone or in a list (a rule is anything with an id and a check). */
+function exportedRules(): { file: string; rule: Rule }[] {
+  const dir = path.join(ROOT, 'server', 'src', 'engine', 'rules');
+  const isRule = (v: unknown): v is Rule => typeof v === 'object' && v !== null && typeof (v as Rule).id === 'string' && typeof (v as Rule).check === 'function';
+  const out: { file: string; rule: Rule }[] = [];
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod: Record<string, unknown> = require(path.join(dir, file));
+    for (const value of Object.values(mod)) for (const v of Array.isArray(value) ? value : [value]) if (isRule(v)) out.push({ file, rule: v });
+  }
+  return out;
+}
 
 describe('rule catalogue', () => {
   it('has unique kebab-case ids', () => {
     const ids = allRules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length, 'duplicate rule ids');
     for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('runs every rule a rule module exports (a new file is listed in its family\'s index.ts)', () => {
+    const registered = new Set(allRules);
+    const exported = exportedRules();
+    assert.ok(exported.length >= allRules.length);
+    assert.deepEqual(exported.filter((e) => !registered.has(e.rule)).map((e) => `${e.file}: ${e.rule.id}`), []);
   });
 
   it('has a docs page for every rule and a rule for every docs page', () => {
