@@ -37,7 +37,7 @@ export const principalInvalid: Rule = {
         for (const { prop, verdict } of judgeKeys(props, PRINCIPAL_KEYS)) {
           const { hint, fixes } = verdict.kind === 'unknown' ? suggestionFor(prop, verdict, props) : { hint: ` Merge it into ${verdict.canonical}.`, fixes: undefined };
           report({
-            message: `${prop.name} is not a principal type: IAM accepts only ${KEY_LIST} in ${p.name} and rejects the policy.${hint}`,
+            message: `${prop.name} is not a principal type, so IAM rejects the policy. ${p.name} accepts only ${KEY_LIST}.${hint}`,
             range: keyRange(prop),
             fixes,
           });
