@@ -34,10 +34,11 @@ describe('rule catalogue', () => {
   });
 
   it('runs every rule a rule module exports (a new file is listed in its family\'s index.ts)', () => {
-    const registered = new Set(allRules);
+    // By id: the engine may hand out its rules with more metadata than a module exports.
+    const registered = new Set(allRules.map((r) => r.id));
     const exported = exportedRules();
     assert.ok(exported.length >= allRules.length);
-    assert.deepEqual(exported.filter((e) => !registered.has(e.rule)).map((e) => `${e.file}: ${e.rule.id}`), []);
+    assert.deepEqual(exported.filter((e) => !registered.has(e.rule.id)).map((e) => `${e.file}: ${e.rule.id}`), []);
   });
 
   it('has a docs page for every rule and a rule for every docs page', () => {
