@@ -1,5 +1,5 @@
-// The parts of the extension's manifest that are generated from code (written by
-// scripts/syncContributes.ts, compared by the e2e suite): snippets from the templates, the rule
+// The parts of the extension's manifest that are generated from code (written by scripts/sync.ts,
+// compared by its test and the e2e suite): snippets from the templates, the rule
 // list of the `connectIam.rules` setting, the JSON schemas.
 import { allRules } from '../server/src/engine';
 import { ruleDocsCommandUri } from '../client/src/ruleLinks';

@@ -1,5 +1,5 @@
 // The JSON schemas of an IAM policy document, written once and emitted twice by
-// scripts/syncContributes.ts:
+// scripts/sync.ts (`npm run sync`):
 // - schemas/iam-policy.schema.json: for any JSON editor. Structural and permissive: JSON types,
 //   the Version and Effect values, descriptions; unknown elements are not rejected.
 // - schemas/iam-policy.vscode.schema.json: contributed to VS Code (jsonValidation), where the

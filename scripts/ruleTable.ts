@@ -1,26 +1,24 @@
-// Generates the README's rule table from the engine's rule list, between the markers
-// `<!-- rules:start -->` and `<!-- rules:end -->`. `npm run docs` rewrites it; a unit test fails
-// when the README is out of date, so the table never drifts from the code.
-import * as fs from 'fs';
+// The README's rule table, generated from the rules' metadata between the markers
+// `<!-- rules:start -->` and `<!-- rules:end -->`. `npm run sync` (scripts/sync.ts) rewrites it;
+// a unit test fails when the README is out of date, so the table never drifts from the code.
 import * as path from 'path';
 import { allRules } from '../server/src/engine';
-
-const CATEGORY_NAMES: Record<string, string> = {
-  syntax: 'Strict JSON',
-  grammar: 'IAM grammar',
-  reference: 'AWS reference data',
-  values: 'Values (ARN fields, placeholders)',
-  security: 'Security',
-  connect: 'Amazon Connect',
-  deny: 'Explicit Deny',
-};
+import { Rule } from '../server/src/engine/rules/rule';
+import { FAMILY_NAMES } from './ruleDocs';
 
 export const README = path.join(__dirname, '..', 'README.md');
 
+/** Whether the rule offers a quick fix and whether *Fix all safely* applies it (the rule's page says
+ *  what it does and when). */
+function fixCell(r: Rule): string {
+  if (!r.fix) return '—';
+  return r.fix.safe === true ? 'safe' : r.fix.safe ? 'yes, sometimes safe' : 'yes';
+}
+
 export function ruleTable(): string {
-  const lines = ['| Rule | Default | Category | What it finds |', '|---|---|---|---|'];
+  const lines = ['| Rule | Default | Category | Quick fix | What it finds |', '|---|---|---|---|---|'];
   for (const r of allRules) {
-    lines.push(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${CATEGORY_NAMES[r.category] ?? r.category} | ${r.title.replace(/\|/g, '\\|')} |`);
+    lines.push(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${FAMILY_NAMES[r.category]} | ${fixCell(r)} | ${r.title.replace(/\|/g, '\\|')} |`);
   }
   return lines.join('\n');
 }
@@ -38,9 +36,4 @@ export function withGenerated(text: string, name: string, body: string): string 
 /** The README text with a freshly generated table. */
 export function withRuleTable(readme: string): string {
   return withGenerated(readme, 'rules', ruleTable());
-}
-
-if (require.main === module) {
-  fs.writeFileSync(README, withRuleTable(fs.readFileSync(README, 'utf8')));
-  console.log(`README.md: ${allRules.length} rules`);
 }

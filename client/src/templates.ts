@@ -3,7 +3,7 @@
 // from the engine's Connect table (server/src/engine/connect/dependencies.ts, the table the rules
 // check against): a Lex V2 bot, an S3 bucket encrypted with a KMS key, instance administration and
 // an Amazon Q in Connect integration. One definition feeds the contributed snippets
-// (scripts/syncContributes.ts writes snippets/ from it), the insert commands and the tests, so they
+// (scripts/sync.ts writes snippets/ from it), the insert commands and the tests, so they
 // can never drift apart.
 //
 // Pure: no `vscode` import, so build scripts and tests can load it.

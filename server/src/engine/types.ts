@@ -81,11 +81,28 @@ export type RuleCategory =
   | 'connect'
   | 'deny';
 
-/** Metadata of one rule: what the CLI's SARIF output, the docs and settings are built from. */
+/** The quick fix a rule offers, as its docs page header says it. */
+export interface RuleFixMeta {
+  /** What the fix does, in a few lower-case words ("remove the comma"). */
+  summary: string;
+  /** Whether fix-all applies it (its fixes are marked `safe`): `true` always, `false` never (the
+   *  user chooses), or the condition under which it does ("when only the letter case differs"). */
+  safe: boolean | string;
+}
+
+/** Metadata of one rule, the single source of what the docs page headers, the README rule table,
+ *  the `connectIam.rules` setting and the CLI's SARIF output say about it (`npm run sync`
+ *  regenerates them; test/unit/ruleCatalog.test.ts fails when one is stale). */
 export interface RuleMeta {
+  /** Kebab-case; also the docs page `docs/rules/<id>.md` and the setting's key. */
   id: string;
   defaultSeverity: Severity;
+  /** The family: the folder `rules/<family>/` (the host rules keep the family of what they judge). */
   category: RuleCategory;
-  /** One sentence: what the rule finds. */
+  /** One sentence: what the rule finds (README table, settings, the docs page's summary line). */
   title: string;
+  /** The quick fix it offers; absent when it offers none. */
+  fix?: RuleFixMeta;
+  /** Why it offers no quick fix, when that is worth saying ("the ARNs are yours to name"). */
+  noFix?: string;
 }

@@ -8,7 +8,7 @@ import { EXTENSION_ID, readRepoFile } from './helpers';
 
 describe('manifest', () => {
   for (const [file, expected] of Object.entries(generatedFiles())) {
-    it(`${file} is up to date (node --import tsx scripts/syncContributes.ts)`, () => {
+    it(`${file} is up to date (npm run sync)`, () => {
       assert.strictEqual(readRepoFile(file), expected);
     });
   }

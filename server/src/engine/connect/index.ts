@@ -1,15 +1,4 @@
-// Amazon Connect rules: what no general IAM linter knows. They read the curated table
-// (`table.ts`, also exported for hover, completion and the language server) and judge the whole
-// document, since the permissions an association needs are often split across statements.
-import { Rule } from '../rules/rule';
-import { arnRules } from './arns';
-import { companionRules } from './companions';
-import { lambdaRules } from './lambda';
-import { roleRules } from './roles';
-import { enumValueRules } from './enumValues';
-import { storageKindRules } from './storageKinds';
-import { storageTypeRules } from './storageType';
-
-export const connectRules: Rule[] = [...enumValueRules, ...storageTypeRules, ...companionRules, ...storageKindRules, ...lambdaRules, ...roleRules, ...arnRules];
-
+// The curated Amazon Connect table and what is derived from it (`table.ts`), read by the Connect
+// rules (rules/connect/), hover, completion, the client's templates and the docs generator.
+// Helpers the rules share stay here too: `grants.ts` (what a policy allows) and `edits.ts` (fixes).
 export * from './table';

@@ -6,9 +6,9 @@ import { grammarRules } from './grammar';
 import { referenceRules } from './reference';
 import { valueRules } from './values';
 import { securityRules } from './security';
-import { connectRules } from '../connect';
+import { connectRules } from './connect';
 import { denyRules } from './deny';
-import { templateRules } from '../hosts/rules';
+import { templateRules } from './hosts';
 
 export const allRules: readonly Rule[] = [
   ...syntaxRules,

@@ -24,6 +24,7 @@ export const conditionMultipleBoolean: Rule = {
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A Bool or Null condition lists both true and false.',
+  noFix: 'which value you meant is yours to say',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
@@ -48,6 +49,7 @@ export const conditionWildcardWithoutLike: Rule = {
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A value with * or ? under StringEquals, which compares them literally.',
+  fix: { summary: 'change `StringEquals` to `StringLike` (`StringNotEquals` to `StringNotLike`), keeping `ForAllValues:`/`ForAnyValue:` and `IfExists`, when the key is alone under its operator', safe: false },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
@@ -78,6 +80,7 @@ export const conditionMissingQualifier: Rule = {
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A multivalued condition key is compared without ForAllValues: or ForAnyValue:.',
+  fix: { summary: 'add `ForAnyValue:` to the operator, when the key is alone under it', safe: false },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {

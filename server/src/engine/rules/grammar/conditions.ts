@@ -59,6 +59,7 @@ export const conditionUnknownOperator: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A condition operator IAM does not know.',
+  fix: { summary: 'rename to the nearest operator', safe: false },
   check({ doc, report }) {
     for (const op of operators(doc)) {
       if (parseOperator(op.name) || isNullIfExists(op.name)) continue;
@@ -78,6 +79,7 @@ export const conditionNullIfExists: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Null with the IfExists suffix.',
+  fix: { summary: 'remove IfExists from Null', safe: false },
   check({ doc, report }) {
     for (const op of operators(doc)) {
       if (!isNullIfExists(op.name)) continue;
@@ -146,6 +148,7 @@ export const forAllValuesSingleValuedKey: Rule = {
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'ForAllValues: on a single-valued condition key.',
+  fix: { summary: 'remove ForAllValues: from the operator', safe: false },
   check: setOperatorOnSingleValuedKey('ForAllValues',
     'ForAllValues: is also true when the request has no value for the key at all, so in an Allow it grants more than intended'),
 };
@@ -156,6 +159,7 @@ export const forAnyValueSingleValuedKey: Rule = {
   defaultSeverity: 'information',
   category: 'grammar',
   title: 'ForAnyValue: on a single-valued condition key.',
+  fix: { summary: 'remove ForAnyValue: from the operator', safe: false },
   check: setOperatorOnSingleValuedKey('ForAnyValue',
     'on a single value ForAnyValue: works like the plain operator and only obscures the intent'),
 };

@@ -37,6 +37,7 @@ export const effectInvalid: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Effect is not exactly Allow or Deny.',
+  fix: { summary: 'change to the nearest of Allow and Deny', safe: 'when only the letter case differs' },
   check({ doc, report }) {
     for (const s of doc.statements) {
       const e = s.effect;

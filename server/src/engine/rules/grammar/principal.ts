@@ -14,6 +14,7 @@ export const principalInvalid: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Principal or NotPrincipal is not "*" or an object of principal types.',
+  fix: { summary: 'rename a principal type to the nearest of AWS, Service, Federated and CanonicalUser', safe: 'when only the letter case differs' },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const p of s.properties) {
@@ -36,7 +37,7 @@ export const principalInvalid: Rule = {
         for (const { prop, verdict } of judgeKeys(props, PRINCIPAL_KEYS)) {
           const { hint, fixes } = verdict.kind === 'unknown' ? suggestionFor(prop, verdict, props) : { hint: ` Merge it into ${verdict.canonical}.`, fixes: undefined };
           report({
-            message: `${prop.name} is not a principal type: IAM accepts only ${KEY_LIST} in ${p.name} and rejects the policy.${hint}`,
+            message: `${prop.name} is not a principal type, so IAM rejects the policy. ${p.name} accepts only ${KEY_LIST}.${hint}`,
             range: keyRange(prop),
             fixes,
           });

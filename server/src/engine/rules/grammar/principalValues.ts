@@ -113,6 +113,7 @@ export const principalValueInvalid: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A principal value names no principal: a placeholder, spaces, or a malformed service name.',
+  fix: { summary: 'remove surrounding spaces; for a service name, the .amazonaws.com form', safe: 'when it only removes spaces' },
   check({ doc, report }) {
     for (const s of doc.statements) {
       const v = s.principalProperty?.value;

@@ -39,6 +39,7 @@ export const sidInvalidCharacters: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A Sid of an identity policy has characters other than ASCII letters and digits.',
+  fix: { summary: 'remove the characters a Sid may not have, when no other statement has that Sid', safe: true },
   check({ doc, report }) {
     // Resource policies (S3, SNS, SQS…) accept spaces and punctuation in Sids.
     if (doc.kind !== 'identity') return;

@@ -51,6 +51,7 @@ export const statementUnknownElement: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement element IAM does not know.',
+  fix: { summary: 'rename the key to the nearest element', safe: 'when only the letter case differs' },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { prop, verdict } of judgeKeys(s.properties, STATEMENT_ELEMENTS)) {

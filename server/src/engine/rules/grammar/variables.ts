@@ -90,6 +90,7 @@ export const policyVariableSyntax: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A policy variable is unclosed, empty, has spaces in its name or an unquoted default value.',
+  fix: { summary: 'remove the spaces in a variable\'s name, or quote its default value', safe: true },
   check({ doc, report }) {
     if (!hasVariables(doc)) return;
     for (const item of substituted(doc)) {

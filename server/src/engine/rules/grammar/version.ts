@@ -21,6 +21,7 @@ export const versionMissing: Rule = {
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'The policy has no Version element.',
+  fix: { summary: 'add "Version": "2012-10-17"', safe: 'when the policy has no policy variables' },
   check({ doc, report }) {
     if (!doc.root || doc.root.type !== 'object' || presentOrMeant(doc.properties, TOP_LEVEL_ELEMENTS, ['Version'])) return;
     const first = doc.properties[0];
@@ -48,6 +49,7 @@ export const versionInvalid: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Version is neither 2012-10-17 nor 2008-10-17.',
+  fix: { summary: 'change the version to "2012-10-17"', safe: 'when the policy has no policy variables' },
   check({ doc, report }) {
     const node = doc.byName.get('Version')?.value;
     if (!node) return;
@@ -69,6 +71,7 @@ export const versionOutdated: Rule = {
   defaultSeverity: 'information',
   category: 'grammar',
   title: 'Version is the old 2008-10-17.',
+  fix: { summary: 'change the version to "2012-10-17"', safe: 'when the policy has no policy variables' },
   check({ doc, report }) {
     const item = doc.version;
     if (!item || item.value !== OLD_VERSION) return;
@@ -85,6 +88,7 @@ export const policyUnknownElement: Rule = {
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A top-level element other than Version, Id and Statement.',
+  fix: { summary: 'rename the key to the nearest element, when one is close', safe: 'when only the letter case differs' },
   check({ doc, report }) {
     for (const { prop, verdict } of judgeKeys(doc.properties, TOP_LEVEL_ELEMENTS)) {
       if (verdict.kind !== 'unknown') continue; // case duplicates: duplicate-key-case

@@ -20,6 +20,7 @@ export const actionMalformed: Rule = {
   defaultSeverity: 'error',
   category: 'reference',
   title: 'An action is not of the form service:ActionName.',
+  fix: { summary: 'remove stray spaces', safe: true },
   check(ctx) {
     for (const { a } of allActions(ctx)) {
       if (a.status !== 'malformed') continue;
@@ -49,6 +50,7 @@ export const actionUnknownService: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'The service prefix of an action is not an AWS service.',
+  fix: { summary: 'change the prefix to a near service prefix', safe: false },
   check(ctx) {
     for (const { a } of allActions(ctx)) {
       if (a.status !== 'unknown-service' || !a.parts) continue;
@@ -78,6 +80,7 @@ export const actionUnknown: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An action name does not exist in its service.',
+  fix: { summary: 'change to the nearest action name (preferred)', safe: false },
   check(ctx) {
     for (const { a } of allActions(ctx)) {
       if (a.status !== 'no-match' || !a.explicit || !a.parts) continue;

@@ -37,6 +37,7 @@ export const arnMalformed: Rule = {
   defaultSeverity: 'error',
   category: 'reference',
   title: 'A resource is neither * nor an ARN with six fields and a service.',
+  fix: { summary: 'lower-case an `ARN:` prefix', safe: true },
   check(ctx) {
     for (const { item, text } of resourceStrings(ctx)) {
       if (isAny(text) || text.startsWith('${')) continue;
@@ -86,6 +87,7 @@ export const arnUnknownService: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'The service field of an ARN names no AWS service.',
+  fix: { summary: 'change to the nearest service (or its lower-case spelling)', safe: false },
   check(ctx) {
     for (const { item, arn } of concreteArns(ctx)) {
       const service = arn.service.value;
@@ -129,6 +131,7 @@ export const arnFieldNotAllowed: Rule = {
   defaultSeverity: 'error',
   category: 'reference',
   title: 'An ARN has a Region or account where the service\'s ARNs leave that field empty.',
+  fix: { summary: 'remove the field\'s value', safe: false },
   check(ctx) {
     for (const { item, arn } of concreteArns(ctx)) {
       for (const field of ['region', 'account'] as const) {
@@ -153,6 +156,7 @@ function missingFieldRule(id: string, field: 'region' | 'account', defaultSeveri
     defaultSeverity,
     category: 'reference',
     title: `An ARN leaves the ${label} empty where every ARN of its kind has one.`,
+    fix: { summary: `fill in the ${label} the rest of the policy uses, or \`*\``, safe: false },
     check(ctx) {
       for (const { item, arn } of concreteArns(ctx)) {
         const f = arn[field];

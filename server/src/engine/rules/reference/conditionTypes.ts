@@ -84,6 +84,7 @@ export const conditionTypeMismatch: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A condition operator does not fit the type of its key.',
+  fix: { summary: 'change an ARN operator to the one of the key\'s type that tests the same (when the key is alone under its operator)', safe: false },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {

@@ -38,6 +38,7 @@ export const unknownGlobalConditionKey: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An aws: condition key is not a global condition key.',
+  fix: { summary: 'change to the nearest global key (keeps a tag key)', safe: false },
   check(ctx) {
     for (const { c, key } of keyUses(ctx)) {
       if (prefixOf(key) !== 'aws' || findConditionKey(key)) continue;
@@ -63,6 +64,7 @@ export const unknownServiceConditionKey: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A service condition key is not defined by its service.',
+  fix: { summary: 'change to the nearest key of the service', safe: false },
   check(ctx) {
     for (const { c, key } of keyUses(ctx)) {
       const prefix = prefixOf(key);

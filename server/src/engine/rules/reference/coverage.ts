@@ -143,6 +143,7 @@ export const actionNeedsWildcardResource: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An action that supports no resource-level permissions has no "Resource": "*".',
+  fix: { summary: 'move the action to a new statement with `"Resource": "*"` (same effect and conditions)', safe: false },
   check(ctx) {
     for (const { s, actions, parsed, hasStar } of coverageStatements(ctx)) {
       if (hasStar) continue;

@@ -47,6 +47,7 @@ function redundantRule(id: string, what: 'action' | 'resource'): Rule {
     defaultSeverity: 'information',
     category: 'reference',
     title: `${what === 'action' ? 'An action' : 'A resource'} entry that another entry of the same statement already covers.`,
+    fix: { summary: 'remove the entry', safe: true },
     check({ doc, report }) {
       for (const s of doc.statements) {
         const items = what === 'action' ? s.actions : s.resources;

@@ -11,6 +11,7 @@ export const denyMfaBoolWithoutIfExists: Rule = {
   defaultSeverity: 'warning',
   category: 'security',
   title: 'A Deny tests aws:MultiFactorAuthPresent "false" with Bool instead of BoolIfExists.',
+  fix: { summary: 'change `Bool` to `BoolIfExists` (when the key is alone under its operator)', safe: false },
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.effect?.value !== 'Deny') continue;

@@ -125,6 +125,7 @@ export const iamPrivilegeEscalation: Rule = {
   defaultSeverity: 'warning',
   category: 'security',
   title: 'An action that lets its holder escalate their own privileges is allowed on every resource.',
+  noFix: 'the resources to allow are yours to name',
   check({ doc, report }) {
     if (!grantsIdentityPermissions(doc)) return;
     // Once per document, not per statement: grantsWholeService scans every statement.

@@ -27,6 +27,7 @@ export const resourceStarScopable: Rule = {
   defaultSeverity: 'information',
   category: 'security',
   title: '"Resource": "*" for actions that can be scoped to specific resources.',
+  noFix: 'the ARNs are yours to name',
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (!isAllow(s) || s.isNotAction || s.isNotResource || s.conditionProperty) continue;

@@ -176,6 +176,7 @@ export const iamRolePrivilegeEscalation: Rule = {
   defaultSeverity: 'warning',
   category: 'security',
   title: 'iam:PassRole, iam:PutRolePolicy or iam:AttachRolePolicy is allowed on every role.',
+  fix: { summary: 'scope to the Amazon Connect service-linked role (in a statement of its own)', safe: false },
   check({ doc, report }) {
     if (!grantsIdentityPermissions(doc)) return;
     const connect = allowsService(doc, 'connect');

@@ -16,6 +16,7 @@ export const servicePrincipalWithoutSource: Rule = {
   defaultSeverity: 'information',
   category: 'security',
   title: 'A service principal is allowed without an aws:SourceArn or aws:SourceAccount condition.',
+  noFix: 'the source ARN or account is yours to name',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const principal = s.principalProperty;

@@ -66,6 +66,7 @@ const jsonComment: Rule = {
   defaultSeverity: 'error',
   category: 'syntax',
   title: 'Comments are not allowed: IAM rejects the policy.',
+  fix: { summary: 'remove the comment', safe: true },
   check({ doc, report }) {
     reportRemovable(report, doc.json.comments,
       'IAM rejects comments: policies are strict JSON. Remove this comment (use a Sid to label a statement).', 'Remove the comment');
@@ -77,6 +78,7 @@ const jsonTrailingComma: Rule = {
   defaultSeverity: 'error',
   category: 'syntax',
   title: 'Trailing commas are not allowed: IAM rejects the policy.',
+  fix: { summary: 'remove the comma', safe: true },
   check({ doc, report }) {
     for (const run of doc.json.trailingCommas) {
       const many = run.commas.length > 1;

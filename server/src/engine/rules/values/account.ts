@@ -46,6 +46,7 @@ export const arnInvalidAccount: Rule = {
   defaultSeverity: 'error',
   category: 'values',
   title: 'The account field of an ARN is not a 12-digit account ID.',
+  fix: { summary: 'remove the separators, or use the account the rest of the policy uses', safe: false },
   check({ doc, report }) {
     for (const { s, arn, facts } of arnStrings(doc)) {
       const field = arn.account;

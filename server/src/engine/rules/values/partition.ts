@@ -16,6 +16,7 @@ export const arnInvalidPartition: Rule = {
   defaultSeverity: 'error',
   category: 'values',
   title: 'The partition field of an ARN is not an AWS partition.',
+  fix: { summary: 'change to the nearest partition', safe: false },
   check({ doc, report }) {
     for (const { s, arn, facts } of arnStrings(doc)) {
       const field = arn.partition;

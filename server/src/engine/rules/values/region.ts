@@ -15,6 +15,7 @@ export const arnUnknownRegion: Rule = {
   defaultSeverity: 'error',
   category: 'values',
   title: 'The Region field of an ARN is not a known AWS Region code.',
+  fix: { summary: 'change to the nearest Region', safe: false },
   check({ doc, report }) {
     for (const { s, arn, facts } of arnStrings(doc)) {
       const field = arn.region;
@@ -36,6 +37,7 @@ export const arnRegionPartitionMismatch: Rule = {
   defaultSeverity: 'error',
   category: 'values',
   title: 'The Region of an ARN belongs to another partition than the ARN names.',
+  fix: { summary: 'change the partition to the Region\'s', safe: false },
   check({ doc, report }) {
     for (const { s, arn } of arnStrings(doc)) {
       const partition = arn.partition.value;

@@ -35,6 +35,7 @@ export const unknownPolicyVariable: Rule = {
   defaultSeverity: 'warning',
   category: 'values',
   title: 'A policy variable names no known condition key.',
+  fix: { summary: 'change to the nearest policy variable', safe: false },
   check({ doc, report }) {
     for (const s of policyStrings(doc)) {
       if (s.place === 'principal') continue; // Variables are not allowed there at all: grammar's concern.

@@ -1,11 +1,10 @@
-// Rules that only templates need. `yaml-syntax` is reported by analyzeHost for the whole host
-// (its check has nothing to judge in one policy); `cfn-ref-not-arn` reads the template facts the
-// host module leaves on the model (EmbeddedContext, HostNodeFacts).
-import { hostFacts } from '../parse/policyModel';
-import { Rule } from '../rules/rule';
-import { REF_NOT_ARN } from './returnValues';
+// Rules that only CloudFormation, SAM and Serverless templates need. `yaml-syntax` is reported by
+// analyzeHost for the whole host (its check has nothing to judge in one policy); `cfn-ref-not-arn`
+// reads the template facts the host module leaves on the model (EmbeddedContext, HostNodeFacts).
+import { hostFacts } from '../../parse/policyModel';
+import { Rule } from '../rule';
+import { REF_NOT_ARN } from '../../hosts/returnValues';
 import { hostSyntaxRule, NOT_ARN_WHAT, resourceValues } from './ruleParts';
-import { terraformSyntax, tfRefNotArn } from './terraformRules';
 
 export const yamlSyntax = hostSyntaxRule('yaml-syntax', 'A CloudFormation, SAM or Serverless template is not valid YAML.');
 
@@ -14,6 +13,7 @@ export const cfnRefNotArn: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A Resource is a Ref to a template resource whose Ref is a name, URL or ID, not an ARN.',
+  fix: { summary: 'use `Fn::GetAtt <resource>.Arn` (written as `!GetAtt` in YAML)', safe: true },
   check({ doc, report }) {
     const embedded = doc.embedded;
     if (!embedded) return;
@@ -34,5 +34,3 @@ export const cfnRefNotArn: Rule = {
     }
   },
 };
-
-export const templateRules: Rule[] = [yamlSyntax, cfnRefNotArn, terraformSyntax, tfRefNotArn];

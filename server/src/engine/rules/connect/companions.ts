@@ -5,13 +5,13 @@
 // Only actions named exactly count: `connect:*` or `connect:Associate*` must not demand every
 // companion of every row at once. Only Allow statements grant (grants.ts); a Connect action in a
 // Deny or NotAction statement needs nothing.
-import { PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { hasWildcard } from '../reference/arn';
-import { Fix, RelatedLocation } from '../types';
-import { Report, Rule } from '../rules/rule';
-import { addCompanionsFix } from './edits';
-import { allowedValues, grants, isAllow, nearMiss } from './grants';
-import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from './table';
+import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { hasWildcard } from '../../reference/arn';
+import { Fix, RelatedLocation } from '../../types';
+import { Report, Rule } from '../rule';
+import { addCompanionsFix } from '../../connect/edits';
+import { allowedValues, grants, isAllow, nearMiss } from '../../connect/grants';
+import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from '../../connect/table';
 
 /** The actions of a need the document does not grant. */
 interface Gap {
@@ -216,6 +216,7 @@ export const connectPermissionsMissing: Rule = {
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A Connect action is allowed without a permission Connect needs on another service (or on the instance) for the call to succeed.',
+  fix: { summary: 'add a statement that allows what is missing', safe: false },
   check({ doc, report }) {
     reportGrouped(report, doc, ({ row, s }) => {
       const a = assess(doc, row, s);
@@ -259,6 +260,7 @@ export const connectPermissionsSuggested: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'A Connect action may need a permission on another service in some cases (encrypted data, the console, an integration type).',
+  fix: { summary: 'add a statement that allows what is suggested', safe: false },
   check({ doc, report }) {
     reportGrouped(report, doc, ({ row, s }) => {
       const a = assess(doc, row, s);

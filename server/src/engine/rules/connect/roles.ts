@@ -6,21 +6,21 @@
 //   connect-service-linked-role-condition  iam:CreateServiceLinkedRole without the
 //                                 iam:AWSServiceName condition AWS's own AmazonConnect_FullAccess uses
 import { getNodeValue } from 'jsonc-parser';
-import { addStatementEdits, replaceValueEdit } from '../fixes/edits';
-import { PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { policyContext } from '../policyContext';
-import { hasPolicyVariable, parseArn } from '../reference/arn';
-import { isPartition } from '../reference/regions';
-import { patternCovers, wildcardMatches } from '../reference/wildcard';
-import { removeArrayElementEdit } from '../rules/security/arrayEdits';
-import { allowsService } from '../rules/security/statements';
-import { Rule } from '../rules/rule';
-import { Fix, TextEdit } from '../types';
-import { addConditionEdit } from './edits';
-import { actionMatches, grants, isAllow, resourceFits, storageStatements } from './grants';
+import { addStatementEdits, replaceValueEdit } from '../../fixes/edits';
+import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { policyContext } from '../../policyContext';
+import { hasPolicyVariable, parseArn } from '../../reference/arn';
+import { isPartition } from '../../reference/regions';
+import { patternCovers, wildcardMatches } from '../../reference/wildcard';
+import { removeArrayElementEdit } from '../security/arrayEdits';
+import { allowsService } from '../security/statements';
+import { Rule } from '../rule';
+import { Fix, TextEdit } from '../../types';
+import { addConditionEdit } from '../../connect/edits';
+import { actionMatches, grants, isAllow, resourceFits, storageStatements } from '../../connect/grants';
 import {
   allNeeds, Companion, connectServiceLinkedRoleArn, connectServiceLinkedRoleNarrowArn, dependencyRow, RESOURCES,
-} from './table';
+} from '../../connect/table';
 
 const ROLE_ACTIONS = ['iam:PutRolePolicy', 'iam:AttachRolePolicy'];
 const PUT_ON_ROLE: Companion = { action: 'iam:PutRolePolicy', resource: 'serviceLinkedRole' };
@@ -58,6 +58,7 @@ export const connectServiceRolePath: Rule = {
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'iam:PutRolePolicy is scoped to a role that is not the Amazon Connect service-linked role.',
+  fix: { summary: 'scope to the Amazon Connect service-linked role', safe: false },
   check({ doc, report }) {
     // Only when the Connect role is needed and not granted: a scoped role grant next to a correct
     // one is deliberate (some other role of the account).
@@ -130,6 +131,7 @@ export const connectServiceRoleScope: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'iam:PutRolePolicy, iam:AttachRolePolicy or iam:DeleteRolePolicy is allowed on more roles than the Amazon Connect service-linked role.',
+  fix: { summary: 'scope to the Amazon Connect service-linked role', safe: false },
   check({ doc, report }) {
     if (!allowsService(doc, 'connect')) return;
     for (const s of doc.statements) {
@@ -162,6 +164,7 @@ export const connectServiceLinkedRoleCondition: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'iam:CreateServiceLinkedRole is allowed for any service in a policy for Amazon Connect: no iam:AWSServiceName condition.',
+  fix: { summary: 'allow it for Amazon Connect only (an iam:AWSServiceName condition)', safe: false },
   check({ doc, report }) {
     if (!allowsService(doc, 'connect')) return;
     for (const s of doc.statements) {

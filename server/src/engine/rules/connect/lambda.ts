@@ -2,16 +2,16 @@
 // service-linked role; `lambda:AddPermission` adds a resource policy to the function instead
 // (seed, Example 2). So the scope of `lambda:AddPermission` is what restricts which functions can
 // be associated, and its function ARNs must be right.
-import { PolicyDocument, Statement, subRange } from '../parse/policyModel';
-import { arnItems, hasPolicyVariable, hasWildcard, parseArn } from '../reference/arn';
-import { closestMatch } from '../reference/closest';
-import { resourceTypesOf } from '../reference/iamData';
-import { templatePlaceholders } from '../reference/placeholders';
-import { patternCovers, patternsIntersect } from '../reference/wildcard';
-import { replaceInStringFix } from '../fixes/edits';
-import { Rule } from '../rules/rule';
-import { addArrayValueEdit } from './edits';
-import { actionMatches, isAllow } from './grants';
+import { PolicyDocument, Statement, subRange } from '../../parse/policyModel';
+import { arnItems, hasPolicyVariable, hasWildcard, parseArn } from '../../reference/arn';
+import { closestMatch } from '../../reference/closest';
+import { resourceTypesOf } from '../../reference/iamData';
+import { templatePlaceholders } from '../../reference/placeholders';
+import { patternCovers, patternsIntersect } from '../../reference/wildcard';
+import { replaceInStringFix } from '../../fixes/edits';
+import { Rule } from '../rule';
+import { addArrayValueEdit } from '../../connect/edits';
+import { actionMatches, isAllow } from '../../connect/grants';
 
 const ADD_PERMISSION = 'lambda:AddPermission';
 const ASSOCIATE = 'connect:AssociateLambdaFunction';
@@ -65,6 +65,7 @@ export const connectLambdaArnMissingFunction: Rule = {
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A Lambda function ARN lacks function: before the function name.',
+  fix: { summary: 'insert function: into the ARN', safe: true },
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { item, arn } of arnItems(s.resources)) {
@@ -89,6 +90,7 @@ export const connectLambdaUnqualifiedArn: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'lambda:AddPermission names an unqualified function, which does not cover its versions and aliases.',
+  fix: { summary: 'also allow the function\'s versions and aliases (the ARN with :*)', safe: false },
   check({ doc, report }) {
     if (!allowsAction(doc, ASSOCIATE)) return;
     const statements = addPermissionStatements(doc);

@@ -1,15 +1,15 @@
 // Amazon Connect ARNs: the words of the resource path (Connect's are odd: a user is `agent/`, a
 // quick connect `transfer-destination/`), instance IDs, and Regions or partitions where Connect
 // does not run. The valid words come from the reference's Connect resource-type ARN formats.
-import { PolicyDocument, Statement, subRange, ValueItem } from '../parse/policyModel';
-import { arnItems, hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../reference/arn';
-import { closestMatch } from '../reference/closest';
-import { resourceTypesOf } from '../reference/iamData';
-import { isPathPlaceholder, templatePlaceholders } from '../reference/placeholders';
-import { regionPartition } from '../reference/regions';
-import { spanSuggestion } from '../fixes/edits';
-import { Rule } from '../rules/rule';
-import { CONNECT_REGIONS } from './table';
+import { PolicyDocument, Statement, subRange, ValueItem } from '../../parse/policyModel';
+import { arnItems, hasPolicyVariable, hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
+import { closestMatch } from '../../reference/closest';
+import { resourceTypesOf } from '../../reference/iamData';
+import { isPathPlaceholder, templatePlaceholders } from '../../reference/placeholders';
+import { regionPartition } from '../../reference/regions';
+import { spanSuggestion } from '../../fixes/edits';
+import { Rule } from '../rule';
+import { CONNECT_REGIONS } from '../../connect/table';
 
 interface PathWords {
   /** First words (`instance`, `phone-number`, …). */
@@ -93,6 +93,7 @@ export const connectArnResourceWord: Rule = {
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. user/ for agent/).',
+  fix: { summary: 'change to the resource word Connect\'s ARNs use', safe: false },
   check({ doc, report }) {
     const { top, inner } = pathWords();
     for (const { item, arn, s } of connectArns(doc)) {

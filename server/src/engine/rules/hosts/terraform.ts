@@ -1,8 +1,8 @@
 // Rules that only Terraform files need. `terraform-syntax` is reported by analyzeHost for the whole
 // file (HCL errors, and JSON errors of heredoc policies); `tf-ref-not-arn` reads the reference
 // facts hclValues.ts leaves on unknown values (`intrinsic.fn` `terraform`, `arg` the traversal).
-import { hostFacts } from '../parse/policyModel';
-import { Rule } from '../rules/rule';
+import { hostFacts } from '../../parse/policyModel';
+import { Rule } from '../rule';
 import { hostSyntaxRule, NOT_ARN_WHAT, resourceValues } from './ruleParts';
 
 /** Resource attributes that are a name, URL or ID, not the ARN (the resource's `arn` attribute
@@ -37,6 +37,7 @@ export const tfRefNotArn: Rule = {
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A Resource is a Terraform reference to a name, URL or ID attribute, not an ARN.',
+  fix: { summary: 'use the resource\'s `arn` attribute', safe: true },
   check({ doc, report }) {
     if (doc.embedded?.syntax !== 'hcl') return;
     const seen = new Set<number>();

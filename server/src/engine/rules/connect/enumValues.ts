@@ -2,17 +2,17 @@
 // `connect:AttributeType`; enumKeys.ts): values that are not in the enumeration (or have the wrong
 // case), deprecated values, a wildcard under an operator that takes it literally, and actions in
 // the statement that never carry the key.
-import { nodeRange } from '../parse/jsonDocument';
-import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { hasPolicyVariable, hasWildcard } from '../reference/arn';
-import { closestMatch } from '../reference/closest';
-import { getAction } from '../reference/iamData';
-import { Fix } from '../types';
-import { Rule } from '../rules/rule';
-import { replaceValueEdit } from '../fixes/edits';
-import { moveActionFix } from './edits';
-import { actionMatches, Operator, parseOperator, valuesMatchedBy } from './grants';
-import { actionsWithKey, EnumKey, enumKey } from './enumKeys';
+import { nodeRange } from '../../parse/jsonDocument';
+import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
+import { hasPolicyVariable, hasWildcard } from '../../reference/arn';
+import { closestMatch } from '../../reference/closest';
+import { getAction } from '../../reference/iamData';
+import { Fix } from '../../types';
+import { Rule } from '../rule';
+import { replaceValueEdit } from '../../fixes/edits';
+import { moveActionFix } from '../../connect/edits';
+import { actionMatches, Operator, parseOperator, valuesMatchedBy } from '../../connect/grants';
+import { actionsWithKey, EnumKey, enumKey } from '../../connect/enumKeys';
 
 interface KeyValue {
   s: Statement;
@@ -49,6 +49,7 @@ export const connectConditionValueUnknown: Rule = {
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A connect:StorageResourceType or connect:AttributeType value is not one of the key\'s values (or has the wrong case).',
+  fix: { summary: 'change to the nearest value', safe: 'when only the letter case differs' },
   check({ doc, report }) {
     for (const t of keyValues(doc)) {
       if (matched(t).length) continue;
@@ -88,6 +89,7 @@ export const connectConditionValueDeprecated: Rule = {
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A connect:StorageResourceType value is deprecated.',
+  fix: { summary: 'change to the value that replaces it', safe: false },
   check({ doc, report }) {
     for (const t of keyValues(doc)) {
       const dep = t.key.deprecated[t.value];
@@ -111,6 +113,7 @@ export const connectConditionValueWildcardLiteral: Rule = {
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A connect:StorageResourceType or connect:AttributeType value with a wildcard under an operator that takes it literally.',
+  fix: { summary: 'change the operator to StringLike', safe: false },
   check({ doc, report }) {
     for (const t of keyValues(doc)) {
       if (!literalWildcard(t) || matched(t).length) continue;
@@ -136,6 +139,7 @@ export const connectConditionKeyUnsupportedAction: Rule = {
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A statement conditioned on connect:StorageResourceType or connect:AttributeType names an action that never carries the key.',
+  fix: { summary: 'move the action to a statement of its own', safe: false },
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.isNotAction) continue;

@@ -1,10 +1,10 @@
 // connect-storage-type-unrestricted: storage-config statements without a connect:StorageResourceType
 // condition (its values are judged by enumValues.ts, with connect:AttributeType).
-import { PolicyDocument } from '../parse/policyModel';
-import { Rule } from '../rules/rule';
-import { addConditionEdit } from './edits';
-import { actionMatches, grants, storageStatements } from './grants';
-import { STORAGE_KINDS, STORAGE_RESOURCE_TYPE_KEY, STORAGE_TYPE_ACTIONS } from './table';
+import { PolicyDocument } from '../../parse/policyModel';
+import { Rule } from '../rule';
+import { addConditionEdit } from '../../connect/edits';
+import { actionMatches, grants, storageStatements } from '../../connect/grants';
+import { STORAGE_KINDS, STORAGE_RESOURCE_TYPE_KEY, STORAGE_TYPE_ACTIONS } from '../../connect/table';
 
 /** The storage types the document's companion permissions point at, for the condition a fix
  *  adds: S3 permissions → `CALL_RECORDINGS`, Kinesis or Firehose → `CONTACT_TRACE_RECORDS`. */
@@ -22,6 +22,7 @@ export const connectStorageTypeUnrestricted: Rule = {
   defaultSeverity: 'information',
   category: 'connect',
   title: 'Instance storage can be associated or updated for any storage resource type.',
+  fix: { summary: 'add a connect:StorageResourceType condition allowing only the storage types the policy grants', safe: false },
   check({ doc, report }) {
     for (const { s, actions, allowed } of storageStatements(doc)) {
       if (allowed.kind !== 'none') continue;

@@ -1,10 +1,10 @@
 // connect-storage-kind-mismatch: the policy grants what one kind of storage needs (a Kinesis
 // stream) while its storage-type condition allows only types stored in another (S3): usually a
 // statement copied from the wrong example of the seed.
-import { PolicyDocument, ValueItem } from '../parse/policyModel';
-import { Rule } from '../rules/rule';
-import { grants, grantsExplicitly, StorageStatement, storageStatements } from './grants';
-import { Companion, STORAGE_KINDS, StorageKind, storageTypeInfo, STORAGE_TYPES } from './table';
+import { PolicyDocument, ValueItem } from '../../parse/policyModel';
+import { Rule } from '../rule';
+import { grants, grantsExplicitly, StorageStatement, storageStatements } from '../../connect/grants';
+import { Companion, STORAGE_KINDS, StorageKind, storageTypeInfo, STORAGE_TYPES } from '../../connect/table';
 
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 

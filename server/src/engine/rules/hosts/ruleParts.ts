@@ -2,8 +2,8 @@
 // values of an embedded policy, computed ones included (a template's Ref or a Terraform
 // reference is an unknown value, not a scalar item, so `statement.resources` leaves it out).
 import { Node } from 'jsonc-parser';
-import { PolicyDocument } from '../parse/policyModel';
-import { Rule } from '../rules/rule';
+import { PolicyDocument } from '../../parse/policyModel';
+import { Rule } from '../rule';
 
 /** A host's syntax rule: analyzeHost reports it once for the whole file (YAML, HCL), so its check
  *  has nothing to judge in one embedded policy. It is a rule for its id, severity and docs page. */
