@@ -27,3 +27,15 @@ export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/h
 export type { EmbeddedKind } from './hosts/locations';
 export { fixAll, diffEdit, safeFixOf } from './fixes/fixAll';
 export type { FixAllResult } from './fixes/fixAll';
+export { docsBase } from './docsUrl';
+
+// What the VS Code client knows without asking the server: the policy templates it writes
+// (Connect's table), where it merges them (a policy's statements, its partition, Region and
+// instance) and the Region names of its quick pick. None of it pulls in a rule.
+export { addStatementEdits } from './fixes/edits';
+export { policyContext } from './policyContext';
+export type { PolicyContext } from './policyContext';
+export { regionLabel } from './reference/regionNames';
+export { regionPartition } from './reference/regions';
+export { CONNECT_REGIONS, dependencyRow, RESOURCES } from './connect/table';
+export type { Need, Option, ResourceKind } from './connect/table';

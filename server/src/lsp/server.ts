@@ -15,12 +15,13 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dataVersion, loadHclParser, ParsedDocument } from '../engine';
+import { allRules, dataVersion, loadHclParser, ParsedDocument } from '../engine';
 import { Analyzer, DocumentAnalysis } from './analyzer';
 import { CODE_ACTION_KINDS, FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes } from './codeActions';
 import { FileGlobs } from './fileGlobs';
 import { guard } from './guard';
 import { COMPLETION_TRIGGER_CHARACTERS, toCompletionList, toHover } from './languageFeatures';
+import { RULE_CATALOG_METHOD, RuleCatalogEntry } from './protocol';
 import { SettingsStore } from './settingsStore';
 import { Validator } from './validator';
 
@@ -180,6 +181,11 @@ export function startServer(connection: Connection): void {
       if (!view) return null;
       return toCompletionList(view.doc, analyzer.service.complete(view.parsed, view.doc.offsetAt(params.position)));
     })),
+  );
+
+  connection.onRequest(
+    RULE_CATALOG_METHOD,
+    request(guard(connection, 'rule catalog', [] as RuleCatalogEntry[], async () => allRules.map((r): RuleCatalogEntry => ({ id: r.id, title: r.title })))),
   );
 
   connection.onShutdown(() => {
