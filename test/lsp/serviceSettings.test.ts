@@ -1,9 +1,18 @@
 // Hover and completion read the document as its analysis does (one parsed document per version,
 // lsp/analyzer.ts): the connectIam.files globs that make a JSON file a policy for diagnostics
-// make it one for hovers and completions too, and only while the settings say so.
+// make it one for hovers and completions too, and only while the settings say so; and a version
+// is read once, on the main thread only when it is not the worker's.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { MarkupContent } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createPolicyService, parseHost } from '../../server/src/engine';
+import { Analyzer } from '../../server/src/lsp/analyzer';
+import { OFF_THREAD_CHARS } from '../../server/src/lsp/analysisWorker';
+import { FileGlobs } from '../../server/src/lsp/fileGlobs';
+import { DEFAULT_SETTINGS, Settings } from '../../server/src/lsp/settings';
+import { generatedPolicy } from '../corpus';
+import { SEED_S3 } from './fixtures';
 import { fileUri, LspClient } from './lspClient';
 
 /** A policy being started: no Statement yet, so only the files globs make it one. */
@@ -58,6 +67,53 @@ describe('LSP: hover and completion follow connectIam.files', { timeout: 30_000 
       assert.deepEqual((await client.completion(other, onIdKey))?.items ?? [], []);
     } finally {
       assert.equal(await client.stop(), 0);
+    }
+  });
+});
+
+describe('the analyzer: one parsed document per version', { timeout: 60_000 }, () => {
+  const settings = DEFAULT_SETTINGS as Settings;
+  function counting() {
+    const reads: number[] = [];
+    const service = createPolicyService({ readHost: (text, hint) => (reads.push(text.length), parseHost(text, hint)) });
+    return { analyzer: new Analyzer(new FileGlobs(), service), reads };
+  }
+
+  it('reads a version once for its diagnostics, hovers and completions, and a new version once more', async () => {
+    const { analyzer, reads } = counting();
+    try {
+      const uri = 'file:///p.json';
+      let doc = TextDocument.create(uri, 'json', 1, SEED_S3);
+      const analysis = await analyzer.analyze(doc, settings);
+      assert.ok(analysis.isPolicy && analysis.findings.length > 0);
+      const offset = SEED_S3.indexOf('s3:GetBucketAcl') + 3;
+      assert.ok(analyzer.service.hover(analyzer.parsed(doc, settings), offset));
+      assert.ok(analyzer.service.complete(analyzer.parsed(doc, settings), offset).items.length > 0);
+      assert.equal(reads.length, 1);
+      doc = TextDocument.update(doc, [{ text: SEED_S3.replace('s3:GetBucketAcl', 's3:GetBucketAcX') }], 2);
+      const next = await analyzer.analyze(doc, settings);
+      assert.ok(next.findings.some((f) => f.ruleId === 'action-unknown'));
+      analyzer.service.hover(analyzer.parsed(doc, settings), offset);
+      assert.equal(reads.length, 2);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
+  it('leaves a large document to the worker: the main thread reads it only for a hover', async () => {
+    const { analyzer, reads } = counting();
+    try {
+      const text = generatedPolicy(OFF_THREAD_CHARS + 10_000);
+      const doc = TextDocument.create('file:///big.json', 'json', 1, text);
+      const analysis = await analyzer.analyze(doc, settings);
+      assert.ok(analysis.isPolicy && analysis.findings.length > 0, 'the worker analysed it');
+      assert.equal(reads.length, 0);
+      const offset = text.indexOf('"Action"') + 2;
+      assert.ok(analyzer.service.hover(analyzer.parsed(doc, settings), offset), 'a hover on the Action key');
+      analyzer.service.hover(analyzer.parsed(doc, settings), offset);
+      assert.equal(reads.length, 1);
+    } finally {
+      analyzer.dispose();
     }
   });
 });
