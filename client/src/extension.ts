@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): ConnectIamApi {
     }),
   );
   registerInsertCommands(context);
-  registerRuleDocs(context);
+  registerRuleDocs(context, () => client);
   registerDisableRule(context);
   registerRuleActions(context, DOCUMENT_SELECTOR);
 

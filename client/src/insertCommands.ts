@@ -1,7 +1,7 @@
 // The commands that write policies: "Insert … policy" (into the active JSON editor: a whole policy
 // when it is empty, merged statements when it holds a policy) and "New Connect policy…".
 import * as vscode from 'vscode';
-import { regionLabel } from '../../server/src/engine/reference/regionNames';
+import { regionLabel } from '../../server/src/engine';
 import { CONNECT_REGIONS, parseInstanceInput, partitionOfRegion } from './instanceArn';
 import { insertionKind, knowsInstance, planInsertion, valuesFromPolicy } from './insertPlan';
 import { FieldValues, PolicyTemplate, TEMPLATES, templateById } from './templates';

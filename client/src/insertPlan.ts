@@ -2,9 +2,7 @@
 // template's statements merged into the `Statement` array of the policy already there (keeping
 // the user's formatting, with unique Sids). The result is snippet text, so fields the user has
 // not given stay tab stops. Pure (no `vscode`), so it is tested on plain strings.
-import { addStatementEdits } from '../../server/src/engine/fixes/edits';
-import { applyEdits, OffsetRange, parsePolicy } from '../../server/src/engine';
-import { policyContext } from '../../server/src/engine/policyContext';
+import { addStatementEdits, applyEdits, OffsetRange, parsePolicy, policyContext } from '../../server/src/engine';
 import { FieldValues, PolicyTemplate, policyJson, toSnippet, withUniqueSids } from './templates';
 
 export type InsertPlan =

@@ -1,7 +1,6 @@
 // What the insert commands ask for: the Amazon Connect instance ARN (or only an instance ID, or
 // nothing), turned into template field values. Pure, so it is tested without an editor.
-import { CONNECT_REGIONS } from '../../server/src/engine/connect/table';
-import { regionPartition } from '../../server/src/engine/reference/regions';
+import { CONNECT_REGIONS, regionPartition } from '../../server/src/engine';
 import { FieldValues } from './templates';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

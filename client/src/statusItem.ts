@@ -1,7 +1,7 @@
 // The language status item of JSON editors: is the server running, how many open documents it
 // analyses as policies and how many problems they have, and how old the AWS reference data is.
 import * as vscode from 'vscode';
-import { dataVersion } from '../../server/src/engine/reference/iamData';
+import { dataVersion } from '../../server/src/engine';
 import type { DocumentStatus } from '../../server/src/lsp/protocol';
 import { DOCUMENT_SELECTOR } from './server';
 import { policySummary } from './statusText';

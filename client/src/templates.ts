@@ -7,7 +7,7 @@
 // can never drift apart.
 //
 // Pure: no `vscode` import, so build scripts and tests can load it.
-import { dependencyRow, Need, Option, RESOURCES, ResourceKind } from '../../server/src/engine/connect/table';
+import { dependencyRow, Need, Option, RESOURCES, ResourceKind } from '../../server/src/engine';
 
 /** The fields a user fills in. A field left without a value becomes a snippet tab stop. */
 export type FieldName = 'partition' | 'region' | 'account' | 'instanceId' | 'storageType' | 'resourceName' | 'keyId';

@@ -142,8 +142,11 @@ describe('LSP diagnostics without workspace/configuration', { timeout: 30_000 },
       assert.equal(first.diagnostics.find((d) => d.code === 'json-comment')?.severity, DiagnosticSeverity.Warning);
       const before = client.published.length;
       await client.setSettings({ debounceMs: 0, rules: { 'json-comment': 'off' } }, true);
-      const second = await client.diagnostics(uri, (p) => client.published.indexOf(p) >= before);
-      assert.ok(!codes(second).includes('json-comment'));
+      // A publication with the old settings may still arrive (the server revalidates every
+      // document once the HCL parser has loaded, which under load can come after the first
+      // one): wait for the one without the rule; the wait fails if the new settings never apply.
+      const second = await client.diagnostics(uri, (p) => client.published.indexOf(p) >= before && !codes(p).includes('json-comment'));
+      assert.ok(second.diagnostics.length > 0, 'the other findings are still published');
       const doc = TextDocument.create(uri, 'json', 1, WITH_COMMENT);
       assert.ok(second.diagnostics.every((d) => doc.getText(d.range).length >= 0));
     } finally {

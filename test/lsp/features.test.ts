@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CompletionItemKind, InsertTextFormat, MarkupContent, MarkupKind, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionsAt } from '../../server/src/engine/services/completion';
-import { hoverAt } from '../../server/src/engine/services/hover';
+import { completionsAt } from '../../server/src/engine';
+import { hoverAt } from '../../server/src/engine';
 import { SEED_S3 } from './fixtures';
 import { fileUri, LspClient } from './lspClient';
 

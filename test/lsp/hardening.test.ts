@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisResult } from '../../server/src/engine';
+import { createPolicyService, HostAnalysis } from '../../server/src/engine';
 import { Analyzer } from '../../server/src/lsp/analyzer';
 import { OFF_THREAD_CHARS } from '../../server/src/lsp/analysisWorker';
 import { FileGlobs } from '../../server/src/lsp/fileGlobs';
@@ -152,12 +152,12 @@ describe('LSP: a failing analysis', () => {
       console: { error: () => undefined },
     };
     let fail = false;
-    const analyzeText = (text: string, options: object): AnalysisResult => {
+    const analyze = (): HostAnalysis => {
       if (fail) throw new RangeError('Maximum call stack size exceeded');
-      return { isPolicy: true, kind: 'identity', findings: [{ ruleId: 'json-comment', severity: 'error', message: 'a comment', range: { start: 0, end: 1 } }] };
+      return { isPolicy: true, kind: 'identity', host: 'policy', policies: [], findings: [{ ruleId: 'json-comment', severity: 'error', message: 'a comment', range: { start: 0, end: 1 } }] };
     };
     const settings = new SettingsStore(connection as never);
-    const analyzer = new Analyzer(new FileGlobs(), analyzeText as never);
+    const analyzer = new Analyzer(new FileGlobs(), { ...createPolicyService(), analyze });
     const docs = new Map<string, TextDocument>();
     const uri = 'file:///x.json';
     docs.set(uri, TextDocument.create(uri, 'json', 1, WITH_COMMENT));

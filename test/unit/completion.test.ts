@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CompletionEntry, completionsAt } from '../../server/src/engine/services/completion';
+import { CompletionEntry, completionsAt } from '../../server/src/engine';
 import { applyEdits } from '../../server/src/engine';
 
 /** Completions at the `|` in `marked`. */

@@ -2,7 +2,7 @@
 // (connect/dependencies.ts through services/connectInfo.ts).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { hoverAt } from '../../server/src/engine/services/hover';
+import { hoverAt } from '../../server/src/engine';
 import { policy } from '../helpers';
 import { allow, INSTANCE } from './connectHelpers';
 

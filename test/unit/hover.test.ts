@@ -1,7 +1,7 @@
 import { describeOperator } from '../../server/src/engine/services/operators';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { hoverAt } from '../../server/src/engine/services/hover';
+import { hoverAt } from '../../server/src/engine';
 import { policy, readFixture } from '../helpers';
 
 const seed = readFixture('test', 'fixtures', 'seed-real', 's3-call-recordings.policy.json');

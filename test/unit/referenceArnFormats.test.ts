@@ -6,8 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { allResourceTypeFormats, getResourceType, resourceTypeFormats, resourceTypesOf, serviceKeys } from '../../server/src/engine/reference/iamData';
 import { resourceMatchesType } from '../../server/src/engine/reference/resourceMatch';
-import { completionsAt } from '../../server/src/engine/services/completion';
-import { hoverAt } from '../../server/src/engine/services/hover';
+import { completionsAt } from '../../server/src/engine';
+import { hoverAt } from '../../server/src/engine';
 import { findingsOf, policy } from '../helpers';
 
 const LEX_V2_ALIAS = 'arn:aws:lex:us-east-1:111122223333:bot-alias/ABCDEFGHIJ/TSTALIASID';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import { extractDependentActions, formatDependentActions, OUTPUT } from '../../scripts/dependentActions';
 import { dependentActionsOf, dependentActionsSnapshot } from '../../server/src/engine/reference/dependentActions';
-import { hoverAt } from '../../server/src/engine/services/hover';
+import { hoverAt } from '../../server/src/engine';
 import { policy } from '../helpers';
 
 function hoverOnAction(action: string): string {

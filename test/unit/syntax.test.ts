@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/engine';
-import { completionsAt } from '../../server/src/engine/services/completion';
-import { hoverAt } from '../../server/src/engine/services/hover';
+import { completionsAt } from '../../server/src/engine';
+import { hoverAt } from '../../server/src/engine';
 import { findingsOf, rangeText, applyFix, lint, readFixture } from '../helpers';
 
 const base = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]\n}';

@@ -3,8 +3,7 @@
 // parts together (arguments → files → engine → formatter) and decides the exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, dataVersion, loadHclParser } from '../engine';
-import { docsBase } from '../engine/docsUrl';
+import { allRules, dataVersion, docsBase, loadHclParser } from '../engine';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
 import { escapeControl } from './escape';

@@ -60,9 +60,15 @@ export interface HostAnalysis extends AnalysisResult {
  * Anything else (other JSON or YAML) gets `isPolicy: false`.
  */
 export function analyzeHost(text: string, options: HostAnalyzeOptions = {}): HostAnalysis {
-  const host = parseHost(text, options);
+  return analyzeParsedHost(parseHost(text, options), options);
+}
+
+/** `analyzeHost` on a host document already read (service.ts: one parse per document version).
+ *  `model`: the policy model of the whole JSON document, when the caller has built it already
+ *  (with the same `forcePolicy` and `kind`). */
+export function analyzeParsedHost(host: HostDocument, options: HostAnalyzeOptions = {}, model?: PolicyDocument): HostAnalysis {
   if (host.kind === 'policy' || (host.kind === 'none' && host.syntax === 'json' && options.forcePolicy)) {
-    const doc = buildPolicy(host.json!, host.json!.root, { forcePolicy: options.forcePolicy, kind: options.kind });
+    const doc = model ?? buildPolicy(host.json!, host.json!.root, { forcePolicy: options.forcePolicy, kind: options.kind });
     return { ...analyzeDocument(doc, options), host: doc.isPolicy ? 'policy' : 'none', policies: [] };
   }
   if (host.kind === 'none') return { isPolicy: false, kind: 'identity', findings: [], host: 'none', policies: [] };

@@ -1,5 +1,10 @@
-// The engine's one entry point (the facade the CLI, the language server and the tests use).
-// Pure: imports neither `vscode` nor `vscode-languageserver`.
+// The engine's one entry point (the facade the CLI, the language server, the VS Code client and
+// the tests use; test/unit/layering.test.ts fails when they import anything else of the engine).
+// Pure: imports neither `vscode` nor `vscode-languageserver`. The service (service.ts) is the API:
+// parse a document once, then analyse, hover, complete and fix that parsed document.
+//
+// Every module of the engine is side-effect free (scripts/build.mjs tells esbuild so), so a bundle
+// keeps only what it uses of this file: the client's holds no rule.
 export * from './types';
 export { analyze, analyzeDocument } from './analyze';
 export { loadHclParser } from './hosts/hclParser';
@@ -10,9 +15,10 @@ export { LineIndex } from './lineIndex';
 export { allRules, ruleById } from './rules';
 export { dataVersion } from './reference/iamData';
 export { ruleDocsUrl } from './docsUrl';
-export { hoverAt } from './services/hover';
+export { createPolicyService, hoverAt, completionsAt } from './service';
+export type { PolicyService, PolicyServiceOptions, ServiceAnalyzeOptions, ServiceFixAllOptions } from './service';
+export type { ParsedDocument, ParseOptions } from './parsedDocument';
 export type { HoverResult } from './services/hover';
-export { completionsAt } from './services/completion';
 export type { CompletionList, CompletionEntry, CompletionKind } from './services/completion';
 export { analyzeHost } from './analyze';
 export type { HostAnalysis, HostAnalyzeOptions } from './analyze';
@@ -21,3 +27,15 @@ export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/h
 export type { EmbeddedKind } from './hosts/locations';
 export { fixAll, diffEdit, safeFixOf } from './fixes/fixAll';
 export type { FixAllResult } from './fixes/fixAll';
+export { docsBase } from './docsUrl';
+
+// What the VS Code client knows without asking the server: the policy templates it writes
+// (Connect's table), where it merges them (a policy's statements, its partition, Region and
+// instance) and the Region names of its quick pick. None of it pulls in a rule.
+export { addStatementEdits } from './fixes/edits';
+export { policyContext } from './policyContext';
+export type { PolicyContext } from './policyContext';
+export { regionLabel } from './reference/regionNames';
+export { regionPartition } from './reference/regions';
+export { CONNECT_REGIONS, dependencyRow, RESOURCES } from './connect/table';
+export type { Need, Option, ResourceKind } from './connect/table';

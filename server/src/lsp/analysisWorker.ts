@@ -8,7 +8,7 @@
 // bundle (dist/server.js) once bundled, whose entry point starts the LSP connection only on the
 // main thread (see main.ts).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeHost, AnalysisResult, HostAnalyzeOptions, loadHclParser } from '../engine';
+import { AnalysisResult, createPolicyService, HostAnalyzeOptions, loadHclParser } from '../engine';
 
 /** Documents at least this long are analysed in a worker, inside a cancellable progress report
  *  (one threshold for both); smaller ones inline: they take a few milliseconds, less than a round
@@ -16,6 +16,11 @@ import { analyzeHost, AnalysisResult, HostAnalyzeOptions, loadHclParser } from '
 export { PROGRESS_MIN_LENGTH as OFF_THREAD_CHARS } from './analysisStatus';
 
 const WORKER_FLAG = 'connectIamAnalysisWorker';
+
+/** The engine's service, in whichever thread this module runs: the worker reads each job's text
+ *  once, as the main thread does. */
+const service = createPolicyService();
+const analyzeText = (text: string, options: HostAnalyzeOptions): AnalysisResult => service.analyze(service.parse(text, options), options);
 
 interface JobMessage {
   id: number;
@@ -32,7 +37,7 @@ if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKE
     await parserReady;
     let reply: ResultMessage;
     try {
-      reply = { id: job.id, result: analyzeHost(job.text, job.options) };
+      reply = { id: job.id, result: analyzeText(job.text, job.options) };
     } catch (err) {
       reply = { id: job.id, error: err instanceof Error ? err.stack ?? err.message : String(err) };
     }
@@ -77,7 +82,7 @@ export class AnalysisPool {
   }
 
   run(key: string, text: string, options: HostAnalyzeOptions): Promise<AnalysisResult> {
-    if (this.unavailable) return Promise.resolve().then(() => analyzeHost(text, options));
+    if (this.unavailable) return Promise.resolve().then(() => analyzeText(text, options));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, key, text, options, resolve, reject });
       this.pump();
@@ -111,7 +116,7 @@ export class AnalysisPool {
     if (this.running) return;
     if (this.unavailable) {
       // No worker: analyse inline rather than not at all.
-      for (const job of this.queue.splice(0)) Promise.resolve().then(() => analyzeHost(job.text, job.options)).then(job.resolve, job.reject);
+      for (const job of this.queue.splice(0)) Promise.resolve().then(() => analyzeText(job.text, job.options)).then(job.resolve, job.reject);
       return;
     }
     const job = this.queue.shift();

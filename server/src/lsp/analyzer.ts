@@ -1,9 +1,9 @@
-// Analysis of an open document under its settings, cached per document version so diagnostics,
-// code actions, hovers and completions of one version share one analysis. Large documents are
-// analysed off the main thread (analysisWorker.ts), and a newer version cancels the analysis of
-// an older one.
+// One parsed document and one analysis per open document version, shared by diagnostics, code
+// actions, hovers and completions (the engine's service: parse once, then analyse, hover and
+// complete that parsed document). Large documents are analysed off the main thread
+// (analysisWorker.ts), and a newer version cancels the analysis of an older one.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeHost, HostAnalyzeOptions, Finding } from '../engine';
+import { createPolicyService, Finding, HostAnalyzeOptions, ParsedDocument, PolicyService } from '../engine';
 import { AnalysisCancelled, AnalysisPool, OFF_THREAD_CHARS } from './analysisWorker';
 import { FileGlobs } from './fileGlobs';
 import { rulesFor } from './fileRules';
@@ -25,46 +25,80 @@ export interface DocumentAnalysis {
 /** Cheap stand-in for "is a policy" on documents too large to parse. */
 const STATEMENT_KEY = /"Statement"\s*:/;
 
+/** Parsed documents kept at once (as vscode-json-languageservice's clients keep 10): each holds
+ *  its tree, and a document not hovered lately is cheap to read again. */
+const MAX_PARSED = 10;
+
 interface Entry {
   version: number;
-  settings: Settings;
-  analysis: Promise<DocumentAnalysis>;
+  /** Parsed on first use (a large document analysed in the worker may never be read here). */
+  parsed?: { forcePolicy: boolean; doc: ParsedDocument };
+  analysis?: { settings: Settings; result: Promise<DocumentAnalysis> };
 }
 
 export class Analyzer {
-  private readonly cache = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry>();
   private readonly pool = new AnalysisPool();
 
-  /** `analyzeText` is the engine's analyzeHost; tests pass one that fails. */
-  constructor(private readonly globs: FileGlobs, private readonly analyzeText: typeof analyzeHost = analyzeHost) {}
+  /** `service` is the engine's; tests pass one whose analysis fails. */
+  constructor(private readonly globs: FileGlobs, readonly service: PolicyService = createPolicyService()) {}
+
+  /** The parsed document of this version of the document, read with what the settings say of it
+   *  (`connectIam.files` makes any JSON a policy). Hover and completion use it, and so does the
+   *  analysis unless the document is large enough for the worker. */
+  parsed(doc: TextDocument, settings: Settings): ParsedDocument {
+    const entry = this.entry(doc);
+    const forcePolicy = this.globs.matches(doc.uri, settings.files);
+    if (!entry.parsed || entry.parsed.forcePolicy !== forcePolicy) {
+      entry.parsed = { forcePolicy, doc: this.service.parse(doc.getText(), { forcePolicy, languageId: doc.languageId, path: doc.uri }) };
+    }
+    // Most recently used last; the oldest documents give up their trees.
+    this.entries.delete(doc.uri);
+    this.entries.set(doc.uri, entry);
+    let keep = MAX_PARSED;
+    for (const e of [...this.entries.values()].reverse()) if (e.parsed && keep-- <= 0) e.parsed = undefined;
+    return entry.parsed.doc;
+  }
 
   /** The analysis of this version of the document (shared by every caller that asks for it). */
   analyze(doc: TextDocument, settings: Settings): Promise<DocumentAnalysis> {
-    const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settings === settings) return hit.analysis;
-    // A newer version (or new settings): what was under way for the old one is of no use.
-    if (hit) this.pool.cancel(doc.uri);
-    const analysis = this.compute(doc, settings);
-    analysis.catch(() => undefined); // a cancelled analysis nobody awaits any more is no error
-    this.cache.set(doc.uri, { version: doc.version, settings, analysis });
-    return analysis;
+    const entry = this.entry(doc);
+    if (entry.analysis?.settings === settings) return entry.analysis.result;
+    // New settings: what was under way for the old ones is of no use.
+    if (entry.analysis) this.pool.cancel(doc.uri);
+    const result = this.compute(doc, settings);
+    result.catch(() => undefined); // a cancelled analysis nobody awaits any more is no error
+    entry.analysis = { settings, result };
+    return result;
   }
 
   /** Stops the analysis under way for the document (the user cancelled its progress); the next
    *  request for that version starts a new one. */
   cancel(uri: string): void {
     this.pool.cancel(uri);
-    this.cache.delete(uri);
+    const entry = this.entries.get(uri);
+    if (entry) entry.analysis = undefined;
   }
 
   forget(uri: string): void {
     this.pool.cancel(uri);
-    this.cache.delete(uri);
+    this.entries.delete(uri);
   }
 
   dispose(): void {
     this.pool.dispose();
-    this.cache.clear();
+    this.entries.clear();
+  }
+
+  /** The entry of this version; a newer version drops the old one's (and cancels its analysis). */
+  private entry(doc: TextDocument): Entry {
+    let entry = this.entries.get(doc.uri);
+    if (entry?.version !== doc.version) {
+      if (entry?.analysis) this.pool.cancel(doc.uri);
+      entry = { version: doc.version };
+      this.entries.set(doc.uri, entry);
+    }
+    return entry;
   }
 
   private async compute(doc: TextDocument, settings: Settings): Promise<DocumentAnalysis> {
@@ -80,7 +114,10 @@ export class Analyzer {
       return { ...base, isPolicy: forcePolicy || STATEMENT_KEY.test(text), tooLarge: true };
     }
     try {
-      const result = text.length >= OFF_THREAD_CHARS ? await this.pool.run(doc.uri, text, options) : this.analyzeText(text, options);
+      // The worker reads the text in its own thread: a parsed tree does not cross threads.
+      const result = text.length >= OFF_THREAD_CHARS
+        ? await this.pool.run(doc.uri, text, options)
+        : this.service.analyze(this.parsed(doc, settings), { rules: options.rules });
       return { ...base, isPolicy: result.isPolicy, findings: result.findings };
     } catch (err) {
       if (err instanceof AnalysisCancelled) throw err;

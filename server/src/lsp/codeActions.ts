@@ -2,7 +2,7 @@
 // `source.fixAll.connectIam` action that applies every safe fix of the document.
 import { CodeAction, CodeActionKind, Range, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeOptions, diffEdit, Finding, fixAll, TextEdit } from '../engine';
+import { AnalyzeOptions, diffEdit, Finding, ParsedDocument, PolicyService, TextEdit } from '../engine';
 import { toDiagnostic, toRange } from './diagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.connectIam';
@@ -29,13 +29,23 @@ function intersects(doc: TextDocument, f: Finding, range: Range): boolean {
   return f.range.start <= end && start <= f.range.end;
 }
 
-export function quickFixes(doc: TextDocument, findings: readonly Finding[], range: Range, versioned: boolean): CodeAction[] {
+/** What the code action handlers need of the document: the editor's and the engine's views of
+ *  one version. */
+export interface FixContext {
+  doc: TextDocument;
+  parsed: ParsedDocument;
+  service: PolicyService;
+  versioned: boolean;
+}
+
+export function quickFixes({ doc, parsed, service, versioned }: FixContext, findings: readonly Finding[], range: Range): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const f of findings) {
-    if (!f.fixes?.length || !intersects(doc, f, range)) continue;
+    if (!intersects(doc, f, range)) continue;
+    const fixes = service.fixes(parsed, f);
+    if (!fixes.length) continue;
     const diagnostic = toDiagnostic(doc, f);
-    for (const fix of f.fixes) {
-      if (fix.edits.length === 0) continue;
+    for (const fix of fixes) {
       const action = CodeAction.create(fix.title, workspaceEdit(doc, fix.edits, versioned), CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       if (fix.isPreferred) action.isPreferred = true;
@@ -46,9 +56,9 @@ export function quickFixes(doc: TextDocument, findings: readonly Finding[], rang
 }
 
 /** The fix-all action, or undefined when no safe fix applies. */
-export function fixAllAction(doc: TextDocument, findings: readonly Finding[], options: AnalyzeOptions, versioned: boolean): CodeAction | undefined {
+export function fixAllAction({ doc, parsed, service, versioned }: FixContext, findings: readonly Finding[], options: AnalyzeOptions): CodeAction | undefined {
   const text = doc.getText();
-  const result = fixAll(text, options, findings);
+  const result = service.fixAll(parsed, { rules: options.rules, findings });
   if (result.fixed === 0 || result.text === text) return undefined;
   const edits = result.singleRoundEdits ?? [diffEdit(text, result.text)];
   const title = result.fixed === 1 ? 'Fix 1 problem safely (Connect IAM)' : `Fix ${result.fixed} problems safely (Connect IAM)`;

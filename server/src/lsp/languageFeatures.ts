@@ -10,8 +10,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionEntry, CompletionList as EngineCompletions } from '../engine/services/completion';
-import type { HoverResult } from '../engine/services/hover';
+import type { CompletionEntry, CompletionList as EngineCompletions, HoverResult } from '../engine';
 import { toRange } from './diagnostics';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['"', ':', '/'];

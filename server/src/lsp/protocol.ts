@@ -11,3 +11,13 @@ export interface DocumentStatus {
   /** How many diagnostics the server published for it. */
   problems: number;
 }
+
+/** A request of the client: the rules (for the "Show rule documentation" quick pick). The client
+ *  asks the server rather than bundling the rules itself: its bundle holds no rule. */
+export const RULE_CATALOG_METHOD = 'connectIam/ruleCatalog';
+
+export interface RuleCatalogEntry {
+  id: string;
+  /** One sentence: what the rule finds. */
+  title: string;
+}

@@ -15,20 +15,27 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dataVersion, loadHclParser } from '../engine';
-import { completionsAt } from '../engine/services/completion';
-import { hoverAt } from '../engine/services/hover';
+import { allRules, dataVersion, loadHclParser, ParsedDocument } from '../engine';
 import { Analyzer, DocumentAnalysis } from './analyzer';
 import { CODE_ACTION_KINDS, FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes } from './codeActions';
 import { FileGlobs } from './fileGlobs';
 import { guard } from './guard';
 import { COMPLETION_TRIGGER_CHARACTERS, toCompletionList, toHover } from './languageFeatures';
+import { RULE_CATALOG_METHOD, RuleCatalogEntry } from './protocol';
 import { SettingsStore } from './settingsStore';
 import { Validator } from './validator';
 
 export interface PolicyView {
   doc: TextDocument;
+  /** The engine's parsed document of this version (read on first use). */
+  parsed: ParsedDocument;
   analysis: DocumentAnalysis;
+}
+
+/** A document the server serves hovers and completions for, with its parsed document. */
+interface ServiceView {
+  doc: TextDocument;
+  parsed: ParsedDocument;
 }
 
 export function startServer(connection: Connection): void {
@@ -61,16 +68,18 @@ export function startServer(connection: Connection): void {
     const analysis = await analyzer.analyze(doc, s);
     // Large documents are analysed off the main thread: answer only for the version still open.
     if (documents.get(uri)?.version !== doc.version) return undefined;
-    return analysis.isPolicy && !analysis.tooLarge && analysis.failed === undefined ? { doc, analysis } : undefined;
+    return analysis.isPolicy && !analysis.tooLarge && analysis.failed === undefined ? { doc, parsed: analyzer.parsed(doc, s), analysis } : undefined;
   }
 
-  /** An open document the server may serve hovers and completions for (enabled, not too large).
-   *  Whether it is a policy is the services' own call: they run on every keystroke and parse far
-   *  less than a full analysis, and completion must work in a policy still being typed. */
-  async function serviceView(uri: string): Promise<TextDocument | undefined> {
+  /** An open document the server may serve hovers and completions for (enabled, not too large),
+   *  parsed as the analysis reads it: the same version's parse, with the `files` globs applied.
+   *  Whether it is a policy is the services' own call: completion must work in a policy still
+   *  being typed. */
+  async function serviceView(uri: string): Promise<ServiceView | undefined> {
     const s = await settings.get(uri);
     const doc = documents.get(uri);
-    return doc && s.enable && doc.getText().length <= s.maxDocumentSize ? doc : undefined;
+    if (!doc || !s.enable || doc.getText().length > s.maxDocumentSize) return undefined;
+    return { doc, parsed: analyzer.parsed(doc, s) };
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -144,12 +153,13 @@ export function startServer(connection: Connection): void {
     request(guard(connection, 'code action', [] as CodeAction[], async (params: CodeActionParams) => {
       const view = await policyView(params.textDocument.uri);
       if (!view) return [];
-      const { doc, analysis } = view;
+      const { analysis } = view;
+      const context = { doc: view.doc, parsed: view.parsed, service: analyzer.service, versioned: client.versionedEdits };
       const only = params.context.only;
       const actions: CodeAction[] = [];
-      if (kindRequested('quickfix', only)) actions.push(...quickFixes(doc, analysis.findings, params.range, client.versionedEdits));
+      if (kindRequested('quickfix', only)) actions.push(...quickFixes(context, analysis.findings, params.range));
       if (only && kindRequested(FIX_ALL_KIND, only)) {
-        const action = fixAllAction(doc, analysis.findings, analysis.options, client.versionedEdits);
+        const action = fixAllAction(context, analysis.findings, analysis.options);
         if (action) actions.push(action);
       }
       return actions;
@@ -158,19 +168,24 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(
     request(guard(connection, 'hover', null, async (params: HoverParams) => {
-      const doc = await serviceView(params.textDocument.uri);
-      if (!doc) return null;
-      const hover = hoverAt(doc.getText(), doc.offsetAt(params.position), { languageId: doc.languageId, path: doc.uri });
-      return hover ? toHover(doc, hover) : null;
+      const view = await serviceView(params.textDocument.uri);
+      if (!view) return null;
+      const hover = analyzer.service.hover(view.parsed, view.doc.offsetAt(params.position));
+      return hover ? toHover(view.doc, hover) : null;
     })),
   );
 
   connection.onCompletion(
     request(guard(connection, 'completion', null, async (params: CompletionParams) => {
-      const doc = await serviceView(params.textDocument.uri);
-      if (!doc) return null;
-      return toCompletionList(doc, completionsAt(doc.getText(), doc.offsetAt(params.position), { languageId: doc.languageId, path: doc.uri }));
+      const view = await serviceView(params.textDocument.uri);
+      if (!view) return null;
+      return toCompletionList(view.doc, analyzer.service.complete(view.parsed, view.doc.offsetAt(params.position)));
     })),
+  );
+
+  connection.onRequest(
+    RULE_CATALOG_METHOD,
+    request(guard(connection, 'rule catalog', [] as RuleCatalogEntry[], async () => allRules.map((r): RuleCatalogEntry => ({ id: r.id, title: r.title })))),
   );
 
   connection.onShutdown(() => {

@@ -4,7 +4,7 @@
 import { findNodeAtOffset, getNodePath, Location, Node } from 'jsonc-parser';
 import { PolicyDocument } from '../parse/policyModel';
 import type { Cursor } from '../services/cursor';
-import { HostHint, hostSyntax, parseHost, policyAt } from './host';
+import { HostDocument, policyAt } from './host';
 
 export interface EmbeddedCursor {
   doc: PolicyDocument;
@@ -16,21 +16,14 @@ export interface EmbeddedCursor {
   unmask(text: string): string;
 }
 
-/** Could the text be a template (then worth parsing as a host)? A cheap test that keeps plain
- *  JSON policies on their own path (one parse per keystroke, as before). */
-function mayBeHost(text: string, hint: HostHint | undefined): boolean {
-  if (hostSyntax(text, hint ?? {}) !== 'json') return true;
-  return text.includes('AWSTemplateFormatVersion') || text.includes('"Resources"');
-}
-
 /**
- * The embedded policy at `offset` of a host document, with a cursor for the policy services.
- * `undefined`: the text is no template (use the policy services as they are); `null`: a template,
- * but no policy at the offset (answer nothing).
+ * The embedded policy at `offset` of a host document already read (one parse per document
+ * version: service.ts), with a cursor for the policy services. `undefined`: the document is no
+ * template (use the policy services as they are); `null`: a template, but no policy at the offset
+ * (answer nothing).
  */
-export function embeddedAt(text: string, offset: number, hint?: HostHint): EmbeddedCursor | null | undefined {
-  if (!mayBeHost(text, hint)) return undefined;
-  const host = parseHost(text, hint);
+export function embeddedIn(host: HostDocument, offset: number): EmbeddedCursor | null | undefined {
+  const text = host.text;
   if (host.kind === 'policy' || host.kind === 'none') return host.kind === 'none' && host.syntax !== 'json' ? null : undefined;
   const policy = policyAt(host, offset);
   if (!policy?.doc.root) return null;

@@ -1,16 +1,17 @@
 // Completion: plain items for the place the cursor is in (element names, Effect and Version values,
 // service prefixes and actions, condition operators, keys and enumerated values, ARN templates).
-// Runs on every keystroke: one parse, cached reference lookups, no analysis.
+// Runs on every keystroke: on the document version's one parse (parsedDocument.ts), cached
+// reference lookups, no analysis.
 import { findNodeAtLocation, JSONPath, Node } from 'jsonc-parser';
-import { parsePolicy, PolicyDocument, propertiesOf, scalarItems, Statement } from '../parse/policyModel';
+import { PolicyDocument, propertiesOf, scalarItems, Statement } from '../parse/policyModel';
 import { policyContext } from '../policyContext';
 import { supportedKeys } from '../reference/conditionSupport';
 import { actionsOf, globalConditionKeys, findConditionKey, serviceKeys, serviceName } from '../reference/iamData';
 import { actionResourceTypes } from '../reference/resourceMatch';
 import { resolvedActions } from '../rules/reference/resolve';
 import { OffsetRange } from '../types';
-import { embeddedAt } from '../hosts/services';
-import type { HostHint } from '../hosts/host';
+import { embeddedIn } from '../hosts/services';
+import type { ParsedDocument } from '../parsedDocument';
 import { ATTRIBUTE_TYPES, storageTypes } from './connectInfo';
 import { Cursor, cursorAt } from './cursor';
 import { describeConditionKey } from './describe';
@@ -46,13 +47,17 @@ const EMPTY: CompletionList = { items: [], isIncomplete: false };
 
 const TOP_LEVEL_NAMES = new Set(TOP_LEVEL_ELEMENTS.map((e) => e.name));
 
-export function completionsAt(text: string, offset: number, hint?: HostHint): CompletionList {
+/** The completions at `offset` of a document read once (parsedDocument.ts). */
+export function completionsIn(parsed: ParsedDocument, offset: number): CompletionList {
   // In a template: the embedded policy under the cursor (offsets stay in the template).
-  const embedded = embeddedAt(text, offset, hint);
+  const embedded = embeddedIn(parsed.host, offset);
   if (embedded === null) return EMPTY;
-  if (embedded && text[embedded.cursor.range.start] !== '"') return plainScalars(completionsIn(embedded.cursor, embedded.doc));
-  const cursor = embedded?.cursor ?? cursorAt(text, offset);
-  return completionsIn(cursor, embedded?.doc ?? parsePolicy(cursor.text));
+  if (embedded) return parsed.text[embedded.cursor.range.start] !== '"' ? plainScalars(itemsAt(embedded.cursor, embedded.doc)) : itemsAt(embedded.cursor, embedded.doc);
+  if (!parsed.policy) return EMPTY;
+  // Inside a string not closed yet, the cursor's location is read from the text with a closing
+  // quote at the cursor; the model needs no such patch: jsonc-parser ends an unclosed string at
+  // the end of its line and builds the same statement around it.
+  return itemsAt(cursorAt(parsed.text, offset), parsed.policy);
 }
 
 /** A JSON string that YAML reads back as the same plain scalar: letters, digits and `:-_./`,
@@ -66,7 +71,7 @@ function plainScalars(result: CompletionList): CompletionList {
   return { ...result, items: result.items.map((i) => (i.isSnippet ? i : { ...i, insertText: unquote(i.insertText)!, filterText: unquote(i.filterText) })) };
 }
 
-function completionsIn(cursor: Cursor, doc: PolicyDocument): CompletionList {
+function itemsAt(cursor: Cursor, doc: PolicyDocument): CompletionList {
   const { path, isAtPropertyKey } = cursor.location;
   if (!looksLikePolicy(doc, cursor)) return EMPTY;
   if (isAtPropertyKey && path.length === 1) {
@@ -183,7 +188,7 @@ function valueItems(rest: JSONPath, node: Node | undefined, s: Statement | undef
     case 'NotResource':
       return list(resourceItems(s, cursor, doc));
     case 'Condition':
-      return list(rest.length >= 3 ? enumeratedItems(String(rest[2]), node, rest, cursor) : []);
+      return list(rest.length >= 3 ? enumeratedItems(String(rest[2]), node, rest, cursor, doc.text) : []);
   }
   return EMPTY;
 }
@@ -221,10 +226,10 @@ function resourceItems(s: Statement | undefined, cursor: Cursor, doc: PolicyDocu
 }
 
 /** Values of the keys with a closed set of values, without the ones already listed. */
-function enumeratedItems(key: string, node: Node | undefined, rest: JSONPath, cursor: Cursor): CompletionEntry[] {
+function enumeratedItems(key: string, node: Node | undefined, rest: JSONPath, cursor: Cursor, text: string): CompletionEntry[] {
   const lower = key.toLowerCase();
   const keyValue = node ? findNodeAtLocation(node, rest.slice(0, 3)) : undefined;
-  const present = new Set(scalarItems(keyValue, cursor.text).filter((v) => v.range.start !== cursor.range.start).map((v) => v.text));
+  const present = new Set(scalarItems(keyValue, text).filter((v) => v.range.start !== cursor.range.start).map((v) => v.text));
   if (lower === 'connect:storageresourcetype') {
     return storageTypes().filter((t) => !present.has(t.value)).map((t) => valueEntry(t.value, 'value', cursor, {
       detail: t.kind, documentation: ['**The caller also needs**', ...t.needs.map((n) => `- ${n}`), t.note ?? ''].join('\n'),

@@ -1,9 +1,9 @@
 // Hover: markdown about the token under the cursor (an element name, an action or action pattern,
-// a condition operator or key, a Connect storage type, an ARN, an Effect). Pure: text in, plain
-// data out; the language server turns offsets into positions.
+// a condition operator or key, a Connect storage type, an ARN, an Effect). Pure: a parsed document
+// in, plain data out; the language server turns offsets into positions.
 import { findNodeAtOffset, getNodePath, Node } from 'jsonc-parser';
 import { nodeRange } from '../parse/jsonDocument';
-import { parsePolicy, PolicyDocument, Statement } from '../parse/policyModel';
+import { PolicyDocument, Statement } from '../parse/policyModel';
 import { hasWildcard, parseArn } from '../reference/arn';
 import { actionSupports } from '../reference/conditionSupport';
 import { wildcardMatches } from '../reference/wildcard';
@@ -13,8 +13,8 @@ import { denyOverlaps, statementLabel } from '../rules/deny/overlap';
 import { resolvedActions } from '../rules/reference/resolve';
 import { factsOf } from '../rules/values/strings';
 import { OffsetRange } from '../types';
-import { embeddedAt } from '../hosts/services';
-import type { HostHint } from '../hosts/host';
+import { embeddedIn } from '../hosts/services';
+import type { ParsedDocument } from '../parsedDocument';
 import { ATTRIBUTE_TYPES, storageType, storageTypes } from './connectInfo';
 import { code, describeActionText, describeConditionKey, fullName } from './describe';
 import { elementInfo } from './elements';
@@ -26,12 +26,13 @@ export interface HoverResult {
   range: OffsetRange;
 }
 
-export function hoverAt(text: string, offset: number, hint?: HostHint): HoverResult | undefined {
+/** The hover at `offset` of a document read once (parsedDocument.ts): no parse of its own. */
+export function hoverIn(parsed: ParsedDocument, offset: number): HoverResult | undefined {
   // In a template: the embedded policy under the cursor (offsets stay in the template).
-  const embedded = embeddedAt(text, offset, hint);
+  const embedded = embeddedIn(parsed.host, offset);
   if (embedded === null) return undefined;
-  const doc = embedded?.doc ?? parsePolicy(text);
-  if (!doc.isPolicy || !doc.root) return undefined;
+  const doc = embedded?.doc ?? parsed.policy;
+  if (!doc?.isPolicy || !doc.root) return undefined;
   const node = findNodeAtOffset(doc.root, offset, true);
   if (!node || node.type !== 'string') return undefined;
   const contents = contentsFor(doc, node);
