@@ -44,6 +44,8 @@ export interface ExpectedFinding {
   message: string | RegExp;
   /** Expected when not the rule's default (or the case's setting). */
   severity?: Severity;
+  /** The exact texts of the related locations, when the finding points at others. */
+  related?: string[];
 }
 
 export interface InvalidCase extends CaseOptions {
@@ -136,6 +138,7 @@ function checkInvalid(ruleId: string, c: InvalidCase) {
     const setting = c.rules?.[ruleId];
     const severity = e.severity ?? (setting && setting !== 'off' ? setting : rule?.defaultSeverity);
     assert.equal(f.severity, severity, `${label}: severity`);
+    if (e.related !== undefined) assert.deepEqual((f.related ?? []).map((x) => c.text.slice(x.range.start, x.range.end)), e.related, `${label}: related locations`);
   });
   const fixable = r.mine.find((f) => (f.fixes ?? []).length > 0);
   if (c.output === null) {

@@ -7,7 +7,7 @@ import { families } from './families';
 import { docsExample, ruleTester } from '../../ruleTester';
 
 /** Rules without harness cases yet (shrinks to empty). Their docs examples are still run here. */
-const NOT_YET_COVERED = new Set<string>(allRules.map((r) => r.id));
+const NOT_YET_COVERED = new Set<string>(allRules.map((r) => r.id).filter((id) => !['json-syntax', 'json-comment', 'json-trailing-comma', 'json-duplicate-key'].includes(id)));
 
 describe('rule harness coverage', () => {
   const cases = new Map<string, { valid: number; invalid: number; family: string }>();

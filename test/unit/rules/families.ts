@@ -1,4 +1,7 @@
 // Every family's case table, for the coverage test (each family's own test file runs its table).
 import { CaseTable } from '../../ruleTester';
+import { syntaxCases } from './syntax.cases';
 
-export const families: Record<string, CaseTable> = {};
+export const families: Record<string, CaseTable> = {
+  syntax: syntaxCases,
+};
