@@ -55,6 +55,10 @@ export interface InvalidCase extends CaseOptions {
   /** The text after the preferred fix of the first finding that has a fix; null: no finding of
    *  the rule offers a fix. */
   output: string | null;
+  /** Whether the preferred fix is safe for fix-all (checked when given). */
+  safe?: boolean;
+  /** Rules that must not fire on the text (the finding is this rule's, not theirs too). */
+  notAlso?: string[];
 }
 
 export interface RuleCases {
@@ -66,7 +70,7 @@ export interface RuleCases {
 export type CaseTable = Record<string, RuleCases>;
 
 /** A policy document text from statements, pretty-printed the way a user writes it. */
-export function policy(...statements: object[]): string {
+export function policy(...statements: unknown[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 }
 
@@ -140,6 +144,10 @@ function checkInvalid(ruleId: string, c: InvalidCase) {
     assert.equal(f.severity, severity, `${label}: severity`);
     if (e.related !== undefined) assert.deepEqual((f.related ?? []).map((x) => c.text.slice(x.range.start, x.range.end)), e.related, `${label}: related locations`);
   });
+  for (const other of c.notAlso ?? []) {
+    const also = r.all.filter((f) => f.ruleId === other);
+    assert.equal(also.length, 0, `${other} does not fire too; it does:${describeFindings(c.text, also)}`);
+  }
   const fixable = r.mine.find((f) => (f.fixes ?? []).length > 0);
   if (c.output === null) {
     assert.equal(fixable, undefined, `expected no fix; ${fixable && where(c.text, fixable)} offers ${fixable?.fixes?.map((x) => x.title).join(', ')}`);
@@ -150,6 +158,7 @@ function checkInvalid(ruleId: string, c: InvalidCase) {
   const fix = fixes.find((x) => x.isPreferred) ?? fixes[0];
   const output = applyEdits(c.text, fix.edits);
   assert.equal(output, c.output, `output of "${fix.title}"`);
+  if (c.safe !== undefined) assert.equal(fix.safe ?? false, c.safe, `"${fix.title}" is ${c.safe ? '' : 'not '}safe`);
   checkFixed(ruleId, c, fixable, output, r.mine);
 }
 

@@ -1,7 +1,9 @@
 // Every family's case table, for the coverage test (each family's own test file runs its table).
 import { CaseTable } from '../../ruleTester';
 import { syntaxCases } from './syntax.cases';
+import { grammarCases } from './grammar.cases';
 
 export const families: Record<string, CaseTable> = {
   syntax: syntaxCases,
+  grammar: grammarCases,
 };
