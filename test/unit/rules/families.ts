@@ -2,8 +2,10 @@
 import { CaseTable } from '../../ruleTester';
 import { syntaxCases } from './syntax.cases';
 import { grammarCases } from './grammar.cases';
+import { referenceCases } from './reference.cases';
 
 export const families: Record<string, CaseTable> = {
   syntax: syntaxCases,
   grammar: grammarCases,
+  reference: referenceCases,
 };
