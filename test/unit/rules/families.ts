@@ -3,9 +3,13 @@ import { CaseTable } from '../../ruleTester';
 import { syntaxCases } from './syntax.cases';
 import { grammarCases } from './grammar.cases';
 import { referenceCases } from './reference.cases';
+import { valueCases } from './values.cases';
+import { securityCases } from './security.cases';
 
 export const families: Record<string, CaseTable> = {
   syntax: syntaxCases,
   grammar: grammarCases,
   reference: referenceCases,
+  values: valueCases,
+  security: securityCases,
 };
