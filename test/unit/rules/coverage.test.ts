@@ -8,23 +8,6 @@ import { docsExample, ruleTester } from '../../ruleTester';
 
 /** Rules without harness cases yet (shrinks to empty). Their docs examples are still run here. */
 const NOT_YET_COVERED = new Set<string>([
-  'connect-condition-value-unknown',
-  'connect-condition-value-deprecated',
-  'connect-condition-value-wildcard-literal',
-  'connect-condition-key-unsupported-action',
-  'connect-storage-type-unrestricted',
-  'connect-permissions-missing',
-  'connect-permissions-suggested',
-  'connect-storage-kind-mismatch',
-  'connect-lambda-permission-broad',
-  'connect-lambda-arn-missing-function',
-  'connect-lambda-unqualified-arn',
-  'connect-service-role-path',
-  'connect-service-role-scope',
-  'connect-service-linked-role-condition',
-  'connect-arn-resource-word',
-  'connect-instance-id-format',
-  'connect-region-unavailable',
   'allow-overridden-by-deny',
   'allow-partly-overridden-by-deny',
   'yaml-syntax',

@@ -5,6 +5,7 @@ import { grammarCases } from './grammar.cases';
 import { referenceCases } from './reference.cases';
 import { valueCases } from './values.cases';
 import { securityCases } from './security.cases';
+import { connectCases } from './connect.cases';
 
 export const families: Record<string, CaseTable> = {
   syntax: syntaxCases,
@@ -12,4 +13,5 @@ export const families: Record<string, CaseTable> = {
   reference: referenceCases,
   values: valueCases,
   security: securityCases,
+  connect: connectCases,
 };
