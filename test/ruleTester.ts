@@ -120,14 +120,14 @@ function matchMessage(actual: string, expected: string | RegExp, label: string) 
   assert.ok(actual.includes(expected), `${label}: the message\n  ${actual}\ndoes not contain\n  ${expected}`);
 }
 
-function checkValid(ruleId: string, c: ValidCase) {
+export function checkValid(ruleId: string, c: ValidCase) {
   const r = of(c.text, ruleId, c);
   if (c.notPolicy) assert.equal(r.isPolicy, false, 'the text is no policy');
   else assert.ok(r.isPolicy, 'the text is analysed as a policy (or a host of policies)');
   assert.equal(r.mine.length, 0, `expected no ${ruleId} finding; got${describeFindings(c.text, r.mine)}`);
 }
 
-function checkInvalid(ruleId: string, c: InvalidCase) {
+export function checkInvalid(ruleId: string, c: InvalidCase) {
   const rule = ruleById(ruleId);
   const r = of(c.text, ruleId, c);
   assert.ok(c.findings.length > 0, 'an invalid case lists at least one finding');

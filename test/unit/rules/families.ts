@@ -6,6 +6,8 @@ import { referenceCases } from './reference.cases';
 import { valueCases } from './values.cases';
 import { securityCases } from './security.cases';
 import { connectCases } from './connect.cases';
+import { denyCases } from './deny.cases';
+import { hostCases } from './hosts.cases';
 
 export const families: Record<string, CaseTable> = {
   syntax: syntaxCases,
@@ -14,4 +16,6 @@ export const families: Record<string, CaseTable> = {
   values: valueCases,
   security: securityCases,
   connect: connectCases,
+  deny: denyCases,
+  hosts: hostCases,
 };
