@@ -180,7 +180,8 @@ function checkFixed(ruleId: string, c: CaseOptions & { text: string }, fixed: Fi
 }
 
 /** The Example section of docs/rules/<id>.md: its first fenced block and the block that follows
- *  a "Corrected" line, with the hint their fence language implies. */
+ *  a "Corrected" line, with the hint their fence language implies (yaml: a template, hcl: a
+ *  Terraform file, json: a policy). */
 export interface DocsExample {
   example: string;
   corrected?: string;
@@ -207,11 +208,8 @@ export function docsExample(ruleId: string): DocsExample | undefined {
   return { example: blocks[0].text, corrected: corrected?.text, options };
 }
 
-/** Options a docs example needs beyond its fence language (a resource policy, a setting), by rule. */
-export type DocsOptions = Record<string, CaseOptions>;
-
 export const ruleTester = {
-  run(ruleId: string, cases: RuleCases, docsOptions: CaseOptions = {}) {
+  run(ruleId: string, cases: RuleCases) {
     const all = [...cases.valid.map((c) => (typeof c === 'string' ? { text: c } : c)), ...cases.invalid];
     const docs = docsExample(ruleId);
     describe(ruleId, () => {
@@ -219,14 +217,13 @@ export const ruleTester = {
       it('is a rule of the engine', () => assert.ok(ruleById(ruleId), `${ruleId} is no rule of allRules`));
       it('docs example draws the rule; the corrected one does not', () => {
         assert.ok(docs, `docs/rules/${ruleId}.md has an Example section with a fenced block`);
-        const options = { ...docs.options, ...docsOptions };
+        const options = docs.options;
         const bad = of(docs.example, ruleId, options);
         assert.ok(bad.mine.length > 0, `the docs example draws no ${ruleId} finding; it draws${describeFindings(docs.example, bad.all)}`);
-        if (docs.corrected !== undefined) {
-          const good = of(docs.corrected, ruleId, options);
-          assert.ok(good.isPolicy, 'the corrected example is analysed as a policy');
-          assert.equal(good.mine.length, 0, `the corrected docs example still draws${describeFindings(docs.corrected, good.mine)}`);
-        }
+        assert.ok(docs.corrected !== undefined, `docs/rules/${ruleId}.md has a "Corrected" block after the example`);
+        const good = of(docs.corrected, ruleId, options);
+        assert.ok(good.isPolicy, 'the corrected example is analysed as a policy');
+        assert.equal(good.mine.length, 0, `the corrected docs example still draws${describeFindings(docs.corrected, good.mine)}`);
       });
       cases.valid.forEach((v, i) => {
         const c = typeof v === 'string' ? { text: v } : v;
@@ -238,7 +235,7 @@ export const ruleTester = {
     });
   },
   /** Run every rule of a family's table. */
-  runAll(table: CaseTable, docsOptions: DocsOptions = {}) {
-    for (const [ruleId, cases] of Object.entries(table)) ruleTester.run(ruleId, cases, docsOptions[ruleId]);
+  runAll(table: CaseTable) {
+    for (const [ruleId, cases] of Object.entries(table)) ruleTester.run(ruleId, cases);
   },
 };

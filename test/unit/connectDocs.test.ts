@@ -1,20 +1,16 @@
-// The examples on the Connect rules' docs pages are real: the first policy triggers the rule, the
-// corrected one does not.
+// The Connect rules' docs pages and the Connect coverage page.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { connectRules } from '../../server/src/engine/connect';
-import { findingsOf, readFixture } from '../helpers';
+import { allRules } from '../../server/src/engine';
+import { readFixture } from '../helpers';
 
+// The examples (the first policy triggers the rule, the corrected one does not) are checked for
+// every rule by the RuleTester (test/ruleTester.ts).
 describe('connect rule docs', () => {
-  for (const rule of connectRules) {
-    it(`${rule.id}: the example fires and the corrected example does not`, () => {
+  for (const rule of allRules.filter((r) => r.category === 'connect')) {
+    it(`${rule.id}: the page gives the rule's default severity`, () => {
       const page = readFixture('docs', 'rules', `${rule.id}.md`);
       assert.ok(page.includes(`**Default severity:** ${rule.defaultSeverity}`));
-      const blocks = [...page.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]);
-      assert.equal(blocks.length, 2);
-      const [bad, good] = blocks;
-      assert.ok(findingsOf(bad, rule.id).length > 0, `example does not trigger ${rule.id}`);
-      assert.deepEqual(findingsOf(good, rule.id).map((f) => f.message), []);
     });
   }
 });

@@ -11,7 +11,7 @@ export const grammarCases: CaseTable = {
         text: `{
   "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]
 }`,
-        findings: [{ text: '{', message: 'The policy has no Version, so IAM applies the old 2008-10-17 grammar.' }],
+        findings: [{ text: '{', at: '1:1', message: 'The policy has no Version, so IAM applies the old 2008-10-17 grammar.' }],
         output: `{
   "Version": "2012-10-17",
   "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]
@@ -19,7 +19,7 @@ export const grammarCases: CaseTable = {
       },
       {
         text: `{"Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"arn:aws:s3:::home/\${aws:username}"}]}`,
-        findings: [{ text: '{', message: 'The policy has no Version, so IAM applies the old 2008-10-17 grammar.' }],
+        findings: [{ text: '{', at: '1:1', message: 'The policy has no Version, so IAM applies the old 2008-10-17 grammar.' }],
         output: `{"Version": "2012-10-17", "Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"arn:aws:s3:::home/\${aws:username}"}]}`, safe: false,
       },
     ],
@@ -111,7 +111,7 @@ export const grammarCases: CaseTable = {
       },
       {
         forcePolicy: true, text: `{"Version": "2012-10-17"}`,
-        findings: [{ text: '{', message: 'The policy has no Statement element: IAM rejects it.' }],
+        findings: [{ text: '{', at: '1:1', message: 'The policy has no Statement element: IAM rejects it.' }],
         output: null,
       },
     ],
@@ -258,7 +258,7 @@ export const grammarCases: CaseTable = {
     invalid: [
       {
         text: policy({ Action: 's3:ListAllMyBuckets', Resource: '*' }),
-        findings: [{ text: '{', message: 'This statement has no Effect: IAM rejects the policy.' }],
+        findings: [{ text: '{', at: '4:5', message: 'This statement has no Effect: IAM rejects the policy.' }],
         output: null,
       },
     ],
@@ -292,7 +292,7 @@ export const grammarCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Resource: '*' }),
-        findings: [{ text: '{', message: 'This statement has neither Action nor NotAction: IAM rejects the policy.' }],
+        findings: [{ text: '{', at: '4:5', message: 'This statement has neither Action nor NotAction: IAM rejects the policy.' }],
         output: null,
       },
     ],
@@ -305,7 +305,7 @@ export const grammarCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets' }),
-        findings: [{ text: '{', message: 'This statement has neither Resource nor NotResource: IAM rejects an identity policy without one.' }],
+        findings: [{ text: '{', at: '4:5', message: 'This statement has neither Resource nor NotResource: IAM rejects an identity policy without one.' }],
         output: null,
       },
     ],
