@@ -11,11 +11,11 @@ export const denyCases: CaseTable = {
       policy({ Effect: 'Allow', Action: 's3:List*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*Object', Resource: '*' }),
       policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-connect-recording-bucket/*' }),
       policy({
-  Effect: 'Allow',
-  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::my-connect-recording-bucket/*'
-}, { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::my-connect-recording-bucket/*' }),
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::my-connect-recording-bucket/*'
+      }, { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::my-connect-recording-bucket/*' }),
       policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     ],
     invalid: [
@@ -40,11 +40,11 @@ export const denyCases: CaseTable = {
       policy({ Effect: 'Allow', Action: 's3:List*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*Object', Resource: '*' }),
       policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-connect-recording-bucket/*' }),
       policy({
-  Effect: 'Allow',
-  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::my-connect-recording-bucket/*'
-}, { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::my-connect-recording-bucket/*' }),
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::my-connect-recording-bucket/*'
+      }, { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::my-connect-recording-bucket/*' }),
       policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:DeleteRole', Resource: '*' }),
     ],
     invalid: [

@@ -137,13 +137,13 @@ export const grammarCases: CaseTable = {
   'statement-unknown-element': {
     valid: [
       policy({
-  Sid: 'Allow Connect to write call recordings',
-  Effect: 'Allow',
-  Principal: { Service: 'connect.amazonaws.com' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
-  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
-}),
+        Sid: 'Allow Connect to write call recordings',
+        Effect: 'Allow',
+        Principal: { Service: 'connect.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
+      }),
     ],
     invalid: [
       {
@@ -166,13 +166,13 @@ export const grammarCases: CaseTable = {
   'duplicate-key-case': {
     valid: [
       policy({
-  Sid: 'Allow Connect to write call recordings',
-  Effect: 'Allow',
-  Principal: { Service: 'connect.amazonaws.com' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
-  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
-}),
+        Sid: 'Allow Connect to write call recordings',
+        Effect: 'Allow',
+        Principal: { Service: 'connect.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
+      }),
       `{
   "Version": "2012-10-17",
   "Statement": [
@@ -192,11 +192,11 @@ export const grammarCases: CaseTable = {
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333', 'aws:sourceaccount': '444455556666' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:ListAllMyBuckets',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': '111122223333', 'aws:sourceaccount': '444455556666' } }
+        }),
         findings: [{ text: '"aws:sourceaccount"', message: 'aws:sourceaccount duplicates aws:SourceAccount in a different case, and IAM rejects the policy.', related: [ '"aws:SourceAccount"' ] }],
         output: null,
       },
@@ -217,13 +217,13 @@ export const grammarCases: CaseTable = {
   'sid-invalid-characters': {
     valid: [
       policy({
-  Sid: 'Allow Connect to write call recordings',
-  Effect: 'Allow',
-  Principal: { Service: 'connect.amazonaws.com' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
-  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
-}),
+        Sid: 'Allow Connect to write call recordings',
+        Effect: 'Allow',
+        Principal: { Service: 'connect.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
+      }),
       policy({ Sid: 'ListAll', Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }, { Sid: 'Get', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
     ],
     invalid: [
@@ -377,16 +377,16 @@ export const grammarCases: CaseTable = {
     valid: [
       policy({ Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::recordings/*' }),
       policy({
-  Effect: 'Allow',
-  Principal: {
-    AWS: [ 'arn:aws:iam::111122223333:root', '444455556666' ],
-    Service: 'connect.amazonaws.com',
-    Federated: 'cognito-identity.amazonaws.com',
-    CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be'
-  },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::recordings/*'
-}),
+        Effect: 'Allow',
+        Principal: {
+          AWS: [ 'arn:aws:iam::111122223333:root', '444455556666' ],
+          Service: 'connect.amazonaws.com',
+          Federated: 'cognito-identity.amazonaws.com',
+          CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be'
+        },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::recordings/*'
+      }),
       policy({ Effect: 'Deny', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::b', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }),
     ],
     invalid: [
@@ -433,17 +433,17 @@ export const grammarCases: CaseTable = {
   'principal-value-invalid': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Principal: { AWS: [ '*', '210987654321', 'arn:aws:iam::210987654321:role/connect', 'arn:aws:sts::210987654321:assumed-role/r/s', 'AROAEXAMPLEID1234567' ] },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::recordings/*'
-}),
+        Effect: 'Allow',
+        Principal: { AWS: [ '*', '210987654321', 'arn:aws:iam::210987654321:role/connect', 'arn:aws:sts::210987654321:assumed-role/r/s', 'AROAEXAMPLEID1234567' ] },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::recordings/*'
+      }),
       policy({
-  Effect: 'Allow',
-  Principal: { AWS: 'arn:aws:iam::210987654321:user/${aws:username}' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::recordings/*'
-}),
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::210987654321:user/${aws:username}' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::recordings/*'
+      }),
     ],
     invalid: [
       {
@@ -476,13 +476,13 @@ export const grammarCases: CaseTable = {
   'empty-value': {
     valid: [
       policy({
-  Sid: 'Allow Connect to write call recordings',
-  Effect: 'Allow',
-  Principal: { Service: 'connect.amazonaws.com' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
-  Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
-}),
+        Sid: 'Allow Connect to write call recordings',
+        Effect: 'Allow',
+        Principal: { Service: 'connect.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::connect-recordings-111122223333/*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } }
+      }),
     ],
     invalid: [
       {
@@ -542,11 +542,11 @@ export const grammarCases: CaseTable = {
   'condition-unknown-operator': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { 'ForAnyValue:StringNotEqualsIgnoreCaseIfExists': { 'aws:TagKeys': 'x' }, Null: { 'aws:TagKeys': 'false' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:ListAllMyBuckets',
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringNotEqualsIgnoreCaseIfExists': { 'aws:TagKeys': 'x' }, Null: { 'aws:TagKeys': 'false' } }
+      }),
       policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*', Condition: { NullIfExists: { 'aws:TokenIssueTime': 'true' } } }),
     ],
     invalid: [
@@ -577,18 +577,18 @@ export const grammarCases: CaseTable = {
   'condition-invalid-value': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:MultiFactorAuthAge}' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:ListAllMyBuckets',
+        Resource: '*',
+        Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:MultiFactorAuthAge}' } }
+      }),
       policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': 111122223333 } } }),
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { ArnEquals: { 'aws:SourceArn': [ '*', 'arn:aws:s3:::b', 'arn*', '${aws:PrincipalArn}' ] } }
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { ArnEquals: { 'aws:SourceArn': [ '*', 'arn:aws:s3:::b', 'arn*', '${aws:PrincipalArn}' ] } }
+      }),
     ],
     invalid: [
       {
@@ -628,11 +628,11 @@ export const grammarCases: CaseTable = {
       },
       {
         notAlso: [ 'placeholder-value' ], text: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { ArnEquals: { 'aws:SourceArn': 'YOUR_CONNECT_INSTANCE_ARN' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::recordings/*',
+          Condition: { ArnEquals: { 'aws:SourceArn': 'YOUR_CONNECT_INSTANCE_ARN' } }
+        }),
         findings: [{ text: '"YOUR_CONNECT_INSTANCE_ARN"', message: 'aws:SourceArn can never match "YOUR_CONNECT_INSTANCE_ARN" under ArnEquals.' }],
         output: null,
       },
@@ -641,11 +641,11 @@ export const grammarCases: CaseTable = {
   'for-all-values-single-valued-key': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team', 'madeup:Key': 'x' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:ListAllMyBuckets',
+        Resource: '*',
+        Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team', 'madeup:Key': 'x' } }
+      }),
       policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:SourceAccount': '111122223333' } } }),
     ],
     invalid: [
@@ -656,11 +656,11 @@ export const grammarCases: CaseTable = {
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': '111122223333', 'aws:TagKeys': 'team' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:ListAllMyBuckets',
+          Resource: '*',
+          Condition: { 'ForAllValues:StringEquals': { 'aws:SourceAccount': '111122223333', 'aws:TagKeys': 'team' } }
+        }),
         findings: [{ text: '"aws:SourceAccount"', message: 'aws:SourceAccount has one value per request, but ForAllValues:StringEquals is for multivalued keys.', related: [ '"ForAllValues:StringEquals"' ] }],
         output: null,
       },
@@ -681,11 +681,11 @@ export const grammarCases: CaseTable = {
   'condition-multiple-boolean-values': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { Bool: { 'aws:SecureTransport': [ 'true', 'TRUE' ] }, Null: { 'aws:TokenIssueTime': 'false' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { Bool: { 'aws:SecureTransport': [ 'true', 'TRUE' ] }, Null: { 'aws:TokenIssueTime': 'false' } }
+      }),
     ],
     invalid: [
       {
@@ -698,11 +698,11 @@ export const grammarCases: CaseTable = {
   'condition-wildcard-without-like': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { StringEquals: { 'connect:StorageResourceType': 'CALL_*' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { StringEquals: { 'connect:StorageResourceType': 'CALL_*' } }
+      }),
       policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::recordings/*', Condition: { StringLike: { 's3:prefix': 'home/*' } } }),
     ],
     invalid: [
@@ -721,42 +721,42 @@ export const grammarCases: CaseTable = {
   'condition-missing-set-qualifier': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' }, Null: { 'aws:TagKeys': 'false' }, StringEquals: { 'aws:SourceAccount': '111122223333' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' }, Null: { 'aws:TagKeys': 'false' }, StringEquals: { 'aws:SourceAccount': '111122223333' } }
+      }),
     ],
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::recordings/*', Condition: { StringEquals: { 'aws:TagKeys': 'team' } } }),
         findings: [{ text: '"aws:TagKeys"', message: 'aws:TagKeys can hold several values, but StringEquals compares a single one.', related: [ '"StringEquals"' ] }],
         output: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } }
-}), safe: false,
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::recordings/*',
+          Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } }
+        }), safe: false,
       },
     ],
   },
   'condition-private-source-ip': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { IpAddress: { 'aws:SourceIp': [ '203.0.113.0/24', '172.32.0.0/16', '2001:db8::/32' ], 'aws:VpcSourceIp': '10.0.0.0/16' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { IpAddress: { 'aws:SourceIp': [ '203.0.113.0/24', '172.32.0.0/16', '2001:db8::/32' ], 'aws:VpcSourceIp': '10.0.0.0/16' } }
+      }),
     ],
     invalid: [
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { IpAddress: { 'aws:SourceIp': [ '203.0.113.0/24', '10.0.0.0/16' ] }, NotIpAddress: { 'aws:SourceIp': 'fd00::/8' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::recordings/*',
+          Condition: { IpAddress: { 'aws:SourceIp': [ '203.0.113.0/24', '10.0.0.0/16' ] }, NotIpAddress: { 'aws:SourceIp': 'fd00::/8' } }
+        }),
         findings: [{ text: '"10.0.0.0/16"', message: '10.0.0.0/16 is a private range, but aws:SourceIp holds the public address of a request, so it never matches.' }, { text: '"fd00::/8"', message: 'fd00::/8 is a private range, but aws:SourceIp holds the public address of a request, so it never matches.' }],
         output: null,
       },
@@ -790,18 +790,18 @@ export const grammarCases: CaseTable = {
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { StringLike: { 's3:prefix': 'home/${aws:username, none}' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::recordings/*',
+          Condition: { StringLike: { 's3:prefix': 'home/${aws:username, none}' } }
+        }),
         findings: [{ text: '${aws:username, none}', message: 'The default value in ${aws:username, none} is not in single quotes, and IAM rejects the policy.' }],
         output: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { StringLike: { 's3:prefix': "home/${aws:username, 'none'}" } }
-}), safe: true,
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::recordings/*',
+          Condition: { StringLike: { 's3:prefix': "home/${aws:username, 'none'}" } }
+        }), safe: true,
       },
     ],
   },
@@ -809,11 +809,11 @@ export const grammarCases: CaseTable = {
     valid: [
       policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*', Sid: 'For${aws:username}' }),
       policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: 'arn:aws:s3:::home/${aws:username}',
-  Condition: { StringEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }
-}),
+        Effect: 'Allow',
+        Action: 's3:ListAllMyBuckets',
+        Resource: 'arn:aws:s3:::home/${aws:username}',
+        Condition: { StringEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }
+      }),
     ],
     invalid: [
       {

@@ -103,14 +103,14 @@ Resources:
       },
       {
         path: 't.json', text: json({
-  Resources: {
-    Bucket: { Type: 'AWS::S3::Bucket' },
-    P: {
-      Type: 'AWS::IAM::ManagedPolicy',
-      Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [ { Effect: 'Allow', Action: 's3:GetObject', Resource: { Ref: 'Bucket' } } ] } }
-    }
-  }
-}),
+          Resources: {
+            Bucket: { Type: 'AWS::S3::Bucket' },
+            P: {
+              Type: 'AWS::IAM::ManagedPolicy',
+              Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [ { Effect: 'Allow', Action: 's3:GetObject', Resource: { Ref: 'Bucket' } } ] } }
+            }
+          }
+        }),
         findings: [{ text: '{\n                "Ref": "Bucket"\n              }', at: '15:27', message: 'Ref Bucket gives the name of the AWS::S3::Bucket resource, not its ARN, so this Resource matches nothing.' }],
         output: `{
   "Resources": {

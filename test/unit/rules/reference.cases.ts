@@ -34,10 +34,10 @@ export const referenceCases: CaseTable = {
   'action-unknown': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: [ 'S3:getobject', 'connect:AssociateLambdaFunction' ],
-  Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:connect:us-east-1:111122223333:instance/x' ]
-}),
+        Effect: 'Allow',
+        Action: [ 'S3:getobject', 'connect:AssociateLambdaFunction' ],
+        Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:connect:us-east-1:111122223333:instance/x' ]
+      }),
     ],
     invalid: [
       {
@@ -94,10 +94,10 @@ export const referenceCases: CaseTable = {
   'arn-unknown-service': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:kafka:us-east-1:111122223333:cluster/c/*', 'arn:aws:*:*:*:*', 'arn:aws:${x}:::b' ]
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:kafka:us-east-1:111122223333:cluster/c/*', 'arn:aws:*:*:*:*', 'arn:aws:${x}:::b' ]
+      }),
     ],
     invalid: [
       {
@@ -115,15 +115,15 @@ export const referenceCases: CaseTable = {
   'arn-field-not-allowed': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: [
-    'arn:aws:s3:*::my-bucket/*',
-    'arn:aws:s3:${aws:RequestedRegion}::my-bucket/*',
-    'arn:aws:s3:us-east-1:111122223333:accesspoint/ap',
-    'arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*'
-  ]
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [
+          'arn:aws:s3:*::my-bucket/*',
+          'arn:aws:s3:${aws:RequestedRegion}::my-bucket/*',
+          'arn:aws:s3:us-east-1:111122223333:accesspoint/ap',
+          'arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*'
+        ]
+      }),
     ],
     invalid: [
       {
@@ -133,10 +133,10 @@ export const referenceCases: CaseTable = {
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 's3:ListBucket', 'iam:PassRole' ],
-  Resource: [ 'arn:aws:s3::111122223333:my-bucket', 'arn:aws:iam:us-east-1:111122223333:role/r' ]
-}),
+          Effect: 'Allow',
+          Action: [ 's3:ListBucket', 'iam:PassRole' ],
+          Resource: [ 'arn:aws:s3::111122223333:my-bucket', 'arn:aws:iam:us-east-1:111122223333:role/r' ]
+        }),
         findings: [{ text: '111122223333', message: 'This s3 ARN has an account, so it matches nothing.' }, { text: 'us-east-1', message: 'This iam ARN has a Region, so it matches nothing.' }],
         output: policy({ Effect: 'Allow', Action: [ 's3:ListBucket', 'iam:PassRole' ], Resource: [ 'arn:aws:s3:::my-bucket', 'arn:aws:iam:us-east-1:111122223333:role/r' ] }), safe: false,
       },
@@ -145,57 +145,57 @@ export const referenceCases: CaseTable = {
   'arn-missing-region': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: [ 'arn:aws:s3:::b', 'arn:aws:iam::111122223333:role/r', 'arn:aws:ssm:us-east-1::document/AWS-RunShellScript', 'arn:aws:lambda:*:*:function:f' ]
-}),
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [ 'arn:aws:s3:::b', 'arn:aws:iam::111122223333:role/r', 'arn:aws:ssm:us-east-1::document/AWS-RunShellScript', 'arn:aws:lambda:*:*:function:f' ]
+      }),
     ],
     invalid: [
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 'lambda:InvokeFunction', 'connect:DescribeInstance' ],
-  Resource: [ 'arn:aws:lambda::111122223333:function:f', 'arn:aws:connect:eu-west-2:111122223333:instance/i' ]
-}),
+          Effect: 'Allow',
+          Action: [ 'lambda:InvokeFunction', 'connect:DescribeInstance' ],
+          Resource: [ 'arn:aws:lambda::111122223333:function:f', 'arn:aws:connect:eu-west-2:111122223333:instance/i' ]
+        }),
         findings: [{ text: '::', message: 'This lambda ARN has no Region, so it matches nothing.' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'lambda:InvokeFunction', 'connect:DescribeInstance' ],
-  Resource: [ 'arn:aws:lambda:eu-west-2:111122223333:function:f', 'arn:aws:connect:eu-west-2:111122223333:instance/i' ]
-}), safe: false,
+          Effect: 'Allow',
+          Action: [ 'lambda:InvokeFunction', 'connect:DescribeInstance' ],
+          Resource: [ 'arn:aws:lambda:eu-west-2:111122223333:function:f', 'arn:aws:connect:eu-west-2:111122223333:instance/i' ]
+        }), safe: false,
       },
     ],
   },
   'arn-missing-account': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: [ 'ssm:SendCommand', 'ssm:GetParameter', 's3:ListBucket', 'iam:GetRole', 'ec2:RunInstances' ],
-  Resource: [
-    'arn:aws:ssm:us-east-1::document/AWS-RunShellScript',
-    'arn:aws:ssm:*::parameter/aws/service/*',
-    'arn:aws:s3:::b',
-    'arn:aws:iam::*:role/r',
-    'arn:aws:ec2:us-east-1::image/ami-1'
-  ]
-}),
+        Effect: 'Allow',
+        Action: [ 'ssm:SendCommand', 'ssm:GetParameter', 's3:ListBucket', 'iam:GetRole', 'ec2:RunInstances' ],
+        Resource: [
+          'arn:aws:ssm:us-east-1::document/AWS-RunShellScript',
+          'arn:aws:ssm:*::parameter/aws/service/*',
+          'arn:aws:s3:::b',
+          'arn:aws:iam::*:role/r',
+          'arn:aws:ec2:us-east-1::image/ami-1'
+        ]
+      }),
     ],
     invalid: [
       {
         notAlso: [ 'resource-not-applicable', 'action-resource-not-listed' ], text: policy({
-  Effect: 'Allow',
-  Action: [ 'iam:DeleteRole', 'connect:DescribeInstance' ],
-  Resource: [ 'arn:aws:iam:::role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_*', 'arn:aws:connect:eu-west-2:111122223333:instance/i' ]
-}),
+          Effect: 'Allow',
+          Action: [ 'iam:DeleteRole', 'connect:DescribeInstance' ],
+          Resource: [ 'arn:aws:iam:::role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_*', 'arn:aws:connect:eu-west-2:111122223333:instance/i' ]
+        }),
         findings: [{ text: '::', message: 'This iam ARN has no account, so it matches nothing.' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'iam:DeleteRole', 'connect:DescribeInstance' ],
-  Resource: [
-    'arn:aws:iam::111122223333:role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_*',
-    'arn:aws:connect:eu-west-2:111122223333:instance/i'
-  ]
-}), safe: false,
+          Effect: 'Allow',
+          Action: [ 'iam:DeleteRole', 'connect:DescribeInstance' ],
+          Resource: [
+            'arn:aws:iam::111122223333:role/aws-service-role/profile.amazonaws.com/AWSServiceRoleForProfile_*',
+            'arn:aws:connect:eu-west-2:111122223333:instance/i'
+          ]
+        }), safe: false,
       },
       {
         text: policy({ Effect: 'Allow', Action: 'sqs:DeleteQueue', Resource: 'arn:aws:sqs:us-east-2::team-queue' }),
@@ -246,33 +246,33 @@ export const referenceCases: CaseTable = {
     invalid: [
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 'kinesis:DescribeStream', 'kinesis:ListStreams' ],
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Condition: { Bool: { 'aws:SecureTransport': 'true' } }
-}),
+          Effect: 'Allow',
+          Action: [ 'kinesis:DescribeStream', 'kinesis:ListStreams' ],
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+          Condition: { Bool: { 'aws:SecureTransport': 'true' } }
+        }),
         findings: [{ text: '"kinesis:ListStreams"', message: 'kinesis:ListStreams works only with "Resource": "*".' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'kinesis:DescribeStream' ],
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Condition: { Bool: { 'aws:SecureTransport': 'true' } }
-}, { Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }), safe: false,
+          Effect: 'Allow',
+          Action: [ 'kinesis:DescribeStream' ],
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+          Condition: { Bool: { 'aws:SecureTransport': 'true' } }
+        }, { Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }), safe: false,
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 'kinesis:DescribeStream', 'kinesis:ListStreams' ],
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }
-}),
+          Effect: 'Allow',
+          Action: [ 'kinesis:DescribeStream', 'kinesis:ListStreams' ],
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }
+        }),
         findings: [{ text: '"kinesis:ListStreams"', message: 'kinesis:ListStreams works only with "Resource": "*".' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'kinesis:DescribeStream' ],
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }
-}, { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }, Action: 'kinesis:ListStreams', Resource: '*' }), safe: false,
+          Effect: 'Allow',
+          Action: [ 'kinesis:DescribeStream' ],
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }
+        }, { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }, Action: 'kinesis:ListStreams', Resource: '*' }), safe: false,
       },
       {
         text: policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::bucket' }),
@@ -284,11 +284,11 @@ export const referenceCases: CaseTable = {
   'unknown-global-condition-key': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 'ec2:StartInstances',
-  Resource: '*',
-  Condition: { StringEquals: { 'aws:ResourceTag/Project': 'x', 'aws:PrincipalTag/team': 'y', 'AWS:sourceaccount': '111122223333' } }
-}),
+        Effect: 'Allow',
+        Action: 'ec2:StartInstances',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:ResourceTag/Project': 'x', 'aws:PrincipalTag/team': 'y', 'AWS:sourceaccount': '111122223333' } }
+      }),
     ],
     invalid: [
       {
@@ -306,11 +306,11 @@ export const referenceCases: CaseTable = {
   'unknown-service-condition-key': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 'sts:AssumeRoleWithWebIdentity',
-  Resource: '*',
-  Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*', 'sts:RoleSessionName': 'x' } }
-}),
+        Effect: 'Allow',
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Resource: '*',
+        Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*', 'sts:RoleSessionName': 'x' } }
+      }),
     ],
     invalid: [
       {
@@ -323,31 +323,31 @@ export const referenceCases: CaseTable = {
   'condition-key-not-supported': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: [ 's3:ListBucket', 's3:ListBucketVersions' ],
-  Resource: 'arn:aws:s3:::b',
-  Condition: { StringLike: { 's3:prefix': 'home/' } }
-}),
+        Effect: 'Allow',
+        Action: [ 's3:ListBucket', 's3:ListBucketVersions' ],
+        Resource: 'arn:aws:s3:::b',
+        Condition: { StringLike: { 's3:prefix': 'home/' } }
+      }),
       policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 's3:x-amz-acl': 'private' } } }),
     ],
     invalid: [
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 'kinesis:DescribeStream',
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Condition: { StringLike: { 's3:prefix': 'home/' } }
-}),
+          Effect: 'Allow',
+          Action: 'kinesis:DescribeStream',
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+          Condition: { StringLike: { 's3:prefix': 'home/' } }
+        }),
         findings: [{ text: '"s3:prefix"', message: 'No action of this statement supports s3:prefix.' }],
         output: null,
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 'kinesis:DescribeStream',
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Condition: { StringLikeIfExists: { 's3:prefix': 'home/' } }
-}),
+          Effect: 'Allow',
+          Action: 'kinesis:DescribeStream',
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+          Condition: { StringLikeIfExists: { 's3:prefix': 'home/' } }
+        }),
         findings: [{ text: '"s3:prefix"', message: 'No action of this statement supports s3:prefix.' }],
         output: null,
       },
@@ -357,11 +357,11 @@ export const referenceCases: CaseTable = {
     valid: [
       policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 's3:x-amz-acl': 'private' } } }),
       policy({
-  Effect: 'Allow',
-  Action: 'kinesis:DescribeStream',
-  Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
-  Condition: { StringLike: { 's3:prefix': 'home/' } }
-}),
+        Effect: 'Allow',
+        Action: 'kinesis:DescribeStream',
+        Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/s',
+        Condition: { StringLike: { 's3:prefix': 'home/' } }
+      }),
     ],
     invalid: [
       {
@@ -374,20 +374,20 @@ export const referenceCases: CaseTable = {
   'condition-key-partly-supported': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: [ 's3:ListBucket', 's3:ListBucketVersions' ],
-  Resource: 'arn:aws:s3:::b',
-  Condition: { StringLike: { 's3:prefix': 'home/' } }
-}),
+        Effect: 'Allow',
+        Action: [ 's3:ListBucket', 's3:ListBucketVersions' ],
+        Resource: 'arn:aws:s3:::b',
+        Condition: { StringLike: { 's3:prefix': 'home/' } }
+      }),
     ],
     invalid: [
       {
         notAlso: [ 'condition-key-not-supported' ], text: policy({
-  Effect: 'Allow',
-  Action: [ 's3:ListBucket', 'kinesis:DescribeStream' ],
-  Resource: [ 'arn:aws:s3:::b', 'arn:aws:kinesis:us-east-1:111122223333:stream/s' ],
-  Condition: { StringLike: { 's3:prefix': 'home/' } }
-}),
+          Effect: 'Allow',
+          Action: [ 's3:ListBucket', 'kinesis:DescribeStream' ],
+          Resource: [ 'arn:aws:s3:::b', 'arn:aws:kinesis:us-east-1:111122223333:stream/s' ],
+          Condition: { StringLike: { 's3:prefix': 'home/' } }
+        }),
         findings: [{ text: '"s3:prefix"', message: 's3:prefix does not apply to every action of this statement.' }],
         output: null,
       },
@@ -396,25 +396,25 @@ export const referenceCases: CaseTable = {
   'condition-type-mismatch': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: {
-    ArnLike: {
-      'aws:SourceArn': 'arn:aws:connect:*:111122223333:instance/*',
-      'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::b/*',
-      'aws:RequestTag/awsApplication': 'arn:aws:resource-groups:*'
-    },
-    StringLike: { 'aws:SourceArn': 'arn:aws:connect:*' },
-    StringEquals: { 'aws:ViaAWSService': 'true', 'aws:SourceIp': '203.0.113.7' },
-    DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' },
-    IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
-    Bool: { 'aws:SecureTransport': 'true' },
-    'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' },
-    Null: { 'aws:CurrentTime': 'false' },
-    NumericLessThan: { 'aws:EpochTime': '1767225600', 'aws:RequestTag/size': '5' }
-  }
-}),
+        Effect: 'Allow',
+        Action: 's3:ListAllMyBuckets',
+        Resource: '*',
+        Condition: {
+          ArnLike: {
+            'aws:SourceArn': 'arn:aws:connect:*:111122223333:instance/*',
+            'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::b/*',
+            'aws:RequestTag/awsApplication': 'arn:aws:resource-groups:*'
+          },
+          StringLike: { 'aws:SourceArn': 'arn:aws:connect:*' },
+          StringEquals: { 'aws:ViaAWSService': 'true', 'aws:SourceIp': '203.0.113.7' },
+          DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' },
+          IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+          Bool: { 'aws:SecureTransport': 'true' },
+          'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' },
+          Null: { 'aws:CurrentTime': 'false' },
+          NumericLessThan: { 'aws:EpochTime': '1767225600', 'aws:RequestTag/size': '5' }
+        }
+      }),
     ],
     invalid: [
       {
@@ -424,36 +424,36 @@ export const referenceCases: CaseTable = {
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { BoolIfExists: { 'aws:SourceIp': 'true' }, IpAddress: { 'aws:SecureTransport': '203.0.113.0/24' }, NumericLessThan: { 'aws:CurrentTime': '5' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:ListAllMyBuckets',
+          Resource: '*',
+          Condition: { BoolIfExists: { 'aws:SourceIp': 'true' }, IpAddress: { 'aws:SecureTransport': '203.0.113.0/24' }, NumericLessThan: { 'aws:CurrentTime': '5' } }
+        }),
         findings: [{ text: '"BoolIfExists"', message: 'BoolIfExists can never match aws:SourceIp: the operator compares true or false and the key holds IP addresses.', related: [ '"aws:SourceIp"' ] }, { text: '"IpAddress"', message: 'IpAddress can never match aws:SecureTransport: the operator compares IP addresses and the key holds true or false.', related: [ '"aws:SecureTransport"' ] }, { text: '"NumericLessThan"', message: 'NumericLessThan can never match aws:CurrentTime: the operator compares numbers and the key holds dates.', related: [ '"aws:CurrentTime"' ] }],
         output: null,
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::b/*',
-  Condition: { ArnEqualsIfExists: { 'aws:SecureTransport': 'true' }, ArnNotEquals: { 'aws:SourceIp': '203.0.113.0/24' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::b/*',
+          Condition: { ArnEqualsIfExists: { 'aws:SecureTransport': 'true' }, ArnNotEquals: { 'aws:SourceIp': '203.0.113.0/24' } }
+        }),
         findings: [{ text: '"ArnEqualsIfExists"', message: 'ArnEqualsIfExists can never match aws:SecureTransport: the operator compares ARNs and the key holds true or false.', related: [ '"aws:SecureTransport"' ] }, { text: '"ArnNotEquals"', message: 'ArnNotEquals can never match aws:SourceIp: the operator compares ARNs and the key holds IP addresses.', related: [ '"aws:SourceIp"' ] }],
         output: policy({
-  Effect: 'Allow',
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::b/*',
-  Condition: { BoolIfExists: { 'aws:SecureTransport': 'true' }, ArnNotEquals: { 'aws:SourceIp': '203.0.113.0/24' } }
-}), safe: false,
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::b/*',
+          Condition: { BoolIfExists: { 'aws:SecureTransport': 'true' }, ArnNotEquals: { 'aws:SourceIp': '203.0.113.0/24' } }
+        }), safe: false,
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: 's3:ListAllMyBuckets',
-  Resource: '*',
-  Condition: { ArnEquals: { 'aws:SecureTransport': 'true', 'aws:SourceArn': 'arn:aws:s3:::b' } }
-}),
+          Effect: 'Allow',
+          Action: 's3:ListAllMyBuckets',
+          Resource: '*',
+          Condition: { ArnEquals: { 'aws:SecureTransport': 'true', 'aws:SourceArn': 'arn:aws:s3:::b' } }
+        }),
         findings: [{ text: '"ArnEquals"', message: 'ArnEquals can never match aws:SecureTransport: the operator compares ARNs and the key holds true or false.', related: [ '"aws:SecureTransport"' ] }],
         output: null,
       },
@@ -462,10 +462,10 @@ export const referenceCases: CaseTable = {
   'action-redundant': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: [ 's3:GetObject', 's3:PutObject' ],
-  Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:s3:::B/*', 'arn:aws:s3:::b/${aws:username}/*' ]
-}),
+        Effect: 'Allow',
+        Action: [ 's3:GetObject', 's3:PutObject' ],
+        Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:s3:::B/*', 'arn:aws:s3:::b/${aws:username}/*' ]
+      }),
     ],
     invalid: [
       {
@@ -488,10 +488,10 @@ export const referenceCases: CaseTable = {
   'resource-redundant': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: [ 's3:GetObject', 's3:PutObject' ],
-  Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:s3:::B/*', 'arn:aws:s3:::b/${aws:username}/*' ]
-}),
+        Effect: 'Allow',
+        Action: [ 's3:GetObject', 's3:PutObject' ],
+        Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:s3:::B/*', 'arn:aws:s3:::b/${aws:username}/*' ]
+      }),
     ],
     invalid: [
       {

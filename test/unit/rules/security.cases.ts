@@ -32,46 +32,46 @@ export const securityCases: CaseTable = {
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 'connect:AssociateInstanceStorageConfig' ],
-  Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
-}, { Effect: 'Allow', Action: [ 'iam:PutRolePolicy', 'iam:AttachRolePolicy' ], Resource: 'arn:aws:iam::210987654321:role/*' }),
+          Effect: 'Allow',
+          Action: [ 'connect:AssociateInstanceStorageConfig' ],
+          Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
+        }, { Effect: 'Allow', Action: [ 'iam:PutRolePolicy', 'iam:AttachRolePolicy' ], Resource: 'arn:aws:iam::210987654321:role/*' }),
         findings: [{ text: '"arn:aws:iam::210987654321:role/*"', message: 'iam:PutRolePolicy, iam:AttachRolePolicy are allowed on every role (arn:aws:iam::210987654321:role/*).' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'connect:AssociateInstanceStorageConfig' ],
-  Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
-}, {
-  Effect: 'Allow',
-  Action: [ 'iam:PutRolePolicy', 'iam:AttachRolePolicy' ],
-  Resource: 'arn:aws:iam::210987654321:role/aws-service-role/connect.amazonaws.com/*'
-}), safe: false,
+          Effect: 'Allow',
+          Action: [ 'connect:AssociateInstanceStorageConfig' ],
+          Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
+        }, {
+          Effect: 'Allow',
+          Action: [ 'iam:PutRolePolicy', 'iam:AttachRolePolicy' ],
+          Resource: 'arn:aws:iam::210987654321:role/aws-service-role/connect.amazonaws.com/*'
+        }), safe: false,
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 'connect:AssociateInstanceStorageConfig' ],
-  Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
-}, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: '*' }),
+          Effect: 'Allow',
+          Action: [ 'connect:AssociateInstanceStorageConfig' ],
+          Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
+        }, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: '*' }),
         findings: [{ text: '"iam:PutRolePolicy"', message: 'iam:PutRolePolicy is allowed on every role ("Resource": "*").' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'connect:AssociateInstanceStorageConfig' ],
-  Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
-}, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::210987654321:role/aws-service-role/connect.amazonaws.com/*' }), safe: false,
+          Effect: 'Allow',
+          Action: [ 'connect:AssociateInstanceStorageConfig' ],
+          Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
+        }, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::210987654321:role/aws-service-role/connect.amazonaws.com/*' }), safe: false,
       },
       {
         text: policy({
-  Effect: 'Allow',
-  Action: [ 'connect:AssociateInstanceStorageConfig' ],
-  Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
-}, { Effect: 'Allow', Action: [ 's3:ListAllMyBuckets', 'iam:PutRolePolicy' ], Resource: '*' }),
+          Effect: 'Allow',
+          Action: [ 'connect:AssociateInstanceStorageConfig' ],
+          Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
+        }, { Effect: 'Allow', Action: [ 's3:ListAllMyBuckets', 'iam:PutRolePolicy' ], Resource: '*' }),
         findings: [{ text: '"iam:PutRolePolicy"', message: 'iam:PutRolePolicy is allowed on every role ("Resource": "*").' }],
         output: policy({
-  Effect: 'Allow',
-  Action: [ 'connect:AssociateInstanceStorageConfig' ],
-  Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
-}, { Effect: 'Allow', Action: [ 's3:ListAllMyBuckets' ], Resource: '*' }, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::210987654321:role/aws-service-role/connect.amazonaws.com/*' }), safe: false,
+          Effect: 'Allow',
+          Action: [ 'connect:AssociateInstanceStorageConfig' ],
+          Resource: 'arn:aws:connect:us-east-1:210987654321:instance/a1b2c3d4-5678-90ab-cdef-210987654321'
+        }, { Effect: 'Allow', Action: [ 's3:ListAllMyBuckets' ], Resource: '*' }, { Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::210987654321:role/aws-service-role/connect.amazonaws.com/*' }), safe: false,
       },
       {
         text: json({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: [ 'connect:ListInstances', 'iam:PutRolePolicy' ], Resource: '*' } }),
@@ -109,11 +109,11 @@ export const securityCases: CaseTable = {
     valid: [
       policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::210987654321:user/${aws:username}' }),
       policy({
-  Effect: 'Allow',
-  Action: 'iam:AttachUserPolicy',
-  Resource: '*',
-  Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } }
-}),
+        Effect: 'Allow',
+        Action: 'iam:AttachUserPolicy',
+        Resource: '*',
+        Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } }
+      }),
       policy({ Effect: 'Deny', Action: 'iam:CreateAccessKey', Resource: '*' }),
       policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
       policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
@@ -142,11 +142,11 @@ export const securityCases: CaseTable = {
   'iam-create-slr-unrestricted': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Action: 'iam:CreateServiceLinkedRole',
-  Resource: '*',
-  Condition: { StringEquals: { 'iam:AWSServiceName': 'connect.amazonaws.com' } }
-}),
+        Effect: 'Allow',
+        Action: 'iam:CreateServiceLinkedRole',
+        Resource: '*',
+        Condition: { StringEquals: { 'iam:AWSServiceName': 'connect.amazonaws.com' } }
+      }),
       policy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: 'arn:aws:iam::*:role/aws-service-role/connect.amazonaws.com/*' }),
       policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
     ],
@@ -233,19 +233,19 @@ export const securityCases: CaseTable = {
   'service-principal-without-source': {
     valid: [
       policy({
-  Effect: 'Allow',
-  Principal: { Service: 'connect.amazonaws.com' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { StringEquals: { 'aws:SourceAccount': '210987654321' } }
-}),
+        Effect: 'Allow',
+        Principal: { Service: 'connect.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '210987654321' } }
+      }),
       policy({
-  Effect: 'Allow',
-  Principal: { Service: 'connect.amazonaws.com' },
-  Action: 's3:PutObject',
-  Resource: 'arn:aws:s3:::recordings/*',
-  Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:connect:us-east-1:210987654321:instance/*' } }
-}),
+        Effect: 'Allow',
+        Principal: { Service: 'connect.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::recordings/*',
+        Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:connect:us-east-1:210987654321:instance/*' } }
+      }),
       policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }),
     ],
     invalid: [
