@@ -1,9 +1,23 @@
 // Harness cases of the value rules (server/src/engine/rules/values).
 import { CaseTable, policy } from '../../ruleTester';
 
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc', '*', 'aws*'];
+const REGIONS = policy({
+  Effect: 'Allow',
+  Action: 'kinesis:DescribeStream',
+  Resource: [
+    'arn:aws:kinesis:ap-southeast-7:123456789012:stream/a', 'arn:aws:kinesis:mx-central-1:123456789012:stream/a',
+    'arn:aws:kinesis:ap-east-2:123456789012:stream/a', 'arn:aws:kinesis:ca-west-1:123456789012:stream/a',
+    'arn:aws-us-gov:kinesis:us-gov-east-1:123456789012:stream/a', 'arn:aws-cn:kinesis:cn-northwest-1:123456789012:stream/a',
+    'arn:aws:kinesis:us-*:123456789012:stream/a', 'arn:aws:kinesis:*:123456789012:stream/a', 'arn:aws:s3:::bucket',
+    'arn:aws:kinesis:${aws:RequestedRegion}:123456789012:stream/a',
+  ],
+});
+
 export const valueCases: CaseTable = {
   'arn-invalid-partition': {
     valid: [
+      ...PARTITIONS.map((p) => policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:${p}:s3:::recordings` })),
       policy({
         Effect: 'Allow',
         Action: 's3:GetObject',
@@ -42,6 +56,8 @@ export const valueCases: CaseTable = {
   },
   'arn-unknown-region': {
     valid: [
+      { name: 'Regions of every partition, recent Regions, patterns, none', text: REGIONS },
+      { name: 'a Region in an S3 bucket ARN is arn-field-not-allowed’s', text: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:us-east1:12345:recordings' }) },
       policy({
         Effect: 'Allow',
         Action: 'kinesis:DescribeStream',
@@ -64,6 +80,7 @@ export const valueCases: CaseTable = {
   },
   'arn-region-partition-mismatch': {
     valid: [
+      { name: 'Regions of every partition, recent Regions, patterns, none', text: REGIONS },
       policy({ Effect: 'Allow', Action: 'connect:DescribeInstance', Resource: 'arn:aws-cn:connect:cn-north-1:123456789012:instance/*' }),
     ],
     invalid: [
@@ -76,6 +93,14 @@ export const valueCases: CaseTable = {
   },
   'arn-invalid-account': {
     valid: [
+      {
+        name: '12 digits, empty, *, digit patterns, variables, aws and the reference’s own word',
+        text: policy({ Effect: 'Allow', Action: 'kinesis:DescribeStream', Resource: [
+          'arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:kinesis:*:*:stream/a', 'arn:aws:kinesis:*:2109*:stream/a',
+          'arn:aws:s3:::bucket', 'arn:aws:kinesis:*:${aws:PrincipalAccount}:stream/a', 'arn:aws:kinesis:*:210987654321:stream/a',
+          'arn:aws:mediaconnect:us-east-1:offering:abc',
+        ] }),
+      },
       policy({
         Effect: 'Allow',
         Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E15MNIMTCFKK4C' },
@@ -170,6 +195,13 @@ export const valueCases: CaseTable = {
       }),
     ],
     invalid: [
+      {
+        name: 'a placeholder Region',
+        text: policy({ Effect: 'Allow', Action: 'kinesis:DescribeStream', Resource: 'arn:aws:kinesis:region:123456789012:stream/a' }),
+        findings: [{ text: 'region', message: 'region is a placeholder from an example, so this value matches nothing real.' }],
+        notAlso: ['arn-unknown-region'],
+        output: null,
+      },
       {
         notAlso: [ 'arn-invalid-account', 'unknown-policy-variable' ], text: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::<bucket>/*' }),
         findings: [{ text: '<bucket>', message: '<bucket> is a placeholder from an example, so this value matches nothing real.' }],
