@@ -9,7 +9,7 @@ export const referenceCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: [ 'GetObject', 's3:GetObject' ], Resource: 'arn:aws:s3:::b/*' }),
-        findings: [{ text: '"GetObject"', message: 'GetObject is not a valid action, and IAM rejects the policy.' }],
+        findings: [{ text: '"GetObject"', message: 'GetObject is not a valid action, and IAM rejects the policy. It has no service prefix' }],
         output: null,
       },
       {
@@ -26,7 +26,7 @@ export const referenceCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: 's4:GetObject', Resource: 'arn:aws:s3:::b/*' }),
-        findings: [{ text: 's4', message: 's4 is not a service prefix' }],
+        findings: [{ text: 's4', message: /^s4 is not a service prefix in the AWS reference of \d{4}-\d{2}-\d{2}\. .*Did you mean s3\b/ }],
         output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), safe: false,
       },
     ],
@@ -42,7 +42,7 @@ export const referenceCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: 's3:GetObjekt', Resource: 'arn:aws:s3:::b/*' }),
-        findings: [{ text: '"s3:GetObjekt"', message: 'Amazon S3 has no action GetObjekt' }],
+        findings: [{ text: '"s3:GetObjekt"', message: /^Amazon S3 has no action GetObjekt in the AWS reference of \d{4}-\d{2}-\d{2}\. .*Did you mean s3:GetObject\b/ }],
         output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), safe: false,
       },
       {
