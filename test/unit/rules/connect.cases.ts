@@ -1,6 +1,20 @@
 // Harness cases of the Amazon Connect rules (the curated table's rules).
 import { CaseTable, policy } from '../../ruleTester';
 
+const INSTANCE = 'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333';
+/** Policy variables in every segment of Connect ARNs, slashes inside them included. */
+const VARIABLE_ARNS = policy({
+  Effect: 'Allow',
+  Action: 'connect:Describe*',
+  Resource: [
+    `${INSTANCE}/agent/\${aws:userid}`,
+    'arn:aws:connect:us-east-1:111122223333:instance/${aws:PrincipalTag/connect-instance}/agent/${aws:username}',
+    'arn:aws:connect:us-east-1:111122223333:instance/${aws:PrincipalTag/connect-instance}/${aws:PrincipalTag/resource-word}/*',
+    'arn:aws:connect:${aws:RequestedRegion}:${aws:PrincipalAccount}:instance/a1b2c3d4-5678-90ab-cdef-111122223333/queue/*',
+    'arn:aws:connect:us-east-1:111122223333:${aws:PrincipalTag/path}',
+  ],
+});
+
 export const connectCases: CaseTable = {
   'connect-condition-value-unknown': {
     valid: [
@@ -919,6 +933,7 @@ export const connectCases: CaseTable = {
   },
   'connect-arn-resource-word': {
     valid: [
+      { name: 'policy variables in every segment', text: VARIABLE_ARNS },
       policy({
         Effect: 'Allow',
         Action: 'connect:Describe*',
@@ -1025,6 +1040,7 @@ export const connectCases: CaseTable = {
   },
   'connect-instance-id-format': {
     valid: [
+      { name: 'policy variables in every segment', text: VARIABLE_ARNS },
       policy({ Effect: 'Allow', Action: 'connect:Describe*', Resource: 'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333' }),
       policy({ Effect: 'Allow', Action: 'connect:Describe*', Resource: 'arn:aws:connect:us-east-1:111122223333:instance/*' }),
       policy({ Effect: 'Allow', Action: 'connect:Describe*', Resource: 'arn:aws:connect:us-east-1:111122223333:instance/${aws:PrincipalTag/instance}' }),
@@ -1040,6 +1056,7 @@ export const connectCases: CaseTable = {
   },
   'connect-region-unavailable': {
     valid: [
+      { name: 'policy variables in every segment', text: VARIABLE_ARNS },
       policy({ Effect: 'Allow', Action: 'connect:Describe*', Resource: 'arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333' }),
       policy({ Effect: 'Allow', Action: 'connect:Describe*', Resource: 'arn:aws:connect:*:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333' }),
       policy({
