@@ -173,7 +173,7 @@ export const securityCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
-        findings: [{ text: '"*"', message: '"Action": "*" on "Resource": "*" grants every action on every resource: full administrator access.' }],
+        findings: [{ text: '"*"', at: '6:17', message: '"Action": "*" on "Resource": "*" grants every action on every resource: full administrator access.' }],
         output: null,
       },
     ],
