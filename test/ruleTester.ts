@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import * as YAML from 'yaml';
-import { analyzeHost, applyEdits, Finding, HostAnalyzeOptions, LineIndex, loadHclParser, parseHost, PolicyKind, ruleById, RuleSetting, Severity } from '../server/src/engine';
+import { analyzeHost, applyEdits, Finding, FindingTag, HostAnalyzeOptions, LineIndex, loadHclParser, parseHost, PolicyKind, ruleById, RuleSetting, Severity } from '../server/src/engine';
 
 /** What is known of a case's document besides its text (as the editor or the CLI would say). */
 export interface CaseOptions {
@@ -46,6 +46,8 @@ export interface ExpectedFinding {
   severity?: Severity;
   /** The exact texts of the related locations, when the finding points at others. */
   related?: string[];
+  /** How the editor shows it: `unnecessary` (faded), `deprecated` (struck through). */
+  tags?: FindingTag[];
 }
 
 export interface InvalidCase extends CaseOptions {
@@ -142,6 +144,7 @@ export function checkInvalid(ruleId: string, c: InvalidCase) {
     const setting = c.rules?.[ruleId];
     const severity = e.severity ?? (setting && setting !== 'off' ? setting : rule?.defaultSeverity);
     assert.equal(f.severity, severity, `${label}: severity`);
+    if (e.tags !== undefined) assert.deepEqual(f.tags ?? [], e.tags, `${label}: tags`);
     if (e.related !== undefined) assert.deepEqual((f.related ?? []).map((x) => c.text.slice(x.range.start, x.range.end)), e.related, `${label}: related locations`);
   });
   for (const other of c.notAlso ?? []) {

@@ -22,7 +22,7 @@ describe('ruleTester', () => {
     checkValid('action-unknown', { text: '{"name": "x"}', notPolicy: true });
   });
 
-  it('fails an invalid case with a wrong count, range, position, message, severity or output', () => {
+  it('fails an invalid case with a wrong count, range, position, message, severity, tags, related locations or output', () => {
     const wrong = (c: Partial<InvalidCase>, pattern: RegExp) => assert.throws(() => checkInvalid('action-unknown', { ...right, ...c }), pattern);
     const f = right.findings[0];
     wrong({ findings: [f, f] }, /expected 2 action-unknown finding/);
@@ -31,6 +31,8 @@ describe('ruleTester', () => {
     wrong({ findings: [{ ...f, message: 'Amazon S3 has no action GetObject' }] }, /does not contain/);
     wrong({ findings: [{ ...f, message: 'no action' }] }, /not distinctive/);
     wrong({ findings: [{ ...f, severity: 'error' }] }, /severity/);
+    wrong({ findings: [{ ...f, tags: ['deprecated'] }] }, /tags/);
+    wrong({ findings: [{ ...f, related: ['"s3:GetObjekt"'] }] }, /related locations/);
     wrong({ output: typo }, /output of/);
     wrong({ output: null }, /expected no fix/);
     wrong({ safe: true }, /is safe/);

@@ -193,7 +193,7 @@ export const connectCases: CaseTable = {
           Action: [ 'iam:PutRolePolicy', 's3:GetBucketAcl', 's3:GetBucketLocation' ],
           Resource: [ 'arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*', 'arn:aws:s3:::my-connect-recording-bucket' ]
         }),
-        findings: [{ text: '"REAL_TIME_CONTACT_ANALYSIS_SEGMENTS"', message: 'REAL_TIME_CONTACT_ANALYSIS_SEGMENTS is deprecated.' }],
+        findings: [{ text: '"REAL_TIME_CONTACT_ANALYSIS_SEGMENTS"', message: 'REAL_TIME_CONTACT_ANALYSIS_SEGMENTS is deprecated.', tags: ['deprecated'] }],
         output: policy({
           Effect: 'Allow',
           Action: [ 'connect:UpdateInstanceStorageConfig', 'connect:AssociateInstanceStorageConfig' ],

@@ -470,17 +470,17 @@ export const referenceCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: [ 's3:GetObject', 's3:Get*', 's3:PutObject' ], Resource: 'arn:aws:s3:::recordings/*' }),
-        findings: [{ text: '"s3:GetObject"', message: 's3:GetObject is redundant.', related: [ '"s3:Get*"' ] }],
+        findings: [{ text: '"s3:GetObject"', message: 's3:GetObject is redundant.', related: [ '"s3:Get*"' ], tags: ['unnecessary'] }],
         output: policy({ Effect: 'Allow', Action: [ 's3:Get*', 's3:PutObject' ], Resource: 'arn:aws:s3:::recordings/*' }), safe: true,
       },
       {
         text: policy({ Effect: 'Allow', Action: [ 's3:GetObject', 's3:getobject' ], Resource: 'arn:aws:s3:::b/*' }),
-        findings: [{ text: '"s3:getobject"', message: 's3:getobject is redundant.', related: [ '"s3:GetObject"' ] }],
+        findings: [{ text: '"s3:getobject"', message: 's3:getobject is redundant.', related: [ '"s3:GetObject"' ], tags: ['unnecessary'] }],
         output: policy({ Effect: 'Allow', Action: [ 's3:GetObject' ], Resource: 'arn:aws:s3:::b/*' }), safe: true,
       },
       {
         text: policy({ Effect: 'Allow', Action: [ 's3:Get*', 's3:Get**' ], Resource: 'arn:aws:s3:::b/*' }),
-        findings: [{ text: '"s3:Get**"', message: 's3:Get** is redundant.', related: [ '"s3:Get*"' ] }],
+        findings: [{ text: '"s3:Get**"', message: 's3:Get** is redundant.', related: [ '"s3:Get*"' ], tags: ['unnecessary'] }],
         output: policy({ Effect: 'Allow', Action: [ 's3:Get*' ], Resource: 'arn:aws:s3:::b/*' }), safe: true,
       },
     ],
@@ -496,7 +496,7 @@ export const referenceCases: CaseTable = {
     invalid: [
       {
         text: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/2026/*' ] }),
-        findings: [{ text: '"arn:aws:s3:::b/*"', message: 'arn:aws:s3:::b/* is redundant.', related: [ '"arn:aws:s3:::b/*"' ] }, { text: '"arn:aws:s3:::b/2026/*"', message: 'arn:aws:s3:::b/2026/* is redundant.', related: [ '"arn:aws:s3:::b/*"' ] }],
+        findings: [{ text: '"arn:aws:s3:::b/*"', message: 'arn:aws:s3:::b/* is redundant.', related: [ '"arn:aws:s3:::b/*"' ], tags: ['unnecessary'] }, { text: '"arn:aws:s3:::b/2026/*"', message: 'arn:aws:s3:::b/2026/* is redundant.', related: [ '"arn:aws:s3:::b/*"' ], tags: ['unnecessary'] }],
         output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: [ 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/2026/*' ] }), safe: true,
       },
     ],
