@@ -397,7 +397,7 @@ export const grammarCases: CaseTable = {
       },
       {
         text: policy({ Effect: 'Allow', Principal: { Services: 'connect.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::recordings/*' }),
-        findings: [{ text: '"Services"', message: 'Services is not a principal type: IAM accepts only AWS, Service, Federated, CanonicalUser in Principal and rejects the policy.' }],
+        findings: [{ text: '"Services"', message: 'Services is not a principal type' }],
         output: policy({ Effect: 'Allow', Principal: { Service: 'connect.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::recordings/*' }), safe: false,
       },
       {
