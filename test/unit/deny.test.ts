@@ -167,34 +167,9 @@ describe('explicit Deny with a NotAction Allow', () => {
   });
 });
 
+// The silent cases of both rules (no overlap, a Condition, NotAction/NotResource that exclude the
+// Allow, another principal) are valid cases in test/unit/rules/deny.cases.ts.
 describe('explicit Deny: silent cases', () => {
-  const silent = (name: string, ...statements: object[]) =>
-    it(name, () => {
-      const text = policy(...statements);
-      assert.deepEqual(lint(text).filter((f) => f.ruleId === FULL || f.ruleId === PART), []);
-    });
-
-  silent('actions that do not overlap (Deny s3:DeleteBucket, Allow s3:GetBucketAcl)',
-    { Effect: 'Allow', Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::b' },
-    { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' });
-  silent('resources that do not intersect',
-    { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::a/*' },
-    { Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::b/*' });
-  silent('a NotAction Deny that excludes the Allow\'s actions',
-    { Effect: 'Allow', Action: 's3:Get*', Resource: '*' },
-    { Effect: 'Deny', NotAction: 's3:*', Resource: '*' });
-  silent('a NotResource Deny that excludes the Allow\'s resources',
-    { Effect: 'Allow', Action: 's3:GetObject', Resource: bucketObjects },
-    { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::my-connect-recording-bucket/*' });
-  silent('a wildcard Allow whose actions the Deny pattern matches none of',
-    { Effect: 'Allow', Action: 's3:List*', Resource: '*' },
-    { Effect: 'Deny', Action: 's3:*Object', Resource: '*' });
-  silent('a policy with no Deny',
-    { Effect: 'Allow', Action: 's3:GetObject', Resource: bucketObjects });
-  silent('a Deny for another principal in a resource policy',
-    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: bucketObjects },
-    { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: bucketObjects });
-
   it('leaves the seed policies alone', () => {
     for (const { name, text } of seedReal()) {
       assert.deepEqual(lint(text).filter((f) => f.ruleId === FULL || f.ruleId === PART), [], name);

@@ -1,3 +1,5 @@
+// The cases of single rules (ranges, messages, fixes) are in test/unit/rules/grammar.cases.ts; what
+// stays here checks more than one rule at a time (the family silent after a fix, safe flags, seeds).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingsOf, policy, readFixture, seedReal, seedVerbatim } from '../helpers';
@@ -91,24 +93,6 @@ describe('policy-unknown-element', () => {
   it('stays silent on Version, Id and Statement', () => silent(policy(LIST).replace('{', '{"Id": "a",'), 'policy-unknown-element'));
 });
 
-describe('statement-missing and statement-invalid-type', () => {
-  it('reports an empty Statement array', () => {
-    only('{"Version": "2012-10-17", "Statement": []}', 'statement-missing', '[]');
-  });
-  it('reports a missing Statement when the document is forced to be a policy', () => {
-    only('{"Version": "2012-10-17"}', 'statement-missing', '{', { forcePolicy: true });
-  });
-  it('reports a Statement that is a string, and array elements that are not objects', () => {
-    only('{"Version": "2012-10-17", "Statement": "Allow"}', 'statement-invalid-type', '"Allow"');
-    const text = policy(LIST).replace('[', '[\n    "s3:GetObject",');
-    only(text, 'statement-invalid-type', '"s3:GetObject"');
-  });
-  it('stay silent on a statement object or array', () => {
-    silent(policy(LIST), 'statement-missing');
-    silent(policy(LIST), 'statement-invalid-type');
-  });
-});
-
 describe('statement-unknown-element', () => {
   it('reports `Actions` with a fix to `Action`, and no action-missing on top', () => {
     const text = policy({ Effect: 'Allow', Actions: 's3:ListAllMyBuckets', Resource: '*' });
@@ -200,43 +184,6 @@ describe('Effect', () => {
   it('effect-invalid stays silent on Allow and Deny', () => silent(policy(LIST, { ...LIST, Effect: 'Deny' }), 'effect-invalid'));
 });
 
-describe('Action and Resource', () => {
-  it('action-missing reports a statement without Action or NotAction', () => {
-    only(policy({ Effect: 'Allow', Resource: '*' }), 'action-missing', '{');
-    silent(policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), 'action-missing');
-  });
-  it('resource-missing reports an identity statement without Resource', () => {
-    only(policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets' }), 'resource-missing', '{');
-  });
-  it('resource-missing stays silent in resource policies and with NotResource', () => {
-    silent(TRUST, 'resource-missing');
-    silent(policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', NotResource: 'arn:aws:s3:::x' }), 'resource-missing');
-  });
-  it('conflicting-elements reports the second of Action/NotAction and Resource/NotResource', () => {
-    const text = policy({ ...LIST, NotAction: 'iam:*' });
-    const f = only(text, 'conflicting-elements', '"NotAction"');
-    assert.equal(f.related?.length, 1);
-    only(policy({ ...LIST, NotResource: 'arn:aws:s3:::x' }), 'conflicting-elements', '"NotResource"');
-    silent(policy(LIST), 'conflicting-elements');
-  });
-});
-
-describe('element-invalid-type', () => {
-  it('reports `"Action": 5`, `"Resource": {}` and `"Effect": ["Allow"]` on their values', () => {
-    only(policy({ ...LIST, Action: 5 }), 'element-invalid-type', '5');
-    only(policy({ ...LIST, Resource: {} }), 'element-invalid-type', '{}');
-    const text = policy({ ...LIST, Effect: ['Allow'] });
-    only(text, 'element-invalid-type', '[\n        "Allow"\n      ]');
-    silent(text, 'effect-invalid');
-  });
-  it('reports a non-string entry of an array, and a non-string Sid or Id', () => {
-    only(policy({ ...LIST, Action: ['s3:GetObject', true] }), 'element-invalid-type', 'true');
-    only(policy({ ...LIST, Sid: 1 }), 'element-invalid-type', '1');
-    only(policy(LIST).replace('{', '{"Id": 7,'), 'element-invalid-type', '7');
-  });
-  it('stays silent on strings and arrays of strings', () => silent(policy({ ...LIST, Action: ['s3:GetObject'], Sid: 'A' }), 'element-invalid-type'));
-});
-
 describe('principal-invalid', () => {
   const withPrincipal = (principal: unknown) => policy({ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
   it('reports a plain string other than "*"', () => {
@@ -256,22 +203,6 @@ describe('principal-invalid', () => {
     silent(withPrincipal({ AWS: ['arn:aws:iam::111122223333:root', '444455556666'], Service: 'connect.amazonaws.com', Federated: 'cognito-identity.amazonaws.com', CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }), 'principal-invalid');
     silent(policy({ ...LIST, Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Resource: 'arn:aws:s3:::b' }), 'principal-invalid');
   });
-});
-
-describe('empty-value', () => {
-  it('reports empty Action and Resource arrays, saying what they mean', () => {
-    const f = only(policy({ ...LIST, Action: [] }), 'empty-value', '[]');
-    assert.equal(f.severity, 'information');
-    assert.match(f.message, /matches no action/);
-    assert.match(only(policy({ ...LIST, NotResource: [], Resource: undefined }), 'empty-value', '[]').message, /every resource/);
-  });
-  it('reports empty principal lists and empty condition values', () => {
-    only(policy({ Effect: 'Allow', Principal: { AWS: [] }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), 'empty-value', '[]');
-    const f = only(policy({ ...LIST, Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': [] } } }), 'empty-value', '[]');
-    assert.match(f.message, /never true/);
-    only(policy({ ...LIST, Condition: {} }), 'empty-value', '{}');
-  });
-  it('stays silent on non-empty values', () => silent(BUCKET_POLICY, 'empty-value'));
 });
 
 describe('grammar docs: each page\'s example triggers its rule and the corrected one does not', () => {

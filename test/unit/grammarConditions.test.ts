@@ -1,3 +1,5 @@
+// The cases of single rules (ranges, messages, fixes) are in test/unit/rules/grammar.cases.ts; what
+// stays here checks more than one rule at a time (the family silent after a fix, safe flags, seeds).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingsOf, policy } from '../helpers';
@@ -22,16 +24,6 @@ describe('grammar: valid conditions get no grammar finding', () => {
   })));
 });
 
-describe('condition-invalid-structure', () => {
-  it('reports a Condition that is not an object', () => void only(withCondition(['StringEquals']), 'condition-invalid-structure', '[\n        "StringEquals"\n      ]'));
-  it('reports an operator whose value is not an object', () => void only(withCondition({ Bool: 'true' }), 'condition-invalid-structure', '"true"'));
-  it('reports a value that is an object or null', () => {
-    only(withCondition({ StringEquals: { 'aws:SourceAccount': { a: 1 } } }), 'condition-invalid-structure', '{\n            "a": 1\n          }');
-    only(withCondition({ StringEquals: { 'aws:SourceAccount': ['1', null] } }), 'condition-invalid-structure', 'null');
-  });
-  it('stays silent on operator → key → values', () => silent(withCondition({ StringEquals: { 'aws:SourceAccount': ['111122223333'] } }), 'condition-invalid-structure'));
-});
-
 describe('condition-unknown-operator and condition-null-if-exists', () => {
   it('reports a misspelt operator with a fix to the nearest', () => {
     const text = withCondition({ StringEqual: { 'aws:SourceAccount': '111122223333' } });
@@ -52,26 +44,6 @@ describe('condition-unknown-operator and condition-null-if-exists', () => {
     silent(text, 'condition-unknown-operator');
     silent(text, 'condition-null-if-exists');
   });
-});
-
-describe('condition-invalid-value', () => {
-  const cases: [string, string, unknown, string][] = [
-    ['NumericLessThan', 'aws:MultiFactorAuthAge', 'one hour', '"one hour"'],
-    ['DateGreaterThan', 'aws:CurrentTime', '2026-13-01', '"2026-13-01"'],
-    ['DateLessThan', 'aws:CurrentTime', 'tomorrow', '"tomorrow"'],
-    ['Bool', 'aws:SecureTransport', 'yes', '"yes"'],
-    ['IpAddress', 'aws:SourceIp', '203.0.113.0/33', '"203.0.113.0/33"'],
-    ['NotIpAddress', 'aws:SourceIp', '203.0.113', '"203.0.113"'],
-    ['Null', 'aws:TokenIssueTime', 1, '1'],
-  ];
-  for (const [op, key, value, token] of cases) {
-    it(`reports ${token} under ${op} on the value`, () => {
-      const f = only(withCondition({ [op]: { [key]: value } }), 'condition-invalid-value', token);
-      assert.match(f.message, new RegExp(op));
-    });
-  }
-  it('leaves values with a policy variable alone', () => silent(withCondition({ NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:MultiFactorAuthAge}' } }), 'condition-invalid-value'));
-  it('stays silent on string operators with any value', () => silent(withCondition({ StringEquals: { 'aws:SourceAccount': 111122223333 } }), 'condition-invalid-value'));
 });
 
 describe('set operators on single-valued keys', () => {
@@ -99,23 +71,6 @@ describe('set operators on single-valued keys', () => {
   });
 });
 
-describe('policy-variable-syntax', () => {
-  const res = (r: string) => policy({ ...LIST, Action: 's3:GetObject', Resource: r });
-  it('reports an unclosed variable to the end of the string', () => void only(res('arn:aws:s3:::home/${aws:username'), 'policy-variable-syntax', '${aws:username'));
-  it('reports an empty variable', () => void only(res('arn:aws:s3:::home/${}/*'), 'policy-variable-syntax', '${}'));
-  it('reports spaces in the name and removes them', () => {
-    const text = res('arn:aws:s3:::home/${ aws:username }/*');
-    const f = only(text, 'policy-variable-syntax', '${ aws:username }');
-    assert.match(fixAndRelint(text, f), /home\/\$\{aws:username\}\/\*/);
-  });
-  it('checks condition keys and values too', () => {
-    only(withCondition({ StringLike: { 's3:prefix': 'home/${aws:username/' } }), 'policy-variable-syntax', '${aws:username/');
-  });
-  it('stays silent on well-formed variables, defaults included', () => {
-    silent(res("arn:aws:s3:::home/${aws:PrincipalTag/team, 'shared'}/${aws:username}/${*}"), 'policy-variable-syntax');
-  });
-});
-
 describe('policy-variable-not-allowed', () => {
   it('reports a variable in a Principal', () => {
     only(policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::${aws:PrincipalAccount}:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), 'policy-variable-not-allowed', '${aws:PrincipalAccount}');
@@ -132,9 +87,3 @@ describe('policy-variable-not-allowed', () => {
   });
 });
 
-describe('policy variables outside the 2012-10-17 language', () => {
-  it('are literal text there, so their syntax is not judged', () => {
-    const text = policy({ ...LIST, Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${ aws:username }/*' }).replace('2012-10-17', '2008-10-17');
-    silent(text, 'policy-variable-syntax');
-  });
-});

@@ -1,3 +1,5 @@
+// The role-escalation rule's fixes and the security family on the seed and on resource policies.
+// The Allow-with-Not* and administrator-access cases are in test/unit/rules/security.cases.ts.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyFix, findingsOf, lint, policy, rangeText, seedReal, seedVerbatim } from '../helpers';
@@ -114,52 +116,6 @@ describe(ESC, () => {
       { Effect: 'Allow', Action: 'iam:GetRole', Resource: '*' },
     ];
     for (const c of cases) silent(policy(c), ESC);
-  });
-});
-
-describe('allow-with-not-action', () => {
-  it('reports NotAction in an Allow on its key', () => {
-    const text = policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' });
-    assert.equal(rangeText(text, only(text, 'allow-with-not-action')), '"NotAction"');
-  });
-  it('stays silent on Deny and on Action', () => {
-    silent(policy({ Effect: 'Deny', NotAction: 'iam:*', Resource: '*' }), 'allow-with-not-action');
-    silent(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), 'allow-with-not-action');
-  });
-});
-
-describe('allow-with-not-resource', () => {
-  it('reports NotResource in an Allow on its key', () => {
-    const text = policy({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret/*' });
-    assert.equal(rangeText(text, only(text, 'allow-with-not-resource')), '"NotResource"');
-  });
-  it('stays silent on Deny', () => {
-    silent(policy({ Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::public/*' }), 'allow-with-not-resource');
-  });
-});
-
-describe('allow-with-not-principal', () => {
-  it('reports NotPrincipal in an Allow on its key', () => {
-    const text = policy({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
-    assert.equal(rangeText(text, only(text, 'allow-with-not-principal')), '"NotPrincipal"');
-  });
-  it('stays silent on Deny and on Principal', () => {
-    silent(policy({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }), 'allow-with-not-principal');
-    silent(policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), 'allow-with-not-principal');
-  });
-});
-
-describe('allow-all-actions-all-resources', () => {
-  it('reports "*" on "*" on the action', () => {
-    const text = policy({ Effect: 'Allow', Action: '*', Resource: '*' });
-    const f = only(text, 'allow-all-actions-all-resources');
-    assert.equal(rangeText(text, f), '"*"');
-    assert.ok(f.range.start < text.indexOf('"Resource"'));
-  });
-  it('stays silent on Deny and on narrower grants', () => {
-    silent(policy({ Effect: 'Deny', Action: '*', Resource: '*' }), 'allow-all-actions-all-resources');
-    silent(policy({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/*' }), 'allow-all-actions-all-resources');
-    silent(policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' }), 'allow-all-actions-all-resources');
   });
 });
 

@@ -5,57 +5,9 @@ import { completionsAt } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine';
 import { findingsOf, rangeText, applyFix, lint, readFixture } from '../helpers';
 
-const base = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]\n}';
 
+// The syntax rules' cases (ranges, messages, fixes) are in test/unit/rules/syntax.cases.ts.
 describe('strict JSON', () => {
-  it('reports a comment on its exact range and its fix removes it', () => {
-    const text = base.replace('"Version"', '// recordings\n  "Version"');
-    const [f] = findingsOf(text, 'json-comment');
-    assert.equal(rangeText(text, f), '// recordings');
-    const fixed = applyFix(text, f);
-    assert.deepEqual(findingsOf(fixed, 'json-comment'), []);
-    assert.doesNotThrow(() => JSON.parse(fixed));
-  });
-
-  it('reports a trailing comma and its fix makes strict JSON', () => {
-    const text = base.replace('"Resource": "*"}', '"Resource": "*",}');
-    const [f] = findingsOf(text, 'json-trailing-comma');
-    assert.equal(rangeText(text, f), ',');
-    const fixed = applyFix(text, f);
-    assert.deepEqual(findingsOf(fixed, 'json-trailing-comma'), []);
-    assert.doesNotThrow(() => JSON.parse(fixed));
-  });
-
-  it('reports the second of two duplicate keys with the first as related location', () => {
-    const text = base.replace('"Resource": "*"', '"Resource": "*", "Resource": "arn:aws:s3:::b"');
-    const [f] = findingsOf(text, 'json-duplicate-key');
-    assert.equal(rangeText(text, f), '"Resource"');
-    assert.ok(f.range.start > text.indexOf('"Resource"'));
-    assert.equal(f.related?.length, 1);
-  });
-
-  it('reports a syntax error and still analyses what parsed', () => {
-    const text = base.replace('"Effect": "Allow",', '"Effect": "Allow"');
-    assert.ok(findingsOf(text, 'json-syntax').length >= 1);
-  });
-
-  it('reports nesting too deep to be a policy instead of overflowing the stack', () => {
-    const text = '{"Statement": ' + '['.repeat(5000) + ']'.repeat(5000) + '}';
-    const [f] = findingsOf(text, 'json-syntax');
-    assert.match(f.message, /nests more than \d+ levels/);
-    assert.equal(rangeText(text, f), '[');
-  });
-
-  it('keeps the range of an error at the end of the text inside the document', () => {
-    const [f] = findingsOf('{"Statement": [', 'json-syntax');
-    assert.ok(f.range.end <= '{"Statement": ['.length);
-  });
-
-  it('stays silent on strict, valid JSON', () => {
-    const ids = lint(base).map((f) => f.ruleId).filter((id) => id.startsWith('json-'));
-    assert.deepEqual(ids, []);
-  });
-
   it('leaves JSON that is not a policy alone', () => {
     assert.deepEqual(lint('{"name": "x", // c\n "version": "1.0.0",}'), []);
   });
@@ -109,13 +61,6 @@ describe('trailing commas in a run (issue 11)', () => {
     const withoutComment = applyFix(fixed, findingsOf(fixed, 'json-comment')[0]);
     assert.doesNotThrow(() => JSON.parse(withoutComment));
   });
-
-  it('a comma after a colon or an opening bracket is a missing value, not a trailing comma', () => {
-    for (const text of ['{"Statement": [{"Effect":,}]}', '{"Statement": [,]}']) {
-      assert.deepEqual(findingsOf(text, 'json-trailing-comma'), [], text);
-      assert.ok(findingsOf(text, 'json-syntax').length > 0, text);
-    }
-  });
 });
 
 describe('fixes on incomplete JSON (issue 11)', () => {
@@ -125,6 +70,11 @@ describe('fixes on incomplete JSON (issue 11)', () => {
       const errorsOf = (t: string) => findingsOf(t, 'json-syntax').length;
       const before = errorsOf(text);
       assert.ok(before > 0);
+      // These findings come with a fix that adds or moves a statement on valid JSON; on the broken
+      // part none is offered (the loop below alone asserted nothing: no fix is offered at all).
+      const structural = lint(text).filter((f) => ['action-needs-wildcard-resource', 'connect-storage-type-unrestricted', 'connect-permissions-missing'].includes(f.ruleId));
+      assert.ok(structural.length > 0, 'a finding that has a structural fix on valid JSON');
+      for (const f of structural) assert.equal(f.fixes, undefined, `${f.ruleId} offers no fix on broken JSON`);
       for (const f of lint(text)) {
         for (const fix of f.fixes ?? []) {
           assert.ok(errorsOf(applyEdits(text, fix.edits)) <= before, `${f.ruleId}: "${fix.title}" made it worse`);
@@ -138,13 +88,5 @@ describe('fixes on incomplete JSON (issue 11)', () => {
     const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"} /* c */, {"Effect": "Allow", "Action": "s3:Get';
     assert.ok(findingsOf(text, 'action-unknown')[0]?.fixes?.length, 'the typo fix before the error stays');
     assert.equal(findingsOf(text, 'json-comment')[0]?.fixes?.length, 1);
-  });
-});
-
-describe('a comma before a closer of the other kind', () => {
-  it('is a syntax error at the closer, not a trailing comma (found by the fuzz test)', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject",}\n"s3:PutObject"], "Resource": "*"}]}';
-    const json = lint(text).filter((f) => f.ruleId.startsWith('json-'));
-    assert.deepEqual(json.map((f) => `${f.ruleId} ${rangeText(text, f)}`), ['json-syntax }']);
   });
 });

@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { connectCases } from './connect.cases';
+
+ruleTester.runAll(connectCases);

@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { denyCases } from './deny.cases';
+
+ruleTester.runAll(denyCases);

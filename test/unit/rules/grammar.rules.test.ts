@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { grammarCases } from './grammar.cases';
+
+ruleTester.runAll(grammarCases);

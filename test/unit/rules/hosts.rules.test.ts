@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { hostCases } from './hosts.cases';
+
+ruleTester.runAll(hostCases);

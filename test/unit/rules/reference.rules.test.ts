@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { referenceCases } from './reference.cases';
+
+ruleTester.runAll(referenceCases);

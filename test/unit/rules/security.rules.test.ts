@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { securityCases } from './security.cases';
+
+ruleTester.runAll(securityCases);

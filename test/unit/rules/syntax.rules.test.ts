@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { syntaxCases } from './syntax.cases';
+
+ruleTester.runAll(syntaxCases);

@@ -1,0 +1,4 @@
+import { ruleTester } from '../../ruleTester';
+import { valueCases } from './values.cases';
+
+ruleTester.runAll(valueCases);
