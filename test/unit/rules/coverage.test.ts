@@ -30,6 +30,15 @@ describe('rule harness coverage', () => {
     assert.deepEqual(missing, [], 'rules without a valid and an invalid harness case');
   });
 
+  it("a rule's fix metadata agrees with its cases: a rule with a fix has a case that shows its output, one without has none", () => {
+    const outputs = new Map<string, number>();
+    for (const table of Object.values(families)) {
+      for (const [id, c] of Object.entries(table)) outputs.set(id, (outputs.get(id) ?? 0) + c.invalid.filter((x) => typeof x.output === 'string').length);
+    }
+    assert.deepEqual(allRules.filter((r) => r.fix && !outputs.get(r.id)).map((r) => r.id), [], 'rules whose metadata names a fix but no case applies it');
+    assert.deepEqual(allRules.filter((r) => !r.fix && outputs.get(r.id)).map((r) => r.id), [], 'rules with a fix in their cases but none in their metadata');
+  });
+
   it('every rule has a docs example, which its family runner checks', () => {
     assert.deepEqual(allRules.filter((r) => !docsExample(r.id)).map((r) => r.id), [], 'rules whose docs page has no Example block');
   });

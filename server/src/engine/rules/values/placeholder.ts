@@ -58,6 +58,7 @@ export const placeholderValue: Rule = {
   defaultSeverity: 'warning',
   category: 'values',
   title: 'A value is a placeholder left from documentation or a template.',
+  fix: { summary: 'replace it with the value the rest of the policy states (account, Region, partition, instance), when it states one', safe: false },
   check: reportPlaceholders(true, (p, value) =>
     `${p.text} is a placeholder from an example, so this value matches nothing real. Replace it with ${ADVICE[p.role]}${hint(value)}.`),
 };
