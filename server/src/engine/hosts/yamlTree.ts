@@ -8,6 +8,7 @@ import { Node as JsonNode } from 'jsonc-parser';
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import { HostNodeFacts } from '../parse/policyModel';
 import { OffsetRange } from '../types';
+import { parseYamlCst } from './yamlCst';
 
 /** The CloudFormation short-form tags and the long-form key each stands for. */
 export const SHORT_FORM_TAGS: Record<string, string> = {
@@ -51,7 +52,15 @@ export type HostNode = JsonNode & HostNodeFacts & { children?: HostNode[]; paren
 
 type Mutable = { -readonly [K in keyof HostNode]: HostNode[K] };
 
+/** Read YAML text: the fast road from the parser's tokens (yamlCst.ts) when the text keeps to
+ *  it, else the full `Document` (`parseYamlDocument`). Both give the same tree. */
 export function parseYaml(text: string): YamlTree {
+  return parseYamlCst(text) ?? parseYamlDocument(text);
+}
+
+/** The full way: the `yaml` package composes the `Document` (every syntax error with its
+ *  message), which is then converted node by node. */
+export function parseYamlDocument(text: string): YamlTree {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true });
