@@ -550,3 +550,26 @@ function emptyScalarPosition(offset: number, before: CST.SourceToken[]): number 
   for (i++; before[i]?.type === 'space'; i++) offset += before[i].source.length;
   return offset;
 }
+
+/** The value of the one scalar a tiny document holds — `k: <scalar>`, or `[<scalar>]` when
+ *  `inFlow` — read the fast way; undefined when the text is anything else or the fast way cannot
+ *  tell (a tag, an anchor, an error: then the full parse decides). The fix guard checks thousands
+ *  of rewritten scalars in a large template this way. */
+export function oneScalarValue(text: string, inFlow: boolean): { value: unknown } | undefined {
+  let doc: CST.Document | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document' || doc) return undefined;
+    doc = token;
+  }
+  const v = doc?.value;
+  const coll = inFlow ? (v?.type === 'flow-collection' && v.start.source === '[' ? v : undefined) : v?.type === 'block-map' ? v : undefined;
+  if (coll?.items.length !== 1) return undefined;
+  const item = coll.items[0] as CST.BlockMap['items'][number];
+  const value = item.value;
+  if (!value || value.type === 'alias' || value.type === 'block-map' || value.type === 'block-seq' || value.type === 'flow-collection') return undefined;
+  if ([...item.start, ...(item.sep ?? [])].some((t) => t.type === 'tag' || t.type === 'anchor')) return undefined;
+  if (!inFlow && (item.key?.type !== 'scalar' || item.key.source !== 'k')) return undefined;
+  const root = treeOfCst(text, doc!)?.root;
+  const node = inFlow ? root?.children?.[0] : root?.children?.[0]?.children?.[1];
+  return node && node.type !== 'object' && node.type !== 'array' ? { value: node.value } : undefined;
+}
