@@ -53,20 +53,29 @@ interface Props {
   reqSpace: boolean;
 }
 
-/** The tree from the CST, or undefined when the text needs the full composer (see above). */
-export function parseYamlCst(text: string): YamlTree | undefined {
+/** The parser's tokens of a text (undefined if the parser fails: the full way then reports it). */
+export function cstTokens(text: string): CST.Token[] | undefined {
   try {
-    let doc: CST.Document | undefined;
-    for (const token of new Parser().parse(text)) {
-      // Comment lines around the document are fine; anything else (directives, a second
-      // document, `...`, errors) is for the composer.
-      if (token.type === 'comment' || token.type === 'newline' || (token.type === 'space' && !token.source.includes('\t'))) continue;
-      if (token.type !== 'document' || doc) return undefined;
-      doc = token;
-    }
+    return [...new Parser().parse(text)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tree from the CST, or undefined when the text needs the full composer (see above). */
+export function parseYamlCst(text: string, tokens = cstTokens(text)): YamlTree | undefined {
+  if (!tokens) return undefined;
+  let doc: CST.Document | undefined;
+  for (const token of tokens) {
+    // Comment lines around the document are fine; anything else (directives, a second
+    // document, `...`, errors) is for the composer.
+    if (token.type === 'comment' || token.type === 'newline' || token.type === 'byte-order-mark' || (token.type === 'space' && !token.source.includes('\t'))) continue;
+    if (token.type !== 'document' || doc) return undefined;
+    doc = token;
+  }
+  try {
     return doc ? treeOfCst(text, doc) : undefined;
-  } catch (err) {
-    if (err === OFF_ROAD) return undefined;
+  } catch {
     // A stack overflow on hostile nesting, or anything unforeseen: the full way decides.
     return undefined;
   }
@@ -363,7 +372,7 @@ class CstBuilder {
 
   /** A scalar token's value (typed by the core schema when plain and untagged) and range. */
   private scalar(token: CST.FlowScalar | CST.BlockScalar, tagged = false): ResolvedScalar {
-    const r = (token as Memo).resolved ?? CST.resolveAsScalar(token, true, offRoad);
+    const r = (token as Memo).resolvedScalar ?? CST.resolveAsScalar(token, true, offRoad);
     if (!r) return offRoad();
     let value: unknown = r.value;
     if (token.type === 'scalar' && !tagged && mayBeImplicit(r.value)) {
@@ -404,13 +413,13 @@ class CstBuilder {
 
   private scalarRange(token: CST.FlowScalar | CST.BlockScalar): [number, number, number] {
     const memo = token as Memo;
-    memo.resolved ??= CST.resolveAsScalar(token, true, offRoad) ?? offRoad();
-    return memo.resolved.range;
+    memo.resolvedScalar ??= CST.resolveAsScalar(token, true, offRoad) ?? offRoad();
+    return memo.resolvedScalar.range;
   }
 
   /** A block collection ends where its last item's value ends (comment lines after it excluded). */
   private blockRange(token: CST.BlockMap | CST.BlockSequence): [number, number, number] {
-    let r = (token as Memo).range;
+    let r = (token as Memo).endRange;
     if (r) return r;
     // The composer's offset moves past each item in turn: the last item that is not a comment
     // line decides.
@@ -428,7 +437,7 @@ class CstBuilder {
       break;
     }
     r = [token.offset, at, at];
-    (token as Memo).range = r;
+    (token as Memo).endRange = r;
     return r;
   }
 
@@ -504,8 +513,8 @@ class CstBuilder {
 /** What the builder learns about a token once, kept on the token (the CST is the builder's own
  *  and is dropped with it). */
 interface Memo {
-  resolved?: NonNullable<ReturnType<typeof CST.resolveAsScalar>>;
-  range?: [number, number, number];
+  resolvedScalar?: NonNullable<ReturnType<typeof CST.resolveAsScalar>>;
+  endRange?: [number, number, number];
 }
 
 /** Can a plain scalar read as anything but a string in the core schema (null, bool, int, float)?

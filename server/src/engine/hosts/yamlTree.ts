@@ -5,10 +5,10 @@
 // they stand for (`{"Fn::Sub": …}`, `{"Ref": …}`), the key node covering the tag, so one reader
 // handles both syntaxes.
 import { Node as JsonNode } from 'jsonc-parser';
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { Alias, Composer, CST, Document, YAMLParseError, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import { HostNodeFacts } from '../parse/policyModel';
 import { OffsetRange } from '../types';
-import { parseYamlCst } from './yamlCst';
+import { cstTokens, parseYamlCst } from './yamlCst';
 
 /** The CloudFormation short-form tags and the long-form key each stands for. */
 export const SHORT_FORM_TAGS: Record<string, string> = {
@@ -55,15 +55,24 @@ type Mutable = { -readonly [K in keyof HostNode]: HostNode[K] };
 /** Read YAML text: the fast road from the parser's tokens (yamlCst.ts) when the text keeps to
  *  it, else the full `Document` (`parseYamlDocument`). Both give the same tree. */
 export function parseYaml(text: string): YamlTree {
-  return parseYamlCst(text) ?? parseYamlDocument(text);
+  if (yamlReading.full) return parseYamlDocument(text);
+  const tokens = cstTokens(text);
+  return parseYamlCst(text, tokens) ?? parseYamlDocument(text, tokens);
 }
 
+/** For the tests and the benchmark only: read every text the full way (the reference the fast
+ *  road is held to). */
+export const yamlReading = { full: false };
+
+const DOCUMENT_OPTIONS = { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true };
+
 /** The full way: the `yaml` package composes the `Document` (every syntax error with its
- *  message), which is then converted node by node. */
-export function parseYamlDocument(text: string): YamlTree {
+ *  message), which is then converted node by node. `tokens`: the parser's tokens of the text, when
+ *  the fast road has them already (composing them is `parseDocument` without parsing again). */
+export function parseYamlDocument(text: string, tokens?: CST.Token[]): YamlTree {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true });
+    doc = tokens ? composeDocument(text, tokens) : parseDocument(text, DOCUMENT_OPTIONS);
   } catch (err) {
     return { root: undefined, scalars: new Map(), errors: [{ message: `The YAML could not be read: ${(err as Error).message}`, range: { start: 0, end: 0 } }] };
   }
@@ -73,6 +82,20 @@ export function parseYamlDocument(text: string): YamlTree {
   if (converter.tooDeepAt !== undefined) errors.push({ message: `The YAML nests more than ${MAX_YAML_DEPTH} levels deep here; it is not analysed.`, range: { start: converter.tooDeepAt, end: converter.tooDeepAt + 1 } });
   if (converter.tooManyAt !== undefined) errors.push({ message: 'Aliases here expand to far more nodes than the text holds; the template is not analysed past this point', range: { start: converter.tooManyAt, end: converter.tooManyAt + 1 } });
   return { root, errors, scalars: converter.scalars };
+}
+
+/** What `parseDocument` does after parsing: the first document composed, and an error when the
+ *  text holds more than one. */
+function composeDocument(text: string, tokens: CST.Token[]): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(DOCUMENT_OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 class Converter {
