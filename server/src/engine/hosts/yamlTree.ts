@@ -5,7 +5,7 @@
 // they stand for (`{"Fn::Sub": …}`, `{"Ref": …}`), the key node covering the tag, so one reader
 // handles both syntaxes.
 import { Node as JsonNode } from 'jsonc-parser';
-import { Alias, Composer, CST, Document, YAMLParseError, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { Alias, Composer, CST, Document, YAMLParseError, isAlias, visit, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import { HostNodeFacts } from '../parse/policyModel';
 import { OffsetRange } from '../types';
 import { cstTokens, parseYamlCst } from './yamlCst';
@@ -121,7 +121,7 @@ class Converter {
     }
     if (isAlias(node)) {
       // An alias stands for its anchor's node: converted again (ranges stay at the anchor).
-      const target = node.resolve(this.doc);
+      const target = this.resolveAlias(node);
       return target ? this.convert(target as YamlNode, parent, depth + 1, inFlow) : undefined;
     }
     const [start, end] = node.range ?? [0, 0];
@@ -129,6 +129,27 @@ class Converter {
     if (longForm) return this.intrinsic(node, longForm, start, end, parent, depth, inFlow);
     return this.plain(node, start, end, parent, depth, inFlow);
   }
+
+  /** The node an alias names: the last node with its anchor before it, in document order (as
+   *  `Alias.resolve` finds it, but with the document's aliases and anchors listed once rather
+   *  than once per alias). */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    if (this.resolved.has(alias)) return this.resolved.get(alias);
+    if (!this.anchored) {
+      const nodes: (YamlNode | Alias)[] = [];
+      visit(this.doc, { Node: (_key, n) => void ((isAlias(n) || (n as YamlNode).anchor) && nodes.push(n as YamlNode | Alias)) });
+      this.anchored = nodes;
+    }
+    let found: YamlNode | undefined;
+    for (const n of this.anchored) {
+      if (n === alias) break;
+      if (!isAlias(n) && n.anchor === alias.source) found = n;
+    }
+    this.resolved.set(alias, found);
+    return found;
+  }
+  private anchored: (YamlNode | Alias)[] | undefined;
+  private readonly resolved = new Map<Alias, YamlNode | undefined>();
 
   /** `!Sub x` → `{"Fn::Sub": x}`: the object spans tag and value, its key covers the tag. */
   private intrinsic(node: YamlNode, key: string, start: number, end: number, parent: HostNode | undefined, depth: number, inFlow: boolean): HostNode {
@@ -191,12 +212,12 @@ class Converter {
 
   private scalar(node: Scalar, start: number, end: number, parent: HostNode | undefined): HostNode {
     const v = node.value;
-    const base = { offset: start, length: end - start, parent };
-    if (typeof v === 'number' || typeof v === 'bigint') return { ...base, type: 'number', value: Number(v) } as HostNode;
-    if (typeof v === 'boolean') return { ...base, type: 'boolean', value: v } as HostNode;
-    if (v === null || v === undefined) return { ...base, type: 'null', value: null } as HostNode;
+    const length = end - start;
+    if (typeof v === 'number' || typeof v === 'bigint') return { offset: start, length, parent, type: 'number', value: Number(v) } as HostNode;
+    if (typeof v === 'boolean') return { offset: start, length, parent, type: 'boolean', value: v } as HostNode;
+    if (v === null || v === undefined) return { offset: start, length, parent, type: 'null', value: null } as HostNode;
     const value = String(v);
-    return { ...base, type: 'string', value, contentStart: this.contentStart(node, value, start, end) } as HostNode;
+    return { offset: start, length, parent, type: 'string', value, contentStart: this.contentStart(node, value, start, end) } as HostNode;
   }
 
   /** Offset of the value's first character when the scalar's text is the value itself (a plain
