@@ -1,7 +1,9 @@
 // YAML text → a jsonc-parser-shaped tree (`Node`s with offsets in the YAML text), so the code that
 // reads JSON policies and templates reads YAML ones unchanged. The text is parsed once, by the
 // `yaml` package (YAML 1.2 core schema, as CloudFormation reads it: `Version: 2012-10-17` is a
-// string, not a date). CloudFormation's short-form tags (`!Sub`, `!Ref`, …) become the long form
+// string, not a date). Two roads give the same tree: the fast one builds it from the parser's
+// tokens (yamlCst.ts); a text it declines (syntax errors, rare constructs) has its `Document`
+// composed from those tokens and converted here. CloudFormation's short-form tags (`!Sub`, `!Ref`, …) become the long form
 // they stand for (`{"Fn::Sub": …}`, `{"Ref": …}`), the key node covering the tag, so one reader
 // handles both syntaxes.
 import { Node as JsonNode } from 'jsonc-parser';
