@@ -80,27 +80,45 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn: () => unknown, runs = 3): number {
-  fn(); // warm-up: reference data loaded, JIT settled
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
+/** Wall and CPU milliseconds of each case, the cases interleaved run by run (on a shared machine
+ *  the load changes from second to second: interleaving lets it weigh on every case alike). */
+function timeAll(cases: Record<string, () => unknown>, runs = 5): Record<string, { wall: number; cpu: number }> {
+  const wall: Record<string, number[]> = {};
+  const cpu: Record<string, number[]> = {};
+  for (const [name, fn] of Object.entries(cases)) {
+    fn(); // warm-up: reference data loaded, JIT settled
+    wall[name] = [];
+    cpu[name] = [];
   }
-  return median(out);
+  for (let i = 0; i < runs; i++) {
+    for (const [name, fn] of Object.entries(cases)) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      fn();
+      wall[name].push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu[name].push((c.user + c.system) / 1000);
+    }
+  }
+  return Object.fromEntries(Object.keys(cases).map((n) => [n, { wall: median(wall[n]), cpu: median(cpu[n]) }]));
 }
 
 if (require.main === module) {
   const size = 1024 * 1024;
   const yaml = generatedTemplate(size);
   const policy = generatedPolicy(size);
-  const p = time(() => analyze(policy));
-  const y = time(() => analyzeHost(yaml, { path: 'template.yaml' }));
-  const r = analyzeHost(yaml, { path: 'template.yaml' });
   const json = generatedJsonTemplate(size);
-  const j = time(() => analyzeHost(json, { path: 'template.json' }));
-  console.log(`1 MB policy: ${p.toFixed(0)} ms`);
-  console.log(`1 MB JSON template (${(json.length / 1024).toFixed(0)} KB, ${analyzeHost(json, { path: 'template.json' }).policies.length} policies): ${j.toFixed(0)} ms (${(j / p).toFixed(1)}x)`);
-  console.log(`1 MB YAML template (${r.policies.length} policies, ${r.findings.length} findings): ${y.toFixed(0)} ms (${(y / p).toFixed(1)}x)`);
+  const runs = Number(process.env.RUNS ?? 5);
+  const t = timeAll({
+    policy: () => analyze(policy),
+    json: () => analyzeHost(json, { path: 'template.json' }),
+    yaml: () => analyzeHost(yaml, { path: 'template.yaml' }),
+  }, runs);
+  const r = analyzeHost(yaml, { path: 'template.yaml' });
+  const j = analyzeHost(json, { path: 'template.json' });
+  const show = (name: string) => `${t[name].wall.toFixed(0)} ms (${(t[name].wall / t.policy.wall).toFixed(2)}x; CPU ${t[name].cpu.toFixed(0)} ms, ${(t[name].cpu / t.policy.cpu).toFixed(2)}x)`;
+  console.log(`medians of ${runs} interleaved warm runs`);
+  console.log(`1 MB policy: ${t.policy.wall.toFixed(0)} ms (CPU ${t.policy.cpu.toFixed(0)} ms)`);
+  console.log(`1 MB JSON template (${(json.length / 1024).toFixed(0)} KB, ${j.policies.length} policies): ${show('json')}`);
+  console.log(`1 MB YAML template (${r.policies.length} policies, ${r.findings.length} findings): ${show('yaml')}`);
 }

@@ -1,6 +1,7 @@
 // Runs every rule over the policy model and applies the user's rule settings.
 import { HostDocument, HostHint, HostKind, parseHost, EmbeddedPolicy } from './hosts/host';
 import { FixGuard } from './hosts/fixGuard';
+import { unmaskMessage } from './hosts/unmask';
 import { buildPolicy, parsePolicy, PolicyDocument } from './parse/policyModel';
 import { dropFixesOnBrokenJson } from './fixes/guard';
 import { allRules } from './rules';
@@ -103,7 +104,7 @@ function hostFindings(host: HostDocument, options: HostAnalyzeOptions): Finding[
     const key = `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
     if (seen.has(key)) continue; // an alias or a policy shared by two principals
     seen.add(key);
-    const named = policy ? { ...finding, message: `${unmask(host, finding, finding.message)} (in ${policy.name})` } : finding;
+    const named = policy ? { ...finding, message: `${unmaskMessage(host, finding, finding.message)} (in ${policy.name})` } : finding;
     out.push(guard.check(named, policy?.name));
   }
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
@@ -144,23 +145,3 @@ function syntaxFindings(host: HostDocument, options: HostAnalyzeOptions): Findin
   }));
 }
 
-/** A message about a value whose template parts were masked, with the parts written back. */
-function unmask(host: HostDocument, finding: Finding, message: string): string {
-  let out = message;
-  for (const s of host.standIns) {
-    if (s.range.start < finding.range.end && finding.range.start < s.range.end && out.includes(s.value)) out = out.split(s.value).join(s.original);
-  }
-  // A part of a stand-in ARN (`function:cfn-Fn`): the resource's logical ID instead.
-  if (out.includes('cfn-') && host.standIns.length) {
-    const ids = new Map([...(host.policies[0]?.doc.embedded?.resourceTypes.keys() ?? [])].map((id) => [`cfn-${id}`.toLowerCase(), id]));
-    out = out.replace(/cfn-[A-Za-z0-9]+/g, (m) => ids.get(m.toLowerCase()) ?? m);
-  }
-  if (!out.includes('**') && !out.includes('__')) return out;
-  for (const m of host.masks) {
-    if (m.range.end < finding.range.start - 2000 || m.range.start > finding.range.end + 2000) continue;
-    const run = m.masked;
-    const at = out.indexOf(run);
-    if (at >= 0 && out[at + run.length] !== run[0] && (at === 0 || out[at - 1] !== run[0])) out = out.slice(0, at) + m.original + out.slice(at + run.length);
-  }
-  return out;
-}

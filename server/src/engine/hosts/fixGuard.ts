@@ -18,6 +18,7 @@ import { applyEdits } from '../textEdits';
 import { Finding, Fix, OffsetRange, TextEdit } from '../types';
 import { REPARSE_BUDGET } from '../fixes/guard';
 import { HostDocument, HostHint, parseHost } from './host';
+import { oneScalarValue } from './yamlCst';
 
 /** Templates larger than this are never re-parsed for a fix (a parse of a megabyte of YAML takes
  *  about a second): their structural fixes are not offered. */
@@ -166,8 +167,11 @@ function yamlStyled(host: HostDocument, e: TextEdit): TextEdit {
 /** Does `written`, as a scalar in this context, read back as the string `value`? */
 function readsBack(written: string, value: string, inFlow: boolean): boolean {
   if (written === '' || /[\r\n]/.test(written)) return false;
+  const text = inFlow ? `[${written}]` : `k: ${written}`;
+  const fast = oneScalarValue(text, inFlow);
+  if (fast) return fast.value === value;
   try {
-    const doc = parseDocument(inFlow ? `[${written}]` : `k: ${written}`);
+    const doc = parseDocument(text);
     if (doc.errors.length) return false;
     const js = doc.toJS() as unknown;
     const got = inFlow ? (js as unknown[])?.[0] : (js as Record<string, unknown>)?.k;
@@ -180,8 +184,10 @@ function readsBack(written: string, value: string, inFlow: boolean): boolean {
 /** Does a scalar's text, alone in its context, read as one scalar (no new structure)? */
 function readsAsOneScalar(token: string, inFlow: boolean): boolean {
   if (token.trim() === '') return false;
+  const text = inFlow ? `[${token}]` : `k: ${token}`;
+  if (oneScalarValue(text, inFlow)) return true;
   try {
-    const doc = parseDocument(inFlow ? `[${token}]` : `k: ${token}`);
+    const doc = parseDocument(text);
     if (doc.errors.length) return false;
     const js = doc.toJS() as unknown;
     if (inFlow) return Array.isArray(js) && js.length === 1 && (js[0] === null || typeof js[0] !== 'object');

@@ -7,8 +7,9 @@
 // (parse/policyModel.ts) built on a jsonc-parser-shaped tree whose every offset is in the HOST
 // text, so every rule runs unchanged and every range lands in the template.
 //
-// - JSON hosts are read by jsonc-parser, YAML hosts by the `yaml` package (yamlTree.ts converts its
-//   AST, short-form tags included, into the same node shape). Never by regular expressions.
+// - JSON hosts are read by jsonc-parser, YAML hosts by the `yaml` package (yamlTree.ts builds the
+//   same node shape from its tokens or its AST, short-form tags included). Never by regular
+//   expressions.
 // - Where policies are found: locations.ts (resource types and properties, SAM `Policies`,
 //   Serverless role statements).
 // - Template values (`!Sub`, `!Ref`, `!If`, Serverless variables): intrinsics.ts, which turns them

@@ -1,13 +1,16 @@
 // YAML text → a jsonc-parser-shaped tree (`Node`s with offsets in the YAML text), so the code that
 // reads JSON policies and templates reads YAML ones unchanged. The text is parsed once, by the
 // `yaml` package (YAML 1.2 core schema, as CloudFormation reads it: `Version: 2012-10-17` is a
-// string, not a date). CloudFormation's short-form tags (`!Sub`, `!Ref`, …) become the long form
+// string, not a date). Two roads give the same tree: the fast one builds it from the parser's
+// tokens (yamlCst.ts); a text it declines (syntax errors, rare constructs) has its `Document`
+// composed from those tokens and converted here. CloudFormation's short-form tags (`!Sub`, `!Ref`, …) become the long form
 // they stand for (`{"Fn::Sub": …}`, `{"Ref": …}`), the key node covering the tag, so one reader
 // handles both syntaxes.
 import { Node as JsonNode } from 'jsonc-parser';
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { Alias, Composer, CST, Document, YAMLParseError, isAlias, visit, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import { HostNodeFacts } from '../parse/policyModel';
 import { OffsetRange } from '../types';
+import { cstTokens, parseYamlCst } from './yamlCst';
 
 /** The CloudFormation short-form tags and the long-form key each stands for. */
 export const SHORT_FORM_TAGS: Record<string, string> = {
@@ -51,10 +54,27 @@ export type HostNode = JsonNode & HostNodeFacts & { children?: HostNode[]; paren
 
 type Mutable = { -readonly [K in keyof HostNode]: HostNode[K] };
 
+/** Read YAML text: the fast road from the parser's tokens (yamlCst.ts) when the text keeps to
+ *  it, else the full `Document` (`parseYamlDocument`). Both give the same tree. */
 export function parseYaml(text: string): YamlTree {
+  if (yamlReading.full) return parseYamlDocument(text);
+  const tokens = cstTokens(text);
+  return parseYamlCst(text, tokens) ?? parseYamlDocument(text, tokens);
+}
+
+/** For the tests and the benchmark only: read every text the full way (the reference the fast
+ *  road is held to). */
+export const yamlReading = { full: false };
+
+const DOCUMENT_OPTIONS = { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true };
+
+/** The full way: the `yaml` package composes the `Document` (every syntax error with its
+ *  message), which is then converted node by node. `tokens`: the parser's tokens of the text, when
+ *  the fast road has them already (composing them is `parseDocument` without parsing again). */
+export function parseYamlDocument(text: string, tokens?: CST.Token[]): YamlTree {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true });
+    doc = tokens ? composeDocument(text, tokens) : parseDocument(text, DOCUMENT_OPTIONS);
   } catch (err) {
     return { root: undefined, scalars: new Map(), errors: [{ message: `The YAML could not be read: ${(err as Error).message}`, range: { start: 0, end: 0 } }] };
   }
@@ -64,6 +84,20 @@ export function parseYaml(text: string): YamlTree {
   if (converter.tooDeepAt !== undefined) errors.push({ message: `The YAML nests more than ${MAX_YAML_DEPTH} levels deep here; it is not analysed.`, range: { start: converter.tooDeepAt, end: converter.tooDeepAt + 1 } });
   if (converter.tooManyAt !== undefined) errors.push({ message: 'Aliases here expand to far more nodes than the text holds; the template is not analysed past this point', range: { start: converter.tooManyAt, end: converter.tooManyAt + 1 } });
   return { root, errors, scalars: converter.scalars };
+}
+
+/** What `parseDocument` does after parsing: the first document composed, and an error when the
+ *  text holds more than one. */
+function composeDocument(text: string, tokens: CST.Token[]): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(DOCUMENT_OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 class Converter {
@@ -89,7 +123,7 @@ class Converter {
     }
     if (isAlias(node)) {
       // An alias stands for its anchor's node: converted again (ranges stay at the anchor).
-      const target = node.resolve(this.doc);
+      const target = this.resolveAlias(node);
       return target ? this.convert(target as YamlNode, parent, depth + 1, inFlow) : undefined;
     }
     const [start, end] = node.range ?? [0, 0];
@@ -97,6 +131,27 @@ class Converter {
     if (longForm) return this.intrinsic(node, longForm, start, end, parent, depth, inFlow);
     return this.plain(node, start, end, parent, depth, inFlow);
   }
+
+  /** The node an alias names: the last node with its anchor before it, in document order (as
+   *  `Alias.resolve` finds it, but with the document's aliases and anchors listed once rather
+   *  than once per alias). */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    if (this.resolved.has(alias)) return this.resolved.get(alias);
+    if (!this.anchored) {
+      const nodes: (YamlNode | Alias)[] = [];
+      visit(this.doc, { Node: (_key, n) => void ((isAlias(n) || (n as YamlNode).anchor) && nodes.push(n as YamlNode | Alias)) });
+      this.anchored = nodes;
+    }
+    let found: YamlNode | undefined;
+    for (const n of this.anchored) {
+      if (n === alias) break;
+      if (!isAlias(n) && n.anchor === alias.source) found = n;
+    }
+    this.resolved.set(alias, found);
+    return found;
+  }
+  private anchored: (YamlNode | Alias)[] | undefined;
+  private readonly resolved = new Map<Alias, YamlNode | undefined>();
 
   /** `!Sub x` → `{"Fn::Sub": x}`: the object spans tag and value, its key covers the tag. */
   private intrinsic(node: YamlNode, key: string, start: number, end: number, parent: HostNode | undefined, depth: number, inFlow: boolean): HostNode {
@@ -159,12 +214,12 @@ class Converter {
 
   private scalar(node: Scalar, start: number, end: number, parent: HostNode | undefined): HostNode {
     const v = node.value;
-    const base = { offset: start, length: end - start, parent };
-    if (typeof v === 'number' || typeof v === 'bigint') return { ...base, type: 'number', value: Number(v) } as HostNode;
-    if (typeof v === 'boolean') return { ...base, type: 'boolean', value: v } as HostNode;
-    if (v === null || v === undefined) return { ...base, type: 'null', value: null } as HostNode;
+    const length = end - start;
+    if (typeof v === 'number' || typeof v === 'bigint') return { offset: start, length, parent, type: 'number', value: Number(v) } as HostNode;
+    if (typeof v === 'boolean') return { offset: start, length, parent, type: 'boolean', value: v } as HostNode;
+    if (v === null || v === undefined) return { offset: start, length, parent, type: 'null', value: null } as HostNode;
     const value = String(v);
-    return { ...base, type: 'string', value, contentStart: this.contentStart(node, value, start, end) } as HostNode;
+    return { offset: start, length, parent, type: 'string', value, contentStart: this.contentStart(node, value, start, end) } as HostNode;
   }
 
   /** Offset of the value's first character when the scalar's text is the value itself (a plain
