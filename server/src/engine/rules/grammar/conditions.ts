@@ -5,7 +5,7 @@ import { nodeRange } from '../../parse/jsonDocument';
 import { PolicyDocument, propertiesOf, Property } from '../../parse/policyModel';
 import { closestMatch } from '../../reference/closest';
 import { findConditionKey } from '../../reference/iamData';
-import { allOperatorNames, parseOperator } from '../../reference/operators';
+import { allOperatorNames, operatorName, parseOperator, parseOperatorIgnoringCase } from '../../reference/operators';
 import { Rule } from '../rule';
 import { renameKeyFix as renameOrMergeKeyFix } from '../../fixes/renameKey';
 import { keyRange, renameKeyFix, typeName } from './keys';
@@ -52,7 +52,11 @@ function* operators(doc: PolicyDocument): Generator<Property> {
   for (const s of doc.statements) yield* propertiesOf(s.conditionProperty?.value);
 }
 
-const isNullIfExists = (name: string) => /(^|:)NullIfExists$/i.test(name);
+/** `NullIfExists` in any case, as IAM spells the operator meant (`Null`, with its set prefix). */
+function nullWithoutIfExists(name: string): string | undefined {
+  const op = parseOperatorIgnoringCase(name);
+  return op?.base === 'Null' && op.ifExists ? operatorName({ ...op, ifExists: false }) : undefined;
+}
 
 export const conditionUnknownOperator: Rule = {
   id: 'condition-unknown-operator',
@@ -61,13 +65,19 @@ export const conditionUnknownOperator: Rule = {
   title: 'A condition operator IAM does not know.',
   check({ doc, report }) {
     for (const op of operators(doc)) {
-      if (parseOperator(op.name) || isNullIfExists(op.name)) continue;
-      const near = closestMatch(op.name, allOperatorNames());
+      if (parseOperator(op.name) || nullWithoutIfExists(op.name)) continue;
+      // Operator names are case-sensitive (reference/operators.ts): a case slip is unknown to IAM
+      // too, and fixing the case is safe, it keeps what the author evidently meant.
+      const miscased = parseOperatorIgnoringCase(op.name);
+      const near = miscased ? operatorName(miscased) : closestMatch(op.name, allOperatorNames());
+      const hint = miscased
+        ? ` Operator names are case-sensitive: write ${near}.`
+        : near ? ` Did you mean ${near}?` : ' Use one such as StringEquals, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.';
       report({
-        message: `${op.name} is not a condition operator: IAM rejects the policy.${near ? ` Did you mean ${near}?` : ' Use one such as StringEquals, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
+        message: `${op.name} is not a condition operator: IAM rejects the policy.${hint}`,
         range: keyRange(op),
         data: near ? { suggestion: near } : undefined,
-        fixes: near ? [renameOrMergeKeyFix(doc.text, op, near)].filter((f) => !!f) : undefined,
+        fixes: near ? [renameOrMergeKeyFix(doc.text, op, near, { safe: !!miscased })].filter((f) => !!f) : undefined,
       });
     }
   },
@@ -80,8 +90,8 @@ export const conditionNullIfExists: Rule = {
   title: 'Null with the IfExists suffix.',
   check({ doc, report }) {
     for (const op of operators(doc)) {
-      if (!isNullIfExists(op.name)) continue;
-      const fixed = op.name.slice(0, -'IfExists'.length);
+      const fixed = nullWithoutIfExists(op.name);
+      if (!fixed) continue;
       report({
         message: `${op.name} is not a valid operator, and IAM rejects the policy. Null already tests whether the key exists, so it has no IfExists form: use ${fixed}.`,
         range: keyRange(op),
