@@ -21,3 +21,9 @@ export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/h
 export type { EmbeddedKind } from './hosts/locations';
 export { fixAll, diffEdit, safeFixOf } from './fixes/fixAll';
 export type { FixAllResult } from './fixes/fixAll';
+// Policy facts for the client (h-facts): Regions, partitions and Connect instance ARNs, one home each.
+export { REGIONS, PARTITIONS, regionPartition } from './reference/regions';
+export type { Partition } from './reference/regions';
+export { regionLabel, regionName } from './reference/regionNames';
+export { CONNECT_REGIONS, CONNECT_PARTITIONS, isConnectRegion, isInstanceId, readInstanceArn } from './connect/instanceArn';
+export type { InstanceArnFields } from './connect/instanceArn';
