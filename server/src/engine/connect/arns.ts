@@ -11,6 +11,7 @@ import { spanSuggestion } from '../fixes/edits';
 import { Rule } from '../rules/rule';
 import { CONNECT_REGIONS } from './table';
 import { isConnectRegion, isInstanceId, isPartitionWithoutConnect } from './instanceArn';
+import { variableSpans } from '../reference/variables';
 
 interface PathWords {
   /** First words (`instance`, `phone-number`, …). */
@@ -67,7 +68,9 @@ const MASK = '\u0000';
 /** The resource path split into segments, policy variables kept whole (masked, same length, so
  *  offsets stay right). */
 function segmentsOf(resource: string): string[] {
-  return resource.replace(/\$\{[^}]*\}/g, (v) => MASK.repeat(v.length)).split('/');
+  let masked = resource;
+  for (const v of variableSpans(resource)) masked = masked.slice(0, v.start) + MASK.repeat(v.end - v.start) + masked.slice(v.end);
+  return masked.split('/');
 }
 
 function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn; s: Statement }> {

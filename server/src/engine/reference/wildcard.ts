@@ -15,6 +15,7 @@
 import wcmatch from 'wildcard-match';
 import { ParsedArn, parseArn } from './arn';
 import { PairMemo, StringMemo } from '../memo';
+import { ESCAPED_CHARACTERS } from './variables';
 
 /** Compiled matchers by pattern. A matcher keeps its pattern (and so, were the pattern a slice of
  *  the document, the whole document): compiled from the memo's detached copy only. */
@@ -49,8 +50,6 @@ export function patternTokens(pattern: string, caseInsensitive = false): Token[]
   return out;
 }
 
-/** Policy-variable escapes: `${*}`, `${?}` and `${$}` stand for the character itself. */
-const ESCAPES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
 
 export interface ResourceTokenOptions {
   /** Colons of the ARN before this text: below 5, the text is in the partition, service, Region
@@ -79,7 +78,7 @@ export function resourcePatternTokens(text: string, options: ResourceTokenOption
     if (ch === '$' && text[i + 1] === '{') {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        const escaped = ESCAPES[text.slice(i, close + 1)];
+        const escaped = ESCAPED_CHARACTERS[text.slice(i, close + 1)];
         out.push(escaped ? { kind: 'lit', ch: escaped } : { kind: 'any', forbid: colons < 5 ? ':' : undefined });
         i = close;
         continue;

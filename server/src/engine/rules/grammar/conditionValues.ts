@@ -8,6 +8,7 @@ import { findConditionKey } from '../../reference/iamData';
 import { operatorName, parseOperator, patternBase } from '../../reference/operators';
 import { Fix } from '../../types';
 import { Rule } from '../rule';
+import { hasUnescapedWildcard } from '../../reference/variables';
 import { keyRange, renameKeyFix } from './keys';
 
 /** Rename the operator of `c` to `newName`, when that changes nothing else: the key is alone
@@ -53,7 +54,7 @@ export const conditionWildcardWithoutLike: Rule = {
         // connect:StorageResourceType has a rule of its own (connect-condition-value-wildcard-literal).
         if (!op || !like || c.key.name.toLowerCase() === 'connect:storageresourcetype') continue;
         // `${*}` and `${?}` are the escaped literal characters: the author meant them literally.
-        const wild = c.values.find((v) => typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[*?]\}/g, '')));
+        const wild = c.values.find((v) => typeof v.value === 'string' && hasUnescapedWildcard(v.value));
         if (!wild) continue;
         const renamed = operatorName({ ...op, base: like });
         const fix = renameOperatorFix(s, c, renamed);

@@ -4,10 +4,8 @@
 import { StringMemo } from '../../memo';
 import { PolicyDocument, scalarItems, Statement, ValueItem, propertiesOf } from '../../parse/policyModel';
 import { ArnField, ParsedArn, parseArn } from '../../reference/arn';
-import {
-  ArnFieldKind, isFieldPlaceholder, pathPlaceholder, pathSegments, templatePlaceholders, TextSpan,
-  variableSpans, VariableSpan,
-} from '../../reference/placeholders';
+import { ArnFieldKind, isFieldPlaceholder, pathPlaceholder, pathSegments, templatePlaceholders, TextSpan } from '../../reference/placeholders';
+import { variableSpans, VariableSpan } from '../../reference/variables';
 import { Node } from 'jsonc-parser';
 import { arnFieldUse } from '../../reference/resourceMatch';
 import { instancePath } from '../../connect/instanceArn';
