@@ -21,9 +21,12 @@ export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/h
 export type { EmbeddedKind } from './hosts/locations';
 export { fixAll, diffEdit, safeFixOf } from './fixes/fixAll';
 export type { FixAllResult } from './fixes/fixAll';
-// Policy facts for the client (h-facts): Regions, partitions and Connect instance ARNs, one home each.
+// Policy facts for the client and the CLI, one home each: Regions and partitions, where Amazon
+// Connect runs and its instance ARNs, "did you mean".
 export { REGIONS, PARTITIONS, regionPartition } from './reference/regions';
 export type { Partition } from './reference/regions';
 export { regionLabel, regionName } from './reference/regionNames';
 export { CONNECT_REGIONS, CONNECT_PARTITIONS, isConnectRegion, isInstanceId, readInstanceArn } from './connect/instanceArn';
 export type { InstanceArnFields } from './connect/instanceArn';
+export { closestMatch } from './reference/closest';
+export { closestMatches } from './reference/suggest';
