@@ -133,10 +133,11 @@ function setOperatorOnSingleValuedKey(prefix: 'ForAllValues' | 'ForAnyValue', wh
     for (const s of doc.statements) {
       const siblings = propertiesOf(s.conditionProperty?.value);
       for (const c of s.conditions) {
-        if (parseOperator(c.operator.name)?.prefix !== prefix) continue;
+        const op = parseOperator(c.operator.name);
+        if (op?.prefix !== prefix) continue;
         const info = findConditionKey(c.key.name);
         if (!info || info.type.startsWith('ArrayOf')) continue; // unknown keys: reported elsewhere
-        const plain = c.operator.name.slice(c.operator.name.indexOf(':') + 1);
+        const plain = operatorName({ ...op, prefix: undefined });
         // Renaming the operator changes every key under it, and must not collide with an
         // existing operator of the same name.
         const alone = propertiesOf(c.operator.value).length === 1 && !siblings.some((p) => p.name === plain);
