@@ -7,7 +7,9 @@
 // can never drift apart.
 //
 // Pure: no `vscode` import, so build scripts and tests can load it.
-import { dependencyRow, Need, Option, RESOURCES, ResourceKind, STORAGE_TYPES, StorageKind } from '../../server/src/engine/connect/table';
+import {
+  connectServiceLinkedRoleArn, dependencyRow, exampleArn, Need, Option, ResourceKind, STORAGE_TYPES, StorageKind,
+} from '../../server/src/engine/connect/table';
 
 /** The fields a user fills in. A field left without a value becomes a snippet tab stop. */
 export type FieldName = 'partition' | 'region' | 'account' | 'instanceId' | 'storageType' | 'resourceName' | 'keyId';
@@ -49,7 +51,7 @@ const f = (name: FieldName) => `{{${name}}}`;
 const MARKER = /\{\{(partition|region|account|instanceId|storageType|resourceName|keyId)\}\}/g;
 
 const instanceArn = `arn:${f('partition')}:connect:${f('region')}:${f('account')}:instance/${f('instanceId')}`;
-const connectRoleArn = `arn:${f('partition')}:iam::${f('account')}:role/aws-service-role/connect.amazonaws.com/*`;
+const connectRoleArn = connectServiceLinkedRoleArn(f('partition'), f('account'));
 
 /** The statement that lets the caller associate storage of the chosen kind with the instance. */
 const storageConfigStatement = {
@@ -65,9 +67,7 @@ const storageConfigStatement = {
 /** A companion resource's ARN with field markers: the table's example ARN, the policy's own
  *  values as fields, and the placeholder name (`s3-bucket-name`, `key-id`) as a field too. */
 function tableArn(kind: ResourceKind, names: Partial<Record<string, FieldName>> = {}): string {
-  let arn = RESOURCES[kind].example
-    .replace('${Partition}', f('partition')).replace('${Region}', f('region'))
-    .replace('${Account}', f('account')).replace('${InstanceId}', f('instanceId'));
+  let arn = exampleArn(kind, { partition: f('partition'), region: f('region'), account: f('account'), instanceId: f('instanceId') });
   for (const [placeholder, field] of Object.entries(names)) arn = arn.replace(placeholder, f(field!));
   return arn;
 }
