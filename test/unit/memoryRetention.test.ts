@@ -6,6 +6,10 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { analyze } from '../../server/src/engine';
 import { generatedPolicy } from '../corpus';
+import * as fs from 'fs';
+import * as path from 'path';
+import { PairMemo, StringMemo } from '../../server/src/engine/memo';
+import { ROOT } from '../helpers';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -57,5 +61,38 @@ describe('memory retention', () => {
       .replace(/"kinesis:[A-Za-z]+"/, `"unknownservice${i}x:GetThing*"`)
       .replace(/arn:aws:kinesis:/, `arn:aws:unknownservice${i}x:`));
     assert.ok(growth < LIMIT, `heap grew by ${mb(growth)} over 30 edited versions`);
+  });
+});
+
+describe('the bounded memo', () => {
+  it('stays within its limit and remembers undefined answers', () => {
+    const memo = new StringMemo<string | undefined>(3);
+    let computed = 0;
+    for (let i = 0; i < 10; i++) memo.getOrCompute(`key-${i}`, () => (computed++, undefined));
+    assert.ok(memo.size <= 3, `${memo.size} entries`);
+    memo.getOrCompute('key-9', () => (computed++, 'x'));
+    assert.equal(computed, 10, 'the undefined answer for key-9 was computed again');
+    const pairs = new PairMemo<boolean>(5);
+    for (let i = 0; i < 20; i++) pairs.getOrCompute(`format-${i % 3}`, `pattern-${i}`, () => true);
+    assert.ok(pairs.size <= 5, `${pairs.size} entries`);
+  });
+
+  it('is the only kind of cache the engine keeps across analyses', () => {
+    // A module-level Map or Set named as a cache would be unbounded and keep the keys it is given
+    // (slices of the documents): caches go through memo.ts; per-document ones are WeakMaps.
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          for (const m of fs.readFileSync(file, 'utf8').matchAll(/^(?:const|let) (\w*(?:[Cc]ache|memo|Memo)\w*)\b[^=\n]*= new (?:Map|Set)\b/gm)) {
+            offenders.push(`${path.relative(ROOT, file)}: ${m[1]}`);
+          }
+        }
+      }
+    };
+    walk(path.join(ROOT, 'server', 'src', 'engine'));
+    assert.deepEqual(offenders, []);
   });
 });
