@@ -1,8 +1,7 @@
 // The commands that write policies: "Insert … policy" (into the active JSON editor: a whole policy
 // when it is empty, merged statements when it holds a policy) and "New Connect policy…".
 import * as vscode from 'vscode';
-import { regionLabel } from '../../server/src/engine';
-import { CONNECT_REGIONS, parseInstanceInput, partitionOfRegion } from './instanceArn';
+import { parseInstanceInput, partitionOfRegion, regionChoices } from './instanceArn';
 import { insertionKind, knowsInstance, planInsertion, valuesFromPolicy } from './insertPlan';
 import { FieldValues, PolicyTemplate, TEMPLATES, templateById } from './templates';
 
@@ -128,7 +127,7 @@ async function askFieldValues(context: vscode.ExtensionContext, args: InsertArgs
 /** The Region quick pick: names with codes ("US East (N. Virginia) us-east-1"). */
 async function pickRegion(): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
-    CONNECT_REGIONS.map((code) => ({ label: regionLabel(code), code })),
+    regionChoices(),
     { title: 'Region of the Amazon Connect instance', placeHolder: 'Pick the Region (Escape leaves it as a tab stop)' },
   );
   return picked?.code;

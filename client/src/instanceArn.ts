@@ -1,13 +1,16 @@
 // What the insert commands ask for: the Amazon Connect instance ARN (or only an instance ID, or
-// nothing), turned into template field values. Pure, so it is tested without an editor.
-import { CONNECT_REGIONS, regionPartition } from '../../server/src/engine';
+// nothing), turned into template field values, and the Regions offered when there is no ARN.
+// Pure, so it is tested without an editor. The facts (which partitions and Regions Connect runs
+// in, what an instance ARN looks like) are the engine's (connect/instanceArn.ts), so the commands
+// accept exactly the instances the rules accept.
+import { CONNECT_REGIONS, isInstanceId, readInstanceArn, regionLabel, regionPartition } from '../../server/src/engine';
 import { FieldValues } from './templates';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'];
-
-/** Regions where Amazon Connect runs, for the Region quick pick (one list: the Connect table). */
-export { CONNECT_REGIONS };
+/** The Region quick pick: every Region where Amazon Connect runs, named ("US East (N. Virginia)
+ *  us-east-1"). */
+export function regionChoices(): { label: string; code: string }[] {
+  return CONNECT_REGIONS.map((code) => ({ label: regionLabel(code), code }));
+}
 
 export function partitionOfRegion(region: string): string {
   return regionPartition(region) ?? 'aws';
@@ -26,22 +29,11 @@ export type InstanceInput =
 export function parseInstanceInput(input: string): InstanceInput | { kind: 'error'; message: string } {
   const text = input.trim();
   if (text === '') return { kind: 'empty', values: {} };
-  if (UUID.test(text)) return { kind: 'instanceId', values: { instanceId: text } };
+  if (isInstanceId(text)) return { kind: 'instanceId', values: { instanceId: text } };
   if (!text.startsWith('arn:')) {
     return { kind: 'error', message: 'Enter an instance ARN (arn:aws:connect:<Region>:<account>:instance/<instance ID>), an instance ID, or nothing.' };
   }
-  const parts = text.split(':');
-  if (parts.length !== 6) {
-    return { kind: 'error', message: `An instance ARN has 6 colon-separated fields; this one has ${parts.length}.` };
-  }
-  const [, partition, service, region, account, resource] = parts;
-  if (!PARTITIONS.includes(partition)) return { kind: 'error', message: `Unknown partition "${partition}": use aws, aws-us-gov or aws-cn.` };
-  if (service !== 'connect') return { kind: 'error', message: `This is an ARN of "${service}", not of an Amazon Connect instance (service "connect").` };
-  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) return { kind: 'error', message: `"${region}" is not a Region code such as us-east-1.` };
-  if (!/^\d{12}$/.test(account)) return { kind: 'error', message: `The account ID must be 12 digits; "${account}" is not.` };
-  const m = /^instance\/([^/]*)(\/.*)?$/.exec(resource);
-  if (!m) return { kind: 'error', message: `The resource part must be instance/<instance ID>; "${resource}" is not.` };
-  if (m[2]) return { kind: 'error', message: `This ARN points inside the instance (${m[2].slice(1)}): give the instance ARN, which ends in instance/${m[1]}.` };
-  if (!UUID.test(m[1])) return { kind: 'error', message: `The instance ID must be a UUID such as 6a1b2c3d-1234-4abc-9def-0123456789ab; "${m[1]}" is not.` };
-  return { kind: 'arn', values: { partition, region, account, instanceId: m[1] } };
+  const read = readInstanceArn(text);
+  if ('error' in read) return { kind: 'error', message: read.error };
+  return { kind: 'arn', values: { ...read } };
 }

@@ -7,7 +7,9 @@
 // can never drift apart.
 //
 // Pure: no `vscode` import, so build scripts and tests can load it.
-import { dependencyRow, Need, Option, RESOURCES, ResourceKind } from '../../server/src/engine';
+import {
+  connectServiceLinkedRoleArn, dependencyRow, exampleArn, Need, Option, ResourceKind, STORAGE_TYPES, StorageKind,
+} from '../../server/src/engine';
 
 /** The fields a user fills in. A field left without a value becomes a snippet tab stop. */
 export type FieldName = 'partition' | 'region' | 'account' | 'instanceId' | 'storageType' | 'resourceName' | 'keyId';
@@ -32,18 +34,16 @@ export interface PolicyTemplate {
   statements: readonly object[];
 }
 
-/** connect:StorageResourceType values kept in S3 (see /work/shared/docs/connect-facts.md). */
-export const S3_STORAGE_TYPES = [
-  'CALL_RECORDINGS', 'CHAT_TRANSCRIPTS', 'SCHEDULED_REPORTS', 'ATTACHMENTS',
-  'CONTACT_EVALUATIONS', 'SCREEN_RECORDINGS', 'EMAIL_MESSAGES',
-] as const;
+/** The current connect:StorageResourceType values Connect keeps in one kind of storage, from the
+ *  engine's Connect table (deprecated values such as REAL_TIME_CONTACT_ANALYSIS_SEGMENTS are left
+ *  out on purpose: a new policy should not use them). */
+const storedIn = (kind: StorageKind): readonly string[] => STORAGE_TYPES.filter((t) => t.kinds.includes(kind) && !t.replacedBy).map((t) => t.value);
 
-/** connect:StorageResourceType values streamed to Kinesis Data Streams (the deprecated
- *  REAL_TIME_CONTACT_ANALYSIS_SEGMENTS is left out on purpose). */
-export const KINESIS_STORAGE_TYPES = [
-  'CONTACT_TRACE_RECORDS', 'AGENT_EVENTS',
-  'REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS', 'REAL_TIME_CONTACT_ANALYSIS_CHAT_SEGMENTS',
-] as const;
+/** connect:StorageResourceType values kept in S3. */
+export const S3_STORAGE_TYPES = storedIn('S3');
+
+/** connect:StorageResourceType values streamed to Kinesis Data Streams. */
+export const KINESIS_STORAGE_TYPES = storedIn('KINESIS_STREAM');
 
 /** `{{name}}` marks a field inside a template string; braces never occur in IAM policy text we
  *  generate otherwise (policy variables use `${…}`). */
@@ -51,7 +51,7 @@ const f = (name: FieldName) => `{{${name}}}`;
 const MARKER = /\{\{(partition|region|account|instanceId|storageType|resourceName|keyId)\}\}/g;
 
 const instanceArn = `arn:${f('partition')}:connect:${f('region')}:${f('account')}:instance/${f('instanceId')}`;
-const connectRoleArn = `arn:${f('partition')}:iam::${f('account')}:role/aws-service-role/connect.amazonaws.com/*`;
+const connectRoleArn = connectServiceLinkedRoleArn(f('partition'), f('account'));
 
 /** The statement that lets the caller associate storage of the chosen kind with the instance. */
 const storageConfigStatement = {
@@ -67,9 +67,7 @@ const storageConfigStatement = {
 /** A companion resource's ARN with field markers: the table's example ARN, the policy's own
  *  values as fields, and the placeholder name (`s3-bucket-name`, `key-id`) as a field too. */
 function tableArn(kind: ResourceKind, names: Partial<Record<string, FieldName>> = {}): string {
-  let arn = RESOURCES[kind].example
-    .replace('${Partition}', f('partition')).replace('${Region}', f('region'))
-    .replace('${Account}', f('account')).replace('${InstanceId}', f('instanceId'));
+  let arn = exampleArn(kind, { partition: f('partition'), region: f('region'), account: f('account'), instanceId: f('instanceId') });
   for (const [placeholder, field] of Object.entries(names)) arn = arn.replace(placeholder, f(field!));
   return arn;
 }

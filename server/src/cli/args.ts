@@ -1,8 +1,7 @@
 // Command-line parsing and validation. Node's `util.parseArgs` does the parsing; this module turns
 // its loose strings into checked options and reports every mistake as a UsageError (exit code 2).
 import { parseArgs } from 'node:util';
-import { closest, distance } from 'fastest-levenshtein';
-import { allRules, ruleById, RuleSetting } from '../engine';
+import { allRules, closestMatch, ruleById, RuleSetting } from '../engine';
 import type { FixMode } from './fix';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -102,12 +101,8 @@ function unknownOption(argv: readonly string[]): string | undefined {
   return `Unknown option ${token.rawName}.${hint} (A path that starts with "-" goes after "--".)`;
 }
 
-function nearest(name: string, candidates: readonly string[]): string | undefined {
-  // Options are short words: no length cap needed beyond the one on the argument itself.
-  if (name.length > 100) return undefined;
-  const best = closest(name, [...candidates]);
-  return distance(name, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
+/** The engine's one "did you mean" (reference/closest.ts). */
+const nearest = (name: string, candidates: readonly string[]) => closestMatch(name, candidates);
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -191,7 +186,7 @@ function parseRuleSettings(values: readonly string[]): Record<string, RuleSettin
 /** " Did you mean …?" for a near miss, else a pointer to where the IDs are listed. */
 function suggestRule(id: string): string {
   const ids = allRules.map((r) => r.id);
-  const best = ids.length ? closest(id, ids) : undefined;
-  if (best && distance(id, best) <= Math.max(2, Math.floor(best.length / 4))) return ` Did you mean "${best}"?`;
+  const best = closestMatch(id, ids, Math.max(2, Math.floor(id.length / 4)));
+  if (best) return ` Did you mean "${best}"?`;
   return ' The rules are described in the docs/rules folder of the package (one page per rule).';
 }

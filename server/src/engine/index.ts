@@ -35,7 +35,15 @@ export { docsBase } from './docsUrl';
 export { addStatementEdits } from './fixes/edits';
 export { policyContext } from './policyContext';
 export type { PolicyContext } from './policyContext';
-export { regionLabel } from './reference/regionNames';
-export { regionPartition } from './reference/regions';
-export { CONNECT_REGIONS, dependencyRow, RESOURCES } from './connect/table';
-export type { Need, Option, ResourceKind } from './connect/table';
+export { dependencyRow, RESOURCES, exampleArn, connectServiceLinkedRoleArn, STORAGE_TYPES } from './connect/table';
+export type { Need, Option, ResourceKind, StorageKind } from './connect/table';
+
+// Policy facts for the client and the CLI, one home each: Regions and partitions, where Amazon
+// Connect runs and its instance ARNs, "did you mean".
+export { REGIONS, PARTITIONS, regionPartition } from './reference/regions';
+export type { Partition } from './reference/regions';
+export { regionLabel, regionName } from './reference/regionNames';
+export { CONNECT_REGIONS, CONNECT_PARTITIONS, isConnectRegion, isInstanceId, readInstanceArn } from './connect/instanceArn';
+export type { InstanceArnFields } from './connect/instanceArn';
+export { closestMatch } from './reference/closest';
+export { closestMatches } from './reference/suggest';

@@ -4,6 +4,7 @@
 import { PolicyDocument } from './parse/policyModel';
 import { arnItems } from './reference/arn';
 import { isPartition, regionPartition } from './reference/regions';
+import { instancePath, isInstanceId } from './connect/instanceArn';
 
 export interface PolicyContext {
   partition?: string;
@@ -42,8 +43,8 @@ export function policyContext(doc: PolicyDocument): PolicyContext {
       if (/^\d{12}$/.test(arn.account.value)) accounts.push(arn.account.value);
       if (regionPartition(arn.region.value)) regions.push(arn.region.value);
       if (!instanceId && arn.service.value === 'connect') {
-        const m = /^instance\/([^/*?$]+)/.exec(arn.resource.value);
-        if (m && /^[0-9a-f-]{36}$/i.test(m[1])) instanceId = m[1];
+        const id = instancePath(arn.resource.value)?.id;
+        if (id && isInstanceId(id)) instanceId = id;
       }
     }
   }

@@ -17,7 +17,8 @@ describe('instance prompt', () => {
 
   const rejected: [string, RegExp][] = [
     ['arn:aws:connect:us-east-1:12345:instance/6a1b2c3d-1234-4abc-9def-0123456789ab', /account ID must be 12 digits; "12345"/],
-    ['arn:aws:lambda:us-east-1:480219637511:function:f', /6 colon-separated fields; this one has 7/],
+    ['arn:aws:connect:us-east-1:480219637511', /six colon-separated fields/],
+    ['arn:aws:lambda:us-east-1:480219637511:function:f', /ARN of "lambda", not of an Amazon Connect instance/],
     ['arn:aws:s3:us-east-1:480219637511:bucket', /ARN of "s3", not of an Amazon Connect instance/],
     ['arn:aws:connect:useast1:480219637511:instance/6a1b2c3d-1234-4abc-9def-0123456789ab', /"useast1" is not a Region code/],
     ['arn:aws:connect:us-east-1:480219637511:instance/abc', /instance ID must be a UUID.*"abc"/],

@@ -3,6 +3,7 @@
 // so that a new action is picked up without editing this file). The value rules
 // (enumValues.ts) and the hover and completion read this.
 import { actionsOf } from '../reference/iamData';
+import { StringMemo } from '../memo';
 
 /** Where a storage configuration stores data (the API's `StorageType`). [facts] */
 export type StorageKind = 'S3' | 'KINESIS_STREAM' | 'KINESIS_FIREHOSE' | 'KINESIS_VIDEO_STREAM';
@@ -73,15 +74,12 @@ export function enumKey(name: string): EnumKey | undefined {
   return enumByLower.get(name.toLowerCase());
 }
 
-const actionCache = new Map<string, string[]>();
+const actionCache = new StringMemo<string[]>(1_000);
 
 /** The Connect actions that carry a key, from the reference (`connect:Name`). */
 export function actionsWithKey(key: string): string[] {
-  let out = actionCache.get(key);
-  if (!out) {
-    const lower = key.toLowerCase();
-    out = [...actionsOf('connect').values()].filter((a) => a.conditionKeys.some((k) => k.toLowerCase() === lower)).map((a) => `connect:${a.name}`).sort();
-    actionCache.set(key, out);
-  }
-  return out;
+  return actionCache.getOrCompute(key, (own) => {
+    const lower = own.toLowerCase();
+    return [...actionsOf('connect').values()].filter((a) => a.conditionKeys.some((k) => k.toLowerCase() === lower)).map((a) => `connect:${a.name}`).sort();
+  });
 }

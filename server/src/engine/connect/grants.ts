@@ -7,6 +7,7 @@
 // that a "missing permission" warning is never a false positive.
 import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
 import { hasPolicyVariable, parseArn } from '../reference/arn';
+import { ParsedOperator, parseOperator } from '../reference/operators';
 import { variablesAsWildcards } from '../reference/resourceMatch';
 import { patternMatchesFormat, wildcardMatches } from '../reference/wildcard';
 import { Companion, RESOURCES, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
@@ -129,41 +130,15 @@ export function existingResource(doc: PolicyDocument, format: string): string | 
 
 export const isStorageTypeKey = (c: ConditionKeyEntry) => c.key.name.toLowerCase() === STORAGE_RESOURCE_TYPE_KEY.toLowerCase();
 
-/** A condition operator taken apart: `ForAnyValue:StringEqualsIfExists` → base `StringEquals`. */
-export interface Operator {
-  base: string;
-  ifExists: boolean;
-  negated: boolean;
-  /** `StringLike`/`StringNotLike`: values are patterns. */
-  pattern: boolean;
-  ignoreCase: boolean;
-  /** A string operator the enumerated-value rules can judge. */
-  string: boolean;
-}
-
-export function parseOperator(name: string): Operator {
-  const noSet = name.replace(/^For(Any|All)Values?:/i, '');
-  const ifExists = /IfExists$/.test(noSet);
-  const base = ifExists ? noSet.slice(0, -'IfExists'.length) : noSet;
-  return {
-    base,
-    ifExists,
-    negated: /^StringNot/.test(base),
-    pattern: /^String(Not)?Like$/.test(base),
-    ignoreCase: /^String(Not)?EqualsIgnoreCase$/.test(base),
-    string: /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/.test(base),
-  };
-}
-
 /** The values of an enumeration that one condition value lets through under an operator. */
-export function valuesMatchedBy(op: Operator, value: string, values: readonly string[]): string[] {
+export function valuesMatchedBy(op: ParsedOperator, value: string, values: readonly string[]): string[] {
   if (op.pattern) return values.filter((t) => wildcardMatches(value, t));
   if (op.ignoreCase) return values.filter((t) => t.toLowerCase() === value.toLowerCase());
   return values.filter((t) => t === value);
 }
 
 /** The known storage types one condition value lets through under an operator. */
-export function typesMatchedBy(op: Operator, value: string): string[] {
+export function typesMatchedBy(op: ParsedOperator, value: string): string[] {
   return valuesMatchedBy(op, value, storageTypes);
 }
 
@@ -180,7 +155,8 @@ export function allowedValues(s: Statement, key: string): AllowedTypes {
   let result: Map<string, ValueItem> | undefined;
   for (const e of entries) {
     const op = parseOperator(e.operator.name);
-    if (!op.string || op.negated) return { kind: 'unknown' };
+    // An operator IAM does not know (a miscased one included) is the grammar rules' finding.
+    if (op?.kind !== 'String' || op.negated) return { kind: 'unknown' };
     const types = new Map<string, ValueItem>();
     for (const v of e.values) {
       if (typeof v.value !== 'string' || hasPolicyVariable(v.value)) return { kind: 'unknown' };

@@ -2,6 +2,7 @@
 // property, the SAM `Policies` forms, the Serverless Framework's role statements, and which
 // principal (role, user, group, function) each identity policy gives permissions to.
 import { Node } from 'jsonc-parser';
+import { STATEMENT_ELEMENTS } from '../reference/elements';
 import { propertiesOf } from '../parse/policyModel';
 import { intrinsicName } from './intrinsics';
 
@@ -123,7 +124,7 @@ export function templatePolicies(resources: Node | undefined, prefix: string): P
 }
 
 /** Elements only a statement has: an object with one of them in SAM `Policies` is a statement. */
-const STATEMENT_KEYS = ['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition', 'Sid'];
+const STATEMENT_KEYS: readonly string[] = STATEMENT_ELEMENTS;
 
 /** SAM `Policies`: a managed policy name or ARN (skipped), a SAM policy template such as
  *  `S3ReadPolicy: {BucketName: …}` (skipped: SAM expands it into a policy it writes itself), an

@@ -34,9 +34,7 @@ export interface ConditionKeyEntry {
   values: ValueItem[];
 }
 
-export type StatementElement =
-  | 'Sid' | 'Effect' | 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction'
-  | 'Resource' | 'NotResource' | 'Condition';
+export type { StatementElement } from '../reference/elements';
 
 export interface Statement {
   index: number;

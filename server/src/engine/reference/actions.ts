@@ -1,7 +1,7 @@
 // Action strings (`service:Name`, with IAM wildcards) resolved against the reference: where the
 // prefix and name are, which actions a pattern stands for. Shared by the reference rules, which
 // all need the same resolution of a statement's actions.
-import { detach } from '../memo';
+import { StringMemo } from '../memo';
 import { ActionInfo, actionsOf } from './iamData';
 import { hasWildcard } from './arn';
 import { wildcardMatches } from './wildcard';
@@ -28,26 +28,22 @@ export function splitAction(text: string): ActionParts | undefined {
   return { service, name, colon };
 }
 
-const expansionCache = new Map<string, ActionInfo[]>();
+// Bounded: the managed-policy set alone has ~20k distinct action strings.
+const expansionCache = new StringMemo<ActionInfo[]>(100_000);
 
 /** The actions of `service` that the name pattern matches (case-insensitive), cached per pattern:
  *  `ec2:Describe*` is expanded once however many policies use it. */
 export function expandActionPattern(service: string, pattern: string): ActionInfo[] {
-  const key = `${service}:${pattern}`.toLowerCase();
-  let hit = expansionCache.get(key);
-  if (!hit) {
+  return expansionCache.getOrCompute(`${service}:${pattern}`.toLowerCase(), () => {
     const actions = actionsOf(service);
     if (!hasWildcard(pattern)) {
       const one = actions.get(pattern.toLowerCase());
-      hit = one ? [one] : [];
-    } else {
-      // The literal stem (`Describe` in `Describe*`) rules out most names before the matcher runs.
-      const stem = pattern.split(/[*?]/)[0].toLowerCase();
-      hit = [];
-      for (const [lower, a] of actions) if (lower.startsWith(stem) && wildcardMatches(pattern, a.name, true)) hit.push(a);
+      return one ? [one] : [];
     }
-    if (expansionCache.size > 100_000) expansionCache.clear(); // bounded memory; the managed-policy set alone has ~20k distinct action strings
-    expansionCache.set(detach(key), hit); // see memo.ts: never keep the document alive
-  }
-  return hit;
+    // The literal stem (`Describe` in `Describe*`) rules out most names before the matcher runs.
+    const stem = pattern.split(/[*?]/)[0].toLowerCase();
+    const hit: ActionInfo[] = [];
+    for (const [lower, a] of actions) if (lower.startsWith(stem) && wildcardMatches(pattern, a.name, true)) hit.push(a);
+    return hit;
+  });
 }

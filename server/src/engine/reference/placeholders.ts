@@ -5,48 +5,13 @@
 // False positives matter more than misses here: a path segment counts as a placeholder only when
 // it looks like a *description* of a value (`stream-name`, `my-function`), never just because it
 // is an unusual name.
+import { variableSpans } from './variables';
 
 /** A span of text inside a string value: [start, end) character indexes. */
 export interface TextSpan {
   start: number;
   end: number;
   text: string;
-}
-
-/** `${...}` with what IAM makes of it. */
-export interface VariableSpan extends TextSpan {
-  /** `special` = `${*}`, `${?}`, `${$}`; `variable` = `${prefix:key}` (the name may still be
-   *  unknown); `placeholder` = anything else, e.g. `${InstanceId}` from a reference ARN format. */
-  kind: 'special' | 'variable' | 'placeholder';
-  /** The variable name without the braces and without a default value (`, 'x'`). */
-  name: string;
-  /** Index of the name's first character in the string. */
-  nameStart: number;
-}
-
-export function variableSpans(text: string): VariableSpan[] {
-  const out: VariableSpan[] = [];
-  const re = /\$\{([^}]*)\}/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const inner = m[1];
-    // A default value follows a comma: `${aws:PrincipalTag/team, 'company-wide'}`.
-    const rawName = inner.split(',')[0];
-    const name = rawName.trim();
-    const nameStart = m.index + 2 + (rawName.length - rawName.trimStart().length);
-    let kind: VariableSpan['kind'];
-    if (name === '*' || name === '?' || name === '$') kind = 'special';
-    // One colon between a service-like prefix and a key. `${AWS::AccountId}` (CloudFormation)
-    // has two and is a template placeholder, not a policy variable.
-    // The prefix may be a service (`aws`, `s3`), `saml`, or an identity provider's host name
-    // (`cognito-identity.amazonaws.com`, `www.amazon.com`, `graph.facebook.com`,
-    // `accounts.google.com`, an OIDC provider URL such as `oidc.eks.….amazonaws.com/id/…`): all
-    // documented variable forms (IAM User Guide, "IAM policy elements: Variables and tags",
-    // docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
-    else if (/^[A-Za-z0-9][A-Za-z0-9.\-/]*:(?!:)\S+$/.test(name)) kind = 'variable';
-    else kind = 'placeholder';
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, name, nameStart });
-  }
-  return out;
 }
 
 /** Template placeholders anywhere in a string: `<...>`, `{{...}}` and `${...}` that is no policy

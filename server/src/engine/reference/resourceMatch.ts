@@ -1,7 +1,7 @@
 // Which resource types a policy ARN can name, and what the reference's ARN formats say about
 // the Region and account fields of a service's ARNs. Everything is derived from the resource-type
 // ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
-import { detach } from '../memo';
+import { StringMemo } from '../memo';
 import { ActionInfo, allResourceTypeFormats, ResourceTypeInfo, resourceTypeFormats, serviceKeys } from './iamData';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
 import { patternMatchesFormat, wildcardMatches } from './wildcard';
@@ -108,23 +108,19 @@ export function arnServiceProfile(service: string): ArnServiceProfile | undefine
   return allProfiles().get(service);
 }
 
-const useCache = new Map<string, FieldUse | undefined>();
+const useCache = new StringMemo<FieldUse | undefined>(100_000);
 
 /** How the formats a policy ARN can be (same service field, resource part compatible) use its
  *  Region or account field; the whole service's use when no format's resource part fits (the
  *  coverage rules report such ARNs). Undefined for a service field the reference does not use. */
 export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldUse | undefined {
   const key = `${field}\u0000${arn.service.value}\u0000${arn.resource.value}`;
-  if (useCache.has(key)) return useCache.get(key);
-  const profile = arnServiceProfile(arn.service.value);
-  let result: FieldUse | undefined;
-  if (profile) {
+  return useCache.getOrCompute(key, () => {
+    const profile = arnServiceProfile(arn.service.value);
+    if (!profile) return undefined;
     const fitting = profile.parsed.filter((f) => patternMatchesFormat(arn.resource.value, f.resource.value));
-    result = fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
-  }
-  if (useCache.size > 100_000) useCache.clear();
-  useCache.set(detach(key), result); // see memo.ts: never keep the document alive
-  return result;
+    return fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
+  });
 }
 
 /** Every service field the reference's ARN formats use. */

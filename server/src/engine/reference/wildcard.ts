@@ -14,9 +14,12 @@
 // `111122223333:log-group`. `resourcePatternTokens` and `wholeArnMatches` encode that.
 import wcmatch from 'wildcard-match';
 import { ParsedArn, parseArn } from './arn';
-import { detach, StringMemo } from '../memo';
+import { PairMemo, StringMemo } from '../memo';
+import { ESCAPED_CHARACTERS } from './variables';
 
-const matcherCache = new Map<string, (s: string) => boolean>();
+/** Compiled matchers by pattern. A matcher keeps its pattern (and so, were the pattern a slice of
+ *  the document, the whole document): compiled from the memo's detached copy only. */
+const matchers = new StringMemo<(s: string) => boolean>(50_000);
 
 /** Does `value` match the IAM wildcard `pattern`? Actions compare case-insensitively. */
 export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
@@ -26,12 +29,7 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
     return pattern.length === value.length && (caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value);
   }
   const key = (caseInsensitive ? 'i:' : 's:') + pattern;
-  let matcher = matcherCache.get(key);
-  if (!matcher) {
-    matcher = wcmatch(pattern, { separator: false, flags: caseInsensitive ? 'i' : '' });
-    if (matcherCache.size > 50_000) matcherCache.clear();
-    matcherCache.set(key, matcher);
-  }
+  const matcher = matchers.getOrCompute(key, (own) => wcmatch(own.slice(2), { separator: false, flags: caseInsensitive ? 'i' : '' }));
   return matcher(value);
 }
 
@@ -52,8 +50,6 @@ export function patternTokens(pattern: string, caseInsensitive = false): Token[]
   return out;
 }
 
-/** Policy-variable escapes: `${*}`, `${?}` and `${$}` stand for the character itself. */
-const ESCAPES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
 
 export interface ResourceTokenOptions {
   /** Colons of the ARN before this text: below 5, the text is in the partition, service, Region
@@ -82,7 +78,7 @@ export function resourcePatternTokens(text: string, options: ResourceTokenOption
     if (ch === '$' && text[i + 1] === '{') {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        const escaped = ESCAPES[text.slice(i, close + 1)];
+        const escaped = ESCAPED_CHARACTERS[text.slice(i, close + 1)];
         out.push(escaped ? { kind: 'lit', ch: escaped } : { kind: 'any', forbid: colons < 5 ? ':' : undefined });
         i = close;
         continue;
@@ -221,17 +217,11 @@ function prefixesAgree(pattern: string, format: string): boolean {
   return pa.startsWith(pb) || pb.startsWith(pa);
 }
 
-const formatTokenCache = new Map<string, Token[]>();
+const formatTokenCache = new StringMemo<Token[]>();
 
 /** Reference formats are a few thousand strings (and their splits, below): tokenise each once. */
 function cachedFormatTokens(format: string, colonsBefore: number): Token[] {
-  const key = `${colonsBefore}|${format}`;
-  let tokens = formatTokenCache.get(key);
-  if (!tokens) {
-    tokens = formatTokens(format, colonsBefore);
-    formatTokenCache.set(key, tokens);
-  }
-  return tokens;
+  return formatTokenCache.getOrCompute(`${colonsBefore}|${format}`, (own) => formatTokens(own.slice(own.indexOf('|') + 1), colonsBefore));
 }
 
 /** Does the pattern, cut at its fifth colon into fields and resource part, match the format cut
@@ -272,38 +262,25 @@ function wholeArnMatches(pattern: string, p: ParsedArn, format: string, f: Parse
 
 /** Results per format, then per pattern: nested maps avoid building a long key string on every
  *  call (this is the hottest lookup of an analysis). */
-const intersectCache = new Map<string, Map<string, boolean>>();
-let intersectEntries = 0;
+const intersectCache = new PairMemo<boolean>(200_000);
 
 /** Can the policy Resource pattern `pattern` (wildcards and policy variables allowed, IAM's
  *  Resource semantics: see `resourcePatternTokens`) match some ARN of the reference format
  *  `format`? Also for a resource part or one field against the same part of a format. */
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   if (pattern.length * format.length > MAX_CELLS) return true;
-  let byPattern = intersectCache.get(format);
-  if (!byPattern) {
-    byPattern = new Map();
-    intersectCache.set(format, byPattern);
-  }
-  let hit = byPattern.get(pattern);
-  if (hit === undefined) {
-    const p = parseArn(pattern);
-    const f = parseArn(format);
-    if (p && f) hit = wholeArnMatches(pattern, p, format, f);
-    else {
-      // A part against a part (callers that split the ARN already) is compared from its start;
-      // `*` or a short `arn:aws:*` against a whole format only by the DP.
-      const whole = (text: string) => (text.startsWith('arn:') ? 0 : 5);
-      hit = (!p !== !f || prefixesAgree(pattern, format))
-        && tokensIntersect(resourcePatternTokens(pattern, { colonsBefore: whole(pattern) }), cachedFormatTokens(format, whole(format)));
-    }
-    if (++intersectEntries > 200_000) {
-      intersectCache.clear(); // bounded memory
-      intersectEntries = 0;
-    }
-    byPattern.set(detach(pattern), hit); // see memo.ts: never keep the document alive
-  }
-  return hit;
+  return intersectCache.getOrCompute(format, pattern, patternMatchesFormatUncached);
+}
+
+function patternMatchesFormatUncached(format: string, pattern: string): boolean {
+  const p = parseArn(pattern);
+  const f = parseArn(format);
+  if (p && f) return wholeArnMatches(pattern, p, format, f);
+  // A part against a part (callers that split the ARN already) is compared from its start;
+  // `*` or a short `arn:aws:*` against a whole format only by the DP.
+  const whole = (text: string) => (text.startsWith('arn:') ? 0 : 5);
+  return (!p !== !f || prefixesAgree(pattern, format))
+    && tokensIntersect(resourcePatternTokens(pattern, { colonsBefore: whole(pattern) }), cachedFormatTokens(format, whole(format)));
 }
 
 /** Does the policy Resource pattern match this concrete ARN (IAM's Resource semantics)? */

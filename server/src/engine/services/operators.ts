@@ -1,8 +1,9 @@
 // Condition operators with what each one tests, for hovers and completions. The words are ours;
 // the set is IAM's (the operators of the IAM JSON policy element reference).
-import { parseExactOperator } from '../reference/operators';
+import { OPERATOR_BASES, OperatorBase, parseOperator } from '../reference/operators';
 
-const BASE: Record<string, string> = {
+// Keyed by the operator table's own names: a base operator without an explanation does not compile.
+const BASE: Record<OperatorBase, string> = {
   StringEquals: 'the key\'s value equals one of the listed strings exactly (case-sensitive)',
   StringNotEquals: 'the key\'s value equals none of the listed strings (case-sensitive)',
   StringEqualsIgnoreCase: 'the key\'s value equals one of the listed strings, ignoring case',
@@ -37,7 +38,7 @@ const FOR_ALL = '`ForAllValues:` is for keys with several values: met when **eve
 const FOR_ANY = '`ForAnyValue:` is for keys with several values: met when **at least one** value in the request passes the test.';
 
 export interface OperatorParts {
-  base: string;
+  base: OperatorBase;
   set?: 'ForAllValues' | 'ForAnyValue';
   ifExists: boolean;
 }
@@ -45,9 +46,9 @@ export interface OperatorParts {
 /** Split `ForAnyValue:StringLikeIfExists` into its parts; undefined for an unknown operator. */
 export function operatorParts(name: string): OperatorParts | undefined {
   // The one operator parser (reference/operators.ts), exact spelling only: a hover explains the
-  // operators IAM knows; a misspelt one is reported by the grammar rules instead.
-  const op = parseExactOperator(name);
-  if (!op || (op.base === 'Null' && op.ifExists) || !Object.hasOwn(BASE, op.base)) return undefined;
+  // operators IAM knows; a misspelt or miscased one is reported by the grammar rules instead.
+  const op = parseOperator(name);
+  if (!op || (op.base === 'Null' && op.ifExists)) return undefined;
   return { base: op.base, set: op.prefix, ifExists: op.ifExists };
 }
 
@@ -65,7 +66,7 @@ export function describeOperator(name: string): string | undefined {
  *  multi-valued forms of the string and ARN operators (the ones used with multi-valued keys). */
 export function completionOperators(): { name: string; rank: number }[] {
   const out: { name: string; rank: number }[] = [];
-  for (const base of Object.keys(BASE)) {
+  for (const base of OPERATOR_BASES) {
     out.push({ name: base, rank: 0 });
     if (base !== 'Null') out.push({ name: `${base}IfExists`, rank: 1 });
     if (/^(String|Arn)/.test(base)) {

@@ -10,6 +10,8 @@ import { regionPartition } from '../../reference/regions';
 import { spanSuggestion } from '../../fixes/edits';
 import { Rule } from '../rule';
 import { CONNECT_REGIONS } from '../../connect/table';
+import { isConnectRegion, isInstanceId, isPartitionWithoutConnect } from '../../connect/instanceArn';
+import { variableSpans } from '../../reference/variables';
 
 interface PathWords {
   /** First words (`instance`, `phone-number`, …). */
@@ -66,7 +68,9 @@ const MASK = '\u0000';
 /** The resource path split into segments, policy variables kept whole (masked, same length, so
  *  offsets stay right). */
 function segmentsOf(resource: string): string[] {
-  return resource.replace(/\$\{[^}]*\}/g, (v) => MASK.repeat(v.length)).split('/');
+  let masked = resource;
+  for (const v of variableSpans(resource)) masked = masked.slice(0, v.start) + MASK.repeat(v.end - v.start) + masked.slice(v.end);
+  return masked.split('/');
 }
 
 function* connectArns(doc: PolicyDocument): Generator<{ item: ValueItem; arn: ParsedArn; s: Statement }> {
@@ -118,8 +122,6 @@ export const connectArnResourceWord: Rule = {
   },
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const connectInstanceIdFormat: Rule = {
   id: 'connect-instance-id-format',
   defaultSeverity: 'information',
@@ -129,7 +131,7 @@ export const connectInstanceIdFormat: Rule = {
     for (const { item, arn } of connectArns(doc)) {
       const segments = segmentsOf(arn.resource.value);
       const id = segments[1];
-      if (segments[0] !== 'instance' || id === undefined || open(id) || isPathPlaceholder(id) || UUID.test(id)) continue;
+      if (segments[0] !== 'instance' || id === undefined || open(id) || isPathPlaceholder(id) || isInstanceId(id)) continue;
       const start = arn.resource.start + 'instance/'.length;
       report({
         message: `${id} does not look like an Amazon Connect instance ID, so this ARN probably matches no instance. Instance IDs are UUIDs such as a1b2c3d4-5678-90ab-cdef-111122223333: copy the ID from the instance ARN shown in the Connect console.`,
@@ -146,16 +148,16 @@ export const connectRegionUnavailable: Rule = {
   title: 'An Amazon Connect ARN names a Region or partition where Amazon Connect does not run.',
   check({ doc, report }) {
     for (const { item, arn } of connectArns(doc)) {
-      if (arn.partition.value === 'aws-cn') {
+      if (isPartitionWithoutConnect(arn.partition.value)) {
         report({
-          message: 'Amazon Connect is not available in China (aws-cn), so no Connect resource has this ARN. Use the partition of the Region your instance is in (aws or aws-us-gov).',
+          message: `Amazon Connect is not available in ${arn.partition.value === 'aws-cn' ? 'China (aws-cn)' : `the ${arn.partition.value} partition`}, so no Connect resource has this ARN. Use the partition of the Region your instance is in (aws or aws-us-gov).`,
           range: subRange(item, arn.partition.start, arn.partition.end),
         });
         continue;
       }
       const region = arn.region.value;
       // Unknown codes are the Region rule's; patterns may match a Connect Region.
-      if (hasWildcard(region) || !regionPartition(region) || CONNECT_REGIONS.includes(region)) continue;
+      if (hasWildcard(region) || !regionPartition(region) || isConnectRegion(region)) continue;
       report({
         message: `Amazon Connect does not run in ${region}, so no instance has this ARN. Use the Region of your instance (Connect runs in ${CONNECT_REGIONS.slice(0, 4).join(', ')} and ${CONNECT_REGIONS.length - 4} more).`,
         range: subRange(item, arn.region.start, arn.region.end),

@@ -11,14 +11,15 @@ import { Fix } from '../../types';
 import { Rule } from '../rule';
 import { replaceValueEdit } from '../../fixes/edits';
 import { moveActionFix } from '../../connect/edits';
-import { actionMatches, Operator, parseOperator, valuesMatchedBy } from '../../connect/grants';
+import { actionMatches, valuesMatchedBy } from '../../connect/grants';
+import { operatorName, ParsedOperator, parseOperator, patternBase } from '../../reference/operators';
 import { actionsWithKey, EnumKey, enumKey } from '../../connect/enumKeys';
 
 interface KeyValue {
   s: Statement;
   c: ConditionKeyEntry;
   key: EnumKey;
-  op: Operator;
+  op: ParsedOperator;
   item: ValueItem;
   value: string;
 }
@@ -31,7 +32,7 @@ function* keyValues(doc: PolicyDocument): Generator<KeyValue> {
       const key = enumKey(c.key.name);
       if (!key) continue;
       const op = parseOperator(c.operator.name);
-      if (!op.string) continue;
+      if (op?.kind !== 'String') continue;
       for (const item of c.values) {
         if (typeof item.value === 'string' && !hasPolicyVariable(item.value)) yield { s, c, key, op, item, value: item.value };
       }
@@ -105,8 +106,12 @@ export const connectConditionValueDeprecated: Rule = {
   },
 };
 
-/** `StringEquals` → `StringLike`, keeping `ForAnyValue:` and `IfExists`. */
-const likeOperator = (name: string) => name.replace(/StringNotEquals/, 'StringNotLike').replace(/StringEquals/, 'StringLike');
+/** `StringEquals` → `StringLike`, keeping `ForAnyValue:` and `IfExists`; undefined for an
+ *  operator without a pattern form (`StringEqualsIgnoreCase`). */
+const likeOperator = (op: ParsedOperator) => {
+  const base = patternBase(op.base);
+  return base && operatorName({ ...op, base });
+};
 
 export const connectConditionValueWildcardLiteral: Rule = {
   id: 'connect-condition-value-wildcard-literal',
@@ -119,14 +124,16 @@ export const connectConditionValueWildcardLiteral: Rule = {
       if (!literalWildcard(t) || matched(t).length) continue;
       const would = matched(t, { ...t.op, pattern: true });
       if (!would.length) continue;
-      const like = likeOperator(t.c.operator.name);
+      const like = likeOperator(t.op);
       // Changing the operator changes every key under it: offered only when this key is alone.
-      const alone = t.c.operator.value?.children?.length === 1;
+      const alone = like !== undefined && t.c.operator.value?.children?.length === 1;
       const fixes: Fix[] | undefined = alone
         ? [{ title: `Change the operator to ${like}`, edits: [replaceValueEdit(t.c.operator.key, like)], isPreferred: true }]
         : undefined;
+      // No pattern operator ignores case: StringLike with the values as Connect spells them.
+      const advice = like ?? `${t.op.negated ? 'StringNotLike' : 'StringLike'} with the values in their exact case`;
       report({
-        message: `${t.c.operator.name} takes ${t.value} literally, so it never matches: no ${t.key.noun} contains * or ?. To match ${would.join(', ')}, use ${like}.`,
+        message: `${t.c.operator.name} takes ${t.value} literally, so it never matches: no ${t.key.noun} contains * or ?. To match ${would.join(', ')}, use ${advice}.`,
         range: t.item.range,
         fixes,
       });
@@ -144,7 +151,8 @@ export const connectConditionKeyUnsupportedAction: Rule = {
     for (const s of doc.statements) {
       if (s.isNotAction) continue;
       // With `...IfExists` the condition is ignored for such actions: the statement does apply.
-      const keyed = s.conditions.filter((c) => enumKey(c.key.name) && !parseOperator(c.operator.name).ifExists);
+      // An operator IAM does not know (a miscased one included) is the grammar rules' finding.
+      const keyed = s.conditions.filter((c) => enumKey(c.key.name) && parseOperator(c.operator.name)?.ifExists === false);
       const reported = new Set<ValueItem>();
       for (const entry of keyed) {
         const key = enumKey(entry.key.name)!;

@@ -5,9 +5,10 @@
 import { isIPv4, isIPv6 } from 'net';
 import { ConditionKeyEntry, propertiesOf, Statement } from '../../parse/policyModel';
 import { findConditionKey } from '../../reference/iamData';
-import { operatorName, parseExactOperator, parseOperator } from '../../reference/operators';
+import { operatorName, parseOperator, patternBase } from '../../reference/operators';
 import { Fix } from '../../types';
 import { Rule } from '../rule';
+import { hasUnescapedWildcard } from '../../reference/variables';
 import { keyRange, renameKeyFix } from './keys';
 
 /** Rename the operator of `c` to `newName`, when that changes nothing else: the key is alone
@@ -41,9 +42,6 @@ export const conditionMultipleBoolean: Rule = {
   },
 };
 
-/** Exact-match string operators, under which `*` and `?` are literal characters. */
-const EXACT_TO_LIKE: Record<string, string> = { StringEquals: 'StringLike', StringNotEquals: 'StringNotLike' };
-
 export const conditionWildcardWithoutLike: Rule = {
   id: 'condition-wildcard-without-like',
   defaultSeverity: 'warning',
@@ -53,12 +51,12 @@ export const conditionWildcardWithoutLike: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
-        const op = parseExactOperator(c.operator.name);
-        const like = op && EXACT_TO_LIKE[op.base];
+        const op = parseOperator(c.operator.name);
+        const like = op && patternBase(op.base);
         // connect:StorageResourceType has a rule of its own (connect-condition-value-wildcard-literal).
         if (!op || !like || c.key.name.toLowerCase() === 'connect:storageresourcetype') continue;
         // `${*}` and `${?}` are the escaped literal characters: the author meant them literally.
-        const wild = c.values.find((v) => typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[*?]\}/g, '')));
+        const wild = c.values.find((v) => typeof v.value === 'string' && hasUnescapedWildcard(v.value));
         if (!wild) continue;
         const renamed = operatorName({ ...op, base: like });
         const fix = renameOperatorFix(s, c, renamed);
@@ -84,7 +82,7 @@ export const conditionMissingQualifier: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const c of s.conditions) {
-        const op = parseExactOperator(c.operator.name);
+        const op = parseOperator(c.operator.name);
         if (!op || op.prefix || op.kind === 'Null') continue;
         const info = findConditionKey(c.key.name);
         if (!info?.type.startsWith('ArrayOf')) continue;

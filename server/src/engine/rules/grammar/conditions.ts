@@ -5,7 +5,7 @@ import { nodeRange } from '../../parse/jsonDocument';
 import { PolicyDocument, propertiesOf, Property } from '../../parse/policyModel';
 import { closestMatch } from '../../reference/closest';
 import { findConditionKey } from '../../reference/iamData';
-import { allOperatorNames, parseOperator } from '../../reference/operators';
+import { allOperatorNames, operatorName, parseOperator, parseOperatorIgnoringCase } from '../../reference/operators';
 import { Rule } from '../rule';
 import { renameKeyFix as renameOrMergeKeyFix } from '../../fixes/renameKey';
 import { keyRange, renameKeyFix, typeName } from './keys';
@@ -52,7 +52,11 @@ function* operators(doc: PolicyDocument): Generator<Property> {
   for (const s of doc.statements) yield* propertiesOf(s.conditionProperty?.value);
 }
 
-const isNullIfExists = (name: string) => /(^|:)NullIfExists$/i.test(name);
+/** `NullIfExists` in any case, as IAM spells the operator meant (`Null`, with its set prefix). */
+function nullWithoutIfExists(name: string): string | undefined {
+  const op = parseOperatorIgnoringCase(name);
+  return op?.base === 'Null' && op.ifExists ? operatorName({ ...op, ifExists: false }) : undefined;
+}
 
 export const conditionUnknownOperator: Rule = {
   id: 'condition-unknown-operator',
@@ -62,13 +66,19 @@ export const conditionUnknownOperator: Rule = {
   fix: { summary: 'rename to the nearest operator', safe: false },
   check({ doc, report }) {
     for (const op of operators(doc)) {
-      if (parseOperator(op.name) || isNullIfExists(op.name)) continue;
-      const near = closestMatch(op.name, allOperatorNames());
+      if (parseOperator(op.name) || nullWithoutIfExists(op.name)) continue;
+      // Operator names are case-sensitive (reference/operators.ts): a case slip is unknown to IAM
+      // too, and fixing the case is safe, it keeps what the author evidently meant.
+      const miscased = parseOperatorIgnoringCase(op.name);
+      const near = miscased ? operatorName(miscased) : closestMatch(op.name, allOperatorNames());
+      const hint = miscased
+        ? ` Operator names are case-sensitive: write ${near}.`
+        : near ? ` Did you mean ${near}?` : ' Use one such as StringEquals, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.';
       report({
-        message: `${op.name} is not a condition operator: IAM rejects the policy.${near ? ` Did you mean ${near}?` : ' Use one such as StringEquals, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null.'}`,
+        message: `${op.name} is not a condition operator: IAM rejects the policy.${hint}`,
         range: keyRange(op),
         data: near ? { suggestion: near } : undefined,
-        fixes: near ? [renameOrMergeKeyFix(doc.text, op, near)].filter((f) => !!f) : undefined,
+        fixes: near ? [renameOrMergeKeyFix(doc.text, op, near, { safe: !!miscased })].filter((f) => !!f) : undefined,
       });
     }
   },
@@ -82,8 +92,8 @@ export const conditionNullIfExists: Rule = {
   fix: { summary: 'remove IfExists from Null', safe: false },
   check({ doc, report }) {
     for (const op of operators(doc)) {
-      if (!isNullIfExists(op.name)) continue;
-      const fixed = op.name.slice(0, -'IfExists'.length);
+      const fixed = nullWithoutIfExists(op.name);
+      if (!fixed) continue;
       report({
         message: `${op.name} is not a valid operator, and IAM rejects the policy. Null already tests whether the key exists, so it has no IfExists form: use ${fixed}.`,
         range: keyRange(op),
@@ -125,10 +135,11 @@ function setOperatorOnSingleValuedKey(prefix: 'ForAllValues' | 'ForAnyValue', wh
     for (const s of doc.statements) {
       const siblings = propertiesOf(s.conditionProperty?.value);
       for (const c of s.conditions) {
-        if (parseOperator(c.operator.name)?.prefix !== prefix) continue;
+        const op = parseOperator(c.operator.name);
+        if (op?.prefix !== prefix) continue;
         const info = findConditionKey(c.key.name);
         if (!info || info.type.startsWith('ArrayOf')) continue; // unknown keys: reported elsewhere
-        const plain = c.operator.name.slice(c.operator.name.indexOf(':') + 1);
+        const plain = operatorName({ ...op, prefix: undefined });
         // Renaming the operator changes every key under it, and must not collide with an
         // existing operator of the same name.
         const alone = propertiesOf(c.operator.value).length === 1 && !siblings.some((p) => p.name === plain);

@@ -7,7 +7,7 @@ import { replaceValueFix } from '../../fixes/edits';
 import { closestMatch } from '../../reference/closest';
 import { Rule, RuleContext } from '../rule';
 import { keyRange, openBrace, presentOrMeant, typeName } from './keys';
-import { STATEMENT_ELEMENTS } from './statement';
+import { STATEMENT_ELEMENTS } from '../../reference/elements';
 
 const EFFECTS = ['Allow', 'Deny'];
 

@@ -4,11 +4,7 @@ import { nodeRange } from '../../parse/jsonDocument';
 import { PolicyDocument, Property, propertiesOf } from '../../parse/policyModel';
 import { Rule } from '../rule';
 import { judgeKeys, keyRange, KeyVerdict, openBrace, presentOrMeant, suggestionFor, typeName } from './keys';
-import { TOP_LEVEL_ELEMENTS } from './version';
-
-export const STATEMENT_ELEMENTS = [
-  'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
-] as const;
+import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../../reference/elements';
 
 export const statementMissing: Rule = {
   id: 'statement-missing',

@@ -7,41 +7,7 @@ import { principalItems } from '../values/strings';
 import { Rule } from '../rule';
 import { Fix } from '../../types';
 import { CURRENT_VERSION } from './version';
-
-interface VariableSyntax {
-  /** [start, end) of `${...}` (to the end of the string when unclosed). */
-  start: number;
-  end: number;
-  problem?: 'unclosed' | 'empty' | 'space' | 'quote';
-  /** The name part (before a `, 'default'`) and where it starts. */
-  name: string;
-  nameStart: number;
-  /** The default value as written after the comma (with its leading space), and where it starts. */
-  fallback?: { start: number; text: string };
-}
-
-/** Every `${` of a string with what is wrong with it, if anything. */
-export function scanVariables(text: string): VariableSyntax[] {
-  const out: VariableSyntax[] = [];
-  for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', open + 2)) {
-    const close = text.indexOf('}', open + 2);
-    if (close < 0) {
-      out.push({ start: open, end: text.length, problem: 'unclosed', name: text.slice(open + 2), nameStart: open + 2 });
-      break;
-    }
-    const inner = text.slice(open + 2, close);
-    // A default value follows ", " and is quoted: `${aws:PrincipalTag/team, 'none'}`.
-    const name = inner.split(',')[0];
-    // The default value must be in single quotes: `${aws:username, 'none'}`.
-    const comma = inner.indexOf(',');
-    const fallback = comma < 0 ? undefined : inner.slice(comma + 1).trim();
-    const unquoted = fallback !== undefined && !(fallback.length >= 2 && fallback.startsWith("'") && fallback.endsWith("'"));
-    const problem = inner.trim() === '' ? 'empty' : /\s/.test(name) ? 'space' : unquoted ? 'quote' : undefined;
-    out.push({ start: open, end: close + 1, problem, name, nameStart: open + 2, fallback: comma < 0 ? undefined : { start: open + 3 + comma, text: inner.slice(comma + 1) } });
-    open = close - 1;
-  }
-  return out;
-}
+import { scanVariables, VariableSpan } from '../../reference/variables';
 
 /** Strings where IAM substitutes variables: Resource/NotResource values, Condition keys and
  *  values. */
@@ -71,11 +37,12 @@ const PROBLEMS = {
 
 /** Fixes for a variable's syntax problem: spaces removed from the name, quotes put around the
  *  default value. */
-function syntaxFixes(item: ValueItem, v: VariableSyntax): Fix[] | undefined {
+function syntaxFixes(item: ValueItem, v: VariableSpan): Fix[] | undefined {
   if (v.problem === 'space') {
-    const trimmed = v.name.replace(/\s+/g, '');
+    const trimmed = v.rawName.replace(/\s+/g, '');
     if (!trimmed) return undefined;
-    return [{ title: `Remove the spaces: \${${trimmed}…}`, edits: [replaceInStringEdit(item, v.nameStart, v.nameStart + v.name.length, trimmed)], isPreferred: true, safe: true }];
+    const nameStart = v.start + 2;
+    return [{ title: `Remove the spaces: \${${trimmed}…}`, edits: [replaceInStringEdit(item, nameStart, nameStart + v.rawName.length, trimmed)], isPreferred: true, safe: true }];
   }
   if (v.problem === 'quote' && v.fallback) {
     const bare = v.fallback.text.trim().replace(/^'|'$/g, '');

@@ -7,10 +7,10 @@ import { indentAt, lineBreak, replaceValueFix } from '../../fixes/edits';
 import { Fix } from '../../types';
 import { Rule } from '../rule';
 import { judgeKeys, keyRange, openBrace, presentOrMeant, suggestionFor } from './keys';
+import { TOP_LEVEL_ELEMENTS } from '../../reference/elements';
 
 export const CURRENT_VERSION = '2012-10-17';
 const OLD_VERSION = '2008-10-17';
-export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 
 /** Moving to 2012-10-17 turns `${...}` from literal text into substituted variables: that changes
  *  what the policy matches, so the fix is safe only in a policy without any. */

@@ -5,7 +5,7 @@ import { renameKeyFix } from '../../fixes/renameKey';
 import { nodeRange } from '../../parse/jsonDocument';
 import { propertiesOf } from '../../parse/policyModel';
 import { findConditionKey } from '../../reference/iamData';
-import { operatorName, parseExactOperator, ValueKind } from '../../reference/operators';
+import { OperatorBase, operatorName, parseOperator, ValueKind } from '../../reference/operators';
 import { Rule } from '../rule';
 
 /** The types an operator can compare as (`Null` tests presence, not a value). */
@@ -15,7 +15,7 @@ type OperatorType = Exclude<ValueKind, 'Null'>;
  *  undefined for `Null`, for operators IAM does not know and for names not spelled exactly as IAM
  *  spells them (all of those are other rules' business). */
 export function operatorType(operator: string): OperatorType | undefined {
-  const kind = parseExactOperator(operator)?.kind;
+  const kind = parseOperator(operator)?.kind;
   return kind === 'Null' ? undefined : kind;
 }
 
@@ -58,12 +58,12 @@ export function operatorNeverFits(operator: string, key: string): boolean {
 
 /** What an operator tests, so it can be rewritten for another type: `StringNotLike` → not-like. */
 type Test = 'equals' | 'notEquals' | 'like' | 'notLike';
-const TEST_OF: Record<string, Test> = {
+const TEST_OF: Partial<Record<OperatorBase, Test>> = {
   StringEquals: 'equals', StringNotEquals: 'notEquals', StringLike: 'like', StringNotLike: 'notLike',
   ArnEquals: 'equals', ArnNotEquals: 'notEquals', ArnLike: 'like', ArnNotLike: 'notLike',
 };
 /** The operator of another type that tests the same, where there is one. */
-const EQUIVALENT: Partial<Record<OperatorType, Partial<Record<Test, string>>>> = {
+const EQUIVALENT: Partial<Record<OperatorType, Partial<Record<Test, OperatorBase>>>> = {
   String: { equals: 'StringEquals', notEquals: 'StringNotEquals', like: 'StringLike', notLike: 'StringNotLike' },
   Numeric: { equals: 'NumericEquals', notEquals: 'NumericNotEquals' },
   Date: { equals: 'DateEquals', notEquals: 'DateNotEquals' },
@@ -73,7 +73,7 @@ const EQUIVALENT: Partial<Record<OperatorType, Partial<Record<Test, string>>>> =
 
 /** `ForAnyValue:StringEqualsIfExists` on an IP key → `ForAnyValue:IpAddressIfExists`. */
 export function equivalentOperator(operator: string, keyType: OperatorType): string | undefined {
-  const op = parseExactOperator(operator);
+  const op = parseOperator(operator);
   const test = op && TEST_OF[op.base];
   const base = test && EQUIVALENT[keyType]?.[test];
   return op && base ? operatorName({ ...op, base }) : undefined;

@@ -2,6 +2,7 @@
 // that none (or only some) of the statement's actions support, and operators whose type does not
 // fit the key's type (Access Analyzer's "Type mismatch").
 import { renameKeyAlternatives } from '../../fixes/renameKey';
+import { parseOperator } from '../../reference/operators';
 import { nodeRange } from '../../parse/jsonDocument';
 import { ConditionKeyEntry, Statement } from '../../parse/policyModel';
 import { actionSupports, isContextKey, keyListedByService } from '../../reference/conditionSupport';
@@ -106,7 +107,7 @@ function support(s: Statement, key: string): Support | undefined {
   return { info, unsupported: [...new Set(unsupported)], total: new Set(actions.map((a) => a.text)).size };
 }
 
-const ifExists = (c: ConditionKeyEntry) => /IfExists$/.test(c.operator.name);
+const ifExists = (c: ConditionKeyEntry) => parseOperator(c.operator.name)?.ifExists === true;
 
 /** Does some action of the statement belong to the key's own service? Then the reference's
  *  listing is the only evidence that the key does not apply, and the reference is not complete

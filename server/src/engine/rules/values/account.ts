@@ -1,5 +1,6 @@
 // arn-invalid-account (error) and arn-example-account (information): the account field of an ARN.
 import { spanSuggestion } from '../../fixes/edits';
+import { StringMemo } from '../../memo';
 import { subRange } from '../../parse/policyModel';
 import { policyContext } from '../../policyContext';
 import { hasWildcard, parseArn } from '../../reference/arn';
@@ -10,18 +11,16 @@ import { arnStrings, fieldDeferred, fieldNeverUsed } from './strings';
 
 /** Words some services put in the account field instead of an ID, per the reference's ARN
  *  formats (`arn:${Partition}:mediaconnect:${Region}:offering:${OfferingId}`). */
-const literalCache = new Map<string, Set<string>>();
+const literalCache = new StringMemo<Set<string>>(10_000);
 function literalAccounts(service: string): Set<string> {
-  let set = literalCache.get(service);
-  if (!set) {
-    set = new Set();
-    for (const rt of resourceTypesOf(service).values()) {
+  return literalCache.getOrCompute(service, (own) => {
+    const set = new Set<string>();
+    for (const rt of resourceTypesOf(own).values()) {
       const account = parseArn(rt.arn)?.account.value;
       if (account && !account.includes('${')) set.add(account);
     }
-    literalCache.set(service, set);
-  }
-  return set;
+    return set;
+  });
 }
 
 /** Can this account value match something real? 12 digits; `aws` (AWS-managed resources such as

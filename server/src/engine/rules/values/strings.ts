@@ -4,12 +4,11 @@
 import { StringMemo } from '../../memo';
 import { PolicyDocument, scalarItems, Statement, ValueItem, propertiesOf } from '../../parse/policyModel';
 import { ArnField, ParsedArn, parseArn } from '../../reference/arn';
-import {
-  ArnFieldKind, isFieldPlaceholder, pathPlaceholder, pathSegments, templatePlaceholders, TextSpan,
-  variableSpans, VariableSpan,
-} from '../../reference/placeholders';
+import { ArnFieldKind, isFieldPlaceholder, pathPlaceholder, pathSegments, templatePlaceholders, TextSpan } from '../../reference/placeholders';
+import { variableSpans, VariableSpan } from '../../reference/variables';
 import { Node } from 'jsonc-parser';
 import { arnFieldUse } from '../../reference/resourceMatch';
+import { instancePath } from '../../connect/instanceArn';
 
 export type Place = 'resource' | 'principal' | 'condition';
 
@@ -73,11 +72,8 @@ function roleOf(span: TextSpan, arn: ParsedArn | undefined): PlaceholderRole {
     if (span.start === arn[kind].start && span.end === arn[kind].end) return kind;
   }
   // The Connect instance ID: `instance/<here>` at the start of a connect ARN's resource.
-  const instanceStart = arn.resource.start + 'instance/'.length;
-  if (arn.service.value === 'connect' && arn.resource.value.startsWith('instance/') && span.start === instanceStart) {
-    const end = arn.resource.value.indexOf('/', 'instance/'.length);
-    if (span.end === (end < 0 ? arn.resource.end : arn.resource.start + end)) return 'instance';
-  }
+  const path = arn.service.value === 'connect' ? instancePath(arn.resource.value) : undefined;
+  if (path && span.start === arn.resource.start + path.start && span.end === arn.resource.start + path.end) return 'instance';
   return 'other';
 }
 
