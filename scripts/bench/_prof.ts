@@ -1,0 +1,12 @@
+import { shapedDocument } from './shapes';
+import { parsePolicy, analyzeDocument } from '../../server/src/engine';
+import { denyOverlaps } from '../../server/src/engine/rules/deny/overlap';
+const shape = process.argv[2] as any; const kb = Number(process.argv[3]);
+const text = shapedDocument(shape, kb*1024).text;
+denyOverlaps(parsePolicy(text));
+const t = performance.now();
+const o = denyOverlaps(parsePolicy(text));
+console.log(shape, kb, (performance.now()-t).toFixed(0), 'ms', o.length, 'overlaps', o.filter(x=>x.coverage==='full').length, 'full');
+import { overlapWork } from '../../server/src/engine/rules/deny/overlap';
+import { patternWork } from '../../server/src/engine/rules/deny/patternSets';
+console.log(overlapWork, patternWork);
