@@ -30,11 +30,11 @@ export interface ShapeScaling {
 
 /** Median of timed runs after one untimed one, repeated until about `budgetMs` have passed
  *  (at least 3, at most 30 runs): small documents get many samples, 4 MB gets three. */
-function timeWarm(fn: () => unknown, budgetMs: number): number {
+function timeWarm(fn: () => unknown, budgetMs: number, minRuns = 3): number {
   fn();
   const samples: number[] = [];
   const begin = performance.now();
-  while (samples.length < 3 || (samples.length < 30 && performance.now() - begin < budgetMs)) {
+  while (samples.length < minRuns || (samples.length < 30 && performance.now() - begin < budgetMs)) {
     const t = performance.now();
     fn();
     samples.push(performance.now() - t);
@@ -42,14 +42,15 @@ function timeWarm(fn: () => unknown, budgetMs: number): number {
   return median(samples);
 }
 
-export function measureShape(shape: Shape, sizes: number[]): ShapeScaling {
+export function measureShape(shape: Shape, sizes: number[], quick = false): ShapeScaling {
   const points: ScalingPoint[] = [];
   for (const bytes of sizes) {
     const { text, path: file } = shapedDocument(shape, bytes);
     const floor = file.endsWith('.yaml') ? () => parseDocument(text) : () => parseTree(text);
-    const budget = bytes <= 100 * 1024 ? 400 : 0;
-    const floorMs = timeWarm(floor, budget);
-    const analysisMs = timeWarm(() => analyzeHost(text, { path: file }), budget);
+    const budget = bytes <= 100 * 1024 ? (quick ? 80 : 400) : 0;
+    const minRuns = quick && bytes >= 1024 * 1024 ? 2 : 3;
+    const floorMs = timeWarm(floor, budget, minRuns);
+    const analysisMs = timeWarm(() => analyzeHost(text, { path: file }), budget, minRuns);
     points.push({ bytes: text.length, floorMs, analysisMs, findings: analyzeHost(text, { path: file }).findings.length });
   }
   return { shape, points };
@@ -101,7 +102,7 @@ if (require.main === module) {
   const quick = argv.includes('--quick');
   const sizes = quick ? QUICK_SIZES : SIZES;
   if (argv[0] === '--child') {
-    process.stdout.write(JSON.stringify(measureShape(argv[1] as Shape, sizes)));
+    process.stdout.write(JSON.stringify(measureShape(argv[1] as Shape, sizes, quick)));
   } else {
     const only = argv.filter((a) => !a.startsWith('--')) as Shape[];
     measureScaling(quick, only.length ? only : SHAPES).then((r) => console.log(scalingTable(r)), (err) => {

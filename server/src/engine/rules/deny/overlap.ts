@@ -119,7 +119,23 @@ export function denyOverlap(allow: Statement, deny: Statement, memo?: { actions:
   return { allow, deny, coverage: full ? 'full' : 'part', actions, resources, conditional };
 }
 
+/**
+ * Deny statements compared with one Allow, at most (the first in document order among those the
+ * index leaves). IAM's size limits keep real policies far below (a 20 KB bucket policy holds a
+ * few dozen statements); a generated megabyte of "deny everything but" statements, each of which
+ * meets every Allow, made the comparison quadratic (73 s for 1.2 MB). Beyond the bound a Deny's
+ * overlap with that Allow is not reported, and the summary says "at least" (see `truncated`).
+ */
+export const MAX_DENIES_PER_ALLOW = 100;
+
 const cache = new WeakMap<PolicyDocument, DenyOverlap[]>();
+const cut = new WeakMap<PolicyDocument, Set<Statement>>();
+
+/** The Allows of the document whose candidate Denies went past MAX_DENIES_PER_ALLOW. */
+export function truncated(doc: PolicyDocument): ReadonlySet<Statement> {
+  denyOverlaps(doc);
+  return cut.get(doc) ?? new Set();
+}
 
 /** Every (Allow, Deny) pair of the document with an overlap, in document order of the Allows;
  *  computed once per document (both deny rules read it). */
@@ -128,12 +144,21 @@ export function denyOverlaps(doc: PolicyDocument): DenyOverlap[] {
   if (hit) return hit;
   const out: DenyOverlap[] = [];
   cache.set(doc, out);
-  const index = indexDenies(doc.statements.filter((s) => isEffect(s, 'Deny') && comparable(s)));
+  const denies = doc.statements.filter((s) => isEffect(s, 'Deny') && comparable(s));
+  if (!denies.length) return out; // most policies: nothing to index
+  const index = indexDenies(denies);
   // One memo per document: verdicts keep the document's strings, so they must not outlive it.
   const memo = { actions: { ...ACTION_OPTIONS, memo: new Map() }, resources: { ...RESOURCE_OPTIONS, memo: new Map() } };
   for (const allow of doc.statements) {
     if (!isEffect(allow, 'Allow') || !comparable(allow)) continue;
-    for (const deny of index.candidatesFor(allow)) {
+    const candidates = index.candidatesFor(allow);
+    if (candidates.length > MAX_DENIES_PER_ALLOW) {
+      const set = cut.get(doc) ?? new Set<Statement>();
+      set.add(allow);
+      cut.set(doc, set);
+    }
+    for (let i = 0; i < candidates.length && i < MAX_DENIES_PER_ALLOW; i++) {
+      const deny = candidates[i];
       overlapWork.pairs++;
       const o = denyOverlap(allow, deny, memo);
       if (o) out.push(o);
