@@ -31,6 +31,33 @@ export function splitAction(text: string): ActionParts | undefined {
 // Bounded: the managed-policy set alone has ~20k distinct action strings.
 const expansionCache = new StringMemo<ActionInfo[]>(100_000);
 
+/** A service's actions sorted by lower-case name, built once per service on first sight. */
+const sortedCache = new WeakMap<Map<string, ActionInfo>, Sorted>();
+
+/** Lower-case name, action, position in the reference (results keep the reference's order). */
+type Sorted = [string, ActionInfo, number][];
+
+function sortedNames(actions: Map<string, ActionInfo>): Sorted {
+  let sorted = sortedCache.get(actions);
+  if (!sorted) {
+    sorted = [...actions].map(([lower, a], i): Sorted[number] => [lower, a, i]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    sortedCache.set(actions, sorted);
+  }
+  return sorted;
+}
+
+/** The first index whose name is not below `key`. */
+function lowerBound(sorted: Sorted, key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid][0] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The actions of `service` that the name pattern matches (case-insensitive), cached per pattern:
  *  `ec2:Describe*` is expanded once however many policies use it. */
 export function expandActionPattern(service: string, pattern: string): ActionInfo[] {
@@ -40,10 +67,14 @@ export function expandActionPattern(service: string, pattern: string): ActionInf
       const one = actions.get(pattern.toLowerCase());
       return one ? [one] : [];
     }
-    // The literal stem (`Describe` in `Describe*`) rules out most names before the matcher runs.
+    // The literal stem (`Describe` in `Describe*`) is a range of the sorted names: only those
+    // meet the matcher, not every action of the service (EC2 has about 700).
     const stem = pattern.split(/[*?]/)[0].toLowerCase();
-    const hit: ActionInfo[] = [];
-    for (const [lower, a] of actions) if (lower.startsWith(stem) && wildcardMatches(pattern, a.name, true)) hit.push(a);
-    return hit;
+    const sorted = sortedNames(actions);
+    const found: Sorted = [];
+    for (let i = lowerBound(sorted, stem); i < sorted.length && sorted[i][0].startsWith(stem); i++) {
+      if (wildcardMatches(pattern, sorted[i][1].name, true)) found.push(sorted[i]);
+    }
+    return found.sort((a, b) => a[2] - b[2]).map((e) => e[1]);
   });
 }

@@ -127,3 +127,66 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
 export function arnServices(): string[] {
   return [...allProfiles().keys()];
 }
+
+/** A field that is not one literal string: a wildcard or a policy variable. */
+const isOpenField = (value: string) => hasWildcard(value) || value.includes('${');
+
+/**
+ * The ARN service field that every format a policy resource can match must have, literally
+ * (ARNs compare case-sensitively), or undefined when it may match formats of any service: not an
+ * ARN, a wildcard or variable in the service field, or a partition field ending in `*` (such a
+ * `*` spans colons, see wildcard.ts, so it could swallow the service field).
+ */
+export function resourceServiceField(resource: string): string | undefined {
+  const arn = parseArn(resource);
+  if (!arn || isOpenField(arn.service.value) || arn.partition.value.endsWith('*')) return undefined;
+  return arn.service.value;
+}
+
+const formatFields = new Map<string, string | null>();
+
+/** The literal service field of a reference ARN format, or undefined when it is a variable
+ *  (`${Vendor}`) or the format does not parse: such a format may meet any resource. */
+export function formatServiceField(format: string): string | undefined {
+  let hit = formatFields.get(format);
+  if (hit === undefined) {
+    const arn = parseArn(format);
+    hit = arn && !isOpenField(arn.service.value) ? arn.service.value : null;
+    formatFields.set(format, hit);
+  }
+  return hit ?? undefined;
+}
+
+/**
+ * Items grouped by an ARN service field, so a question about one ARN meets only the items of its
+ * service (a policy resource can only match formats with the same literal service field): what
+ * keeps "many actions × many resources" in one statement linear. Items without a field (`open`)
+ * are candidates for every question; a question without a field gets every item.
+ */
+export class ByArnService<T> {
+  private readonly groups = new Map<string, T[]>();
+  private readonly open: T[] = [];
+  private readonly merged = new Map<string, T[]>();
+  constructor(private readonly all: T[], fieldOf: (item: T) => string | undefined) {
+    for (const item of all) {
+      const field = fieldOf(item);
+      if (field === undefined) this.open.push(item);
+      else {
+        const list = this.groups.get(field);
+        if (list) list.push(item);
+        else this.groups.set(field, [item]);
+      }
+    }
+  }
+
+  /** The items that may meet something whose service field is `field`. */
+  candidates(field: string | undefined): T[] {
+    if (field === undefined) return this.all;
+    const own = this.groups.get(field);
+    if (!own) return this.open;
+    if (!this.open.length) return own;
+    let both = this.merged.get(field);
+    if (!both) this.merged.set(field, (both = [...own, ...this.open]));
+    return both;
+  }
+}

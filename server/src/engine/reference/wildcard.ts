@@ -260,6 +260,9 @@ function wholeArnMatches(pattern: string, p: ParsedArn, format: string, f: Parse
   return false;
 }
 
+/** Work done, for the scaling tests: they count comparisons rather than time them. */
+export const matchWork = { formatComparisons: 0 };
+
 /** Results per format, then per pattern: nested maps avoid building a long key string on every
  *  call (this is the hottest lookup of an analysis). */
 const intersectCache = new PairMemo<boolean>(200_000);
@@ -268,6 +271,7 @@ const intersectCache = new PairMemo<boolean>(200_000);
  *  Resource semantics: see `resourcePatternTokens`) match some ARN of the reference format
  *  `format`? Also for a resource part or one field against the same part of a format. */
 export function patternMatchesFormat(pattern: string, format: string): boolean {
+  matchWork.formatComparisons++;
   if (pattern.length * format.length > MAX_CELLS) return true;
   return intersectCache.getOrCompute(format, pattern, patternMatchesFormatUncached);
 }
@@ -293,21 +297,38 @@ export function resourcePatternMatches(pattern: string, arn: string): boolean {
 /** Can two policy patterns match a common string? */
 export function patternsIntersect(a: string, b: string, caseInsensitive = false): boolean {
   if (a.length * b.length > MAX_CELLS) return true;
-  return memo(`${caseInsensitive ? 'i' : 's'}\u0001${a}\u0000${b}`, () => tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive)));
+  return (caseInsensitive ? intersectsCi : intersectsCs).getOrCompute(a, b, () => tokensIntersect(patternTokens(a, caseInsensitive), patternTokens(b, caseInsensitive)));
 }
 
-const memoCache = new StringMemo<boolean>(200_000);
-
-/** Memoise a pure pattern comparison: the same pairs recur across statements and keystrokes. */
-function memo(key: string, compute: () => boolean): boolean {
-  return memoCache.getOrCompute(key, compute);
-}
+// Bounded memos of pure comparisons of two strings (memo.ts: nested maps, keys detached).
+const intersectsCi = new PairMemo<boolean>(100_000);
+const intersectsCs = new PairMemo<boolean>(100_000);
+const coversCi = new PairMemo<boolean>(100_000);
+const coversCs = new PairMemo<boolean>(100_000);
 
 /** Does every string matched by `inner` also match `outer`? Exact for the cases policies use:
  *  `outer` made of literals and `*`, `inner` literals, `*` and `?`. */
 export function patternCovers(outer: string, inner: string, caseInsensitive = false): boolean {
   if (outer === '*' || outer === inner) return true;
-  return memo(`${caseInsensitive ? 'I' : 'S'}\u0001${outer}\u0000${inner}`, () => coversUncached(outer, inner, caseInsensitive));
+  // A concrete inner is covered exactly when it matches outer: the compiled matcher (one per
+  // pattern) instead of the programme for two patterns.
+  if (!inner.includes('*') && !inner.includes('?')) return wildcardMatches(outer, inner, caseInsensitive);
+  return (caseInsensitive ? coversCi : coversCs).getOrCompute(outer, inner, () => coversUncached(outer, inner, caseInsensitive));
+}
+
+/** Cheap necessary conditions of `coversUncached`: outer's literal text before its first
+ *  wildcard must begin inner, and its literal text after its last wildcard must end it (a
+ *  literal of outer matches only the same literal of inner). Rejects most pairs of different
+ *  ARNs without the character-by-character programme. */
+function literalEndsAgree(o: string, i: string): boolean {
+  let first = 0;
+  while (first < o.length && o[first] !== '*' && o[first] !== '?') first++;
+  if (first === o.length) return o === i; // no wildcard: only the same text
+  if (!i.startsWith(o.slice(0, first))) return false;
+  let last = o.length;
+  while (last > 0 && o[last - 1] !== '*' && o[last - 1] !== '?') last--;
+  const tail = o.slice(last);
+  return i.length - tail.length >= first && i.endsWith(tail);
 }
 
 function coversUncached(outer: string, inner: string, caseInsensitive: boolean): boolean {
@@ -315,6 +336,7 @@ function coversUncached(outer: string, inner: string, caseInsensitive: boolean):
   // `*` in inner must be absorbed by a `*` in outer; `?` by `?` or `*`.
   const o = caseInsensitive ? outer.toLowerCase() : outer;
   const i = caseInsensitive ? inner.toLowerCase() : inner;
+  if (!literalEndsAgree(o, i)) return false;
   const n = o.length;
   const m = i.length;
   // Too large to decide cheaply: "not covered" is the answer that cannot invent an override.

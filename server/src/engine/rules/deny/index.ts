@@ -6,7 +6,7 @@
 import { Statement } from '../../parse/policyModel';
 import { RelatedLocation } from '../../types';
 import { Rule, RuleContext } from '../rule';
-import { DenyOverlap, denyOverlaps, statementLabel } from './overlap';
+import { DenyOverlap, denyOverlaps, statementLabel, truncated } from './overlap';
 import { PatternVerdict, SetComparison } from './patternSets';
 
 /** How many names a message lists before "and N more". */
@@ -111,7 +111,7 @@ export const allowPartlyOverriddenByDeny: Rule = {
       const rest = overlaps.slice(MAX_PARTIAL_PER_ALLOW);
       if (rest.length) {
         ctx.report({
-          message: `${rest.length} more Deny statements override parts of this Allow. The first ${MAX_PARTIAL_PER_ALLOW} are reported one by one. Review which requests this Allow can still grant.`,
+          message: `${truncated(ctx.doc).has(allow) ? 'At least ' : ''}${rest.length} more Deny statements override parts of this Allow. The first ${MAX_PARTIAL_PER_ALLOW} are reported one by one. Review which requests this Allow can still grant.`,
           range: allow.effect.range,
           related: rest.slice(0, SUMMARY_RELATED_LIMIT).map((o) => related(o)[0]),
           data: { denyStatements: rest.map((o) => o.deny.index) },

@@ -5,9 +5,12 @@ import { getNodeValue } from 'jsonc-parser';
 import { PolicyDocument, Statement } from '../../parse/policyModel';
 import { expandActionPattern, splitAction } from '../../reference/actions';
 import { hasWildcard } from '../../reference/arn';
-import { serviceExists } from '../../reference/iamData';
+import { getAction, serviceExists } from '../../reference/iamData';
 import { StringMemo } from '../../memo';
 import { compareSets, CompareOptions, Coverage, PatternSet, RESOURCE_OPTIONS, SetComparison } from './patternSets';
+
+/** Work done, for the scaling tests: (Allow, Deny) pairs compared. */
+export const overlapWork = { pairs: 0 };
 
 export interface DenyOverlap {
   allow: Statement;
@@ -26,12 +29,28 @@ function stringsOf(s: Statement, which: 'actions' | 'resources'): string[] {
   return s[which].map((v) => v.value).filter((v): v is string => typeof v === 'string');
 }
 
+/** The sets of a statement, built once: compareSets indexes a Deny's sets by identity, so a Deny
+ *  met by many Allows is indexed once. */
+const sets = new WeakMap<Statement, { actions: PatternSet; resources: PatternSet }>();
+
+function setsOf(s: Statement): { actions: PatternSet; resources: PatternSet } {
+  let hit = sets.get(s);
+  if (!hit) {
+    hit = {
+      actions: { kind: s.isNotAction ? 'notIn' : 'in', patterns: stringsOf(s, 'actions') },
+      resources: { kind: s.isNotResource ? 'notIn' : 'in', patterns: stringsOf(s, 'resources') },
+    };
+    sets.set(s, hit);
+  }
+  return hit;
+}
+
 export function actionSet(s: Statement): PatternSet {
-  return { kind: s.isNotAction ? 'notIn' : 'in', patterns: stringsOf(s, 'actions') };
+  return setsOf(s).actions;
 }
 
 export function resourceSet(s: Statement): PatternSet {
-  return { kind: s.isNotResource ? 'notIn' : 'in', patterns: stringsOf(s, 'resources') };
+  return setsOf(s).resources;
 }
 
 const expansions = new StringMemo<string[] | null>(10_000);
@@ -100,7 +119,23 @@ export function denyOverlap(allow: Statement, deny: Statement, memo?: { actions:
   return { allow, deny, coverage: full ? 'full' : 'part', actions, resources, conditional };
 }
 
+/**
+ * Deny statements compared with one Allow, at most (the first in document order among those the
+ * index leaves). IAM's size limits keep real policies far below (a 20 KB bucket policy holds a
+ * few dozen statements); a generated megabyte of "deny everything but" statements, each of which
+ * meets every Allow, made the comparison quadratic (73 s for 1.2 MB). Beyond the bound a Deny's
+ * overlap with that Allow is not reported, and the summary says "at least" (see `truncated`).
+ */
+export const MAX_DENIES_PER_ALLOW = 100;
+
 const cache = new WeakMap<PolicyDocument, DenyOverlap[]>();
+const cut = new WeakMap<PolicyDocument, Set<Statement>>();
+
+/** The Allows of the document whose candidate Denies went past MAX_DENIES_PER_ALLOW. */
+export function truncated(doc: PolicyDocument): ReadonlySet<Statement> {
+  denyOverlaps(doc);
+  return cut.get(doc) ?? new Set();
+}
 
 /** Every (Allow, Deny) pair of the document with an overlap, in document order of the Allows;
  *  computed once per document (both deny rules read it). */
@@ -109,12 +144,22 @@ export function denyOverlaps(doc: PolicyDocument): DenyOverlap[] {
   if (hit) return hit;
   const out: DenyOverlap[] = [];
   cache.set(doc, out);
-  const index = indexDenies(doc.statements.filter((s) => isEffect(s, 'Deny') && comparable(s)));
+  const denies = doc.statements.filter((s) => isEffect(s, 'Deny') && comparable(s));
+  if (!denies.length) return out; // most policies: nothing to index
+  const index = indexDenies(denies);
   // One memo per document: verdicts keep the document's strings, so they must not outlive it.
   const memo = { actions: { ...ACTION_OPTIONS, memo: new Map() }, resources: { ...RESOURCE_OPTIONS, memo: new Map() } };
   for (const allow of doc.statements) {
     if (!isEffect(allow, 'Allow') || !comparable(allow)) continue;
-    for (const deny of index.candidatesFor(allow)) {
+    const candidates = index.candidatesFor(allow);
+    if (candidates.length > MAX_DENIES_PER_ALLOW) {
+      const set = cut.get(doc) ?? new Set<Statement>();
+      set.add(allow);
+      cut.set(doc, set);
+    }
+    for (let i = 0; i < candidates.length && i < MAX_DENIES_PER_ALLOW; i++) {
+      const deny = candidates[i];
+      overlapWork.pairs++;
       const o = denyOverlap(allow, deny, memo);
       if (o) out.push(o);
     }
@@ -122,43 +167,72 @@ export function denyOverlaps(doc: PolicyDocument): DenyOverlap[] {
   return out;
 }
 
-/** The services a statement's actions may name, or undefined when they may name any (NotAction,
- *  `*`, a wildcard in the service prefix). */
-function servicesOf(s: Statement): Set<string> | undefined {
-  if (s.isNotAction) return undefined;
-  const out = new Set<string>();
-  for (const p of stringsOf(s, 'actions')) {
-    const b = actionBucket(p);
-    if (b === undefined) return undefined;
-    out.add(b);
-  }
-  return out;
+/** The reference actions (lower case `service:name`) an action pattern stands for, or undefined
+ *  when it stands for none the reference knows (an unknown name or service, a wildcard prefix):
+ *  such a pattern can still meet others by its text. */
+function referenceNames(pattern: string): string[] | undefined {
+  return names.getOrCompute(pattern, (p) => {
+    if (hasWildcard(p)) {
+      const expanded = expandAction(p);
+      return expanded?.length ? expanded.map((a) => a.toLowerCase()) : null;
+    }
+    const parts = splitAction(p);
+    if (!parts || !serviceExists(parts.service) || !getAction(parts.service, parts.name)) return null;
+    return [p.toLowerCase()];
+  }) ?? undefined;
 }
 
-/** Deny statements by the services their actions name: an Allow meets only the Denies that share
- *  a service with it (or that may name any), instead of every Deny of the policy. */
+const names = new StringMemo<string[] | null>(10_000);
+
+/**
+ * Deny statements indexed so that an Allow meets only the Denies it can overlap, instead of every
+ * Deny of the policy (Allows × Denies was the quadratic part of a Deny-heavy policy):
+ * - by reference action: an Allow pattern that stands for known actions (`s3:Get*`, `s3:GetObject`)
+ *   can only overlap a Deny whose patterns stand for one of the same actions (patternSets.ts
+ *   decides such a pattern by its expansion, and a Deny pattern that covers it textually covers
+ *   its expansion too);
+ * - by service prefix: an Allow pattern the reference does not know is compared by text with the
+ *   Denies that name its service;
+ * - open: Denies that may name any action (NotAction, `*`, a wildcard prefix) meet every Allow.
+ */
 function indexDenies(denies: Statement[]): { candidatesFor(allow: Statement): Statement[] } {
+  const byName = new Map<string, Statement[]>();
   const byService = new Map<string, Statement[]>();
   const open: Statement[] = [];
+  const add = (map: Map<string, Statement[]>, key: string, d: Statement) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [d]);
+    else if (list[list.length - 1] !== d) list.push(d);
+  };
   for (const d of denies) {
-    const services = servicesOf(d);
-    if (!services) open.push(d);
-    else {
-      for (const svc of services) {
-        const list = byService.get(svc);
-        if (list) list.push(d);
-        else byService.set(svc, [d]);
-      }
+    const patterns = stringsOf(d, 'actions');
+    if (d.isNotAction || patterns.some((p) => actionBucket(p) === undefined)) {
+      open.push(d);
+      continue;
+    }
+    for (const p of patterns) {
+      add(byService, actionBucket(p)!, d);
+      for (const name of referenceNames(p) ?? []) add(byName, name, d);
     }
   }
+  const position = new Map(denies.map((d, i) => [d, i]));
   return {
     candidatesFor(allow) {
-      const services = servicesOf(allow);
-      if (!services) return denies;
+      if (allow.isNotAction) return denies;
       const hit = new Set<Statement>(open);
-      for (const svc of services) for (const d of byService.get(svc) ?? []) hit.add(d);
+      for (const p of stringsOf(allow, 'actions')) {
+        const names = referenceNames(p);
+        if (names) {
+          for (const name of names) for (const d of byName.get(name) ?? []) hit.add(d);
+          continue;
+        }
+        const bucket = actionBucket(p);
+        if (bucket === undefined) return denies;
+        for (const d of byService.get(bucket) ?? []) hit.add(d);
+      }
+      if (hit.size === denies.length) return denies;
       // Document order, as without the index.
-      return hit.size === denies.length ? denies : denies.filter((d) => hit.has(d));
+      return [...hit].sort((a, b) => position.get(a)! - position.get(b)!);
     },
   };
 }

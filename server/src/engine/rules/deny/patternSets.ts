@@ -45,10 +45,14 @@ export interface CompareOptions {
    *  the pattern could meet anything (a wildcard in the prefix). Lets a Deny with hundreds of
    *  `NotAction` entries be compared with only the few of the same service. */
   bucketOf?: (pattern: string) => string | undefined;
-  /** Verdicts already computed in this comparison run, by Allow pattern and Deny candidates: a
-   *  policy repeats the same lists across many statements, and every (Allow, Deny) pair asks. */
-  memo?: Map<string, PatternVerdict>;
+  /** Verdicts already computed in this comparison run, by the Deny's candidate list and the
+   *  Allow pattern: a policy repeats the same lists across many statements, and every (Allow,
+   *  Deny) pair asks. */
+  memo?: Map<string, Map<string, PatternVerdict>>;
 }
+
+/** Work done, for the scaling tests: they count comparisons rather than time them. */
+export const patternWork = { verdicts: 0 };
 
 /** The Deny's patterns grouped by bucket, so each Allow pattern meets only its candidates. */
 interface DenyIndex {
@@ -56,6 +60,8 @@ interface DenyIndex {
   buckets: Map<string, string[]>;
   /** Patterns without a bucket: candidates for every Allow pattern. */
   open: string[];
+  /** The candidate lists by bucket (`undefined`: the whole list), with the memo key of each. */
+  lists: Map<string | undefined, { patterns: string[]; key: string }>;
 }
 
 function indexDeny(deny: PatternSet, opts: CompareOptions): DenyIndex {
@@ -64,16 +70,43 @@ function indexDeny(deny: PatternSet, opts: CompareOptions): DenyIndex {
   for (const p of deny.patterns) {
     const b = opts.bucketOf?.(p);
     if (b === undefined) open.push(p);
-    else buckets.set(b, [...(buckets.get(b) ?? []), p]);
+    else {
+      const list = buckets.get(b);
+      if (list) list.push(p);
+      else buckets.set(b, [p]);
+    }
   }
-  return { set: deny, buckets, open };
+  return { set: deny, buckets, open, lists: new Map() };
 }
 
-function candidates(index: DenyIndex, pattern: string, opts: CompareOptions): string[] {
+/** One index per Deny set and options, however many Allows meet it (the sets are cached per
+ *  statement, see overlap.ts). */
+const indexes = new WeakMap<PatternSet, { opts: CompareOptions; index: DenyIndex }>();
+
+function indexFor(deny: PatternSet, opts: CompareOptions): DenyIndex {
+  const hit = indexes.get(deny);
+  if (hit && hit.opts.bucketOf === opts.bucketOf) return hit.index;
+  const index = indexDeny(deny, opts);
+  indexes.set(deny, { opts, index });
+  return index;
+}
+
+/** The Deny patterns an Allow pattern can meet, and a key naming that list (built once per
+ *  bucket, so a memo lookup does not join the list again for every pattern). */
+function candidateList(index: DenyIndex, pattern: string, opts: CompareOptions): { patterns: string[]; key: string } {
   const b = opts.bucketOf?.(pattern);
-  if (b === undefined) return index.set.patterns;
-  const own = index.buckets.get(b);
-  return own ? (index.open.length ? [...own, ...index.open] : own) : index.open;
+  let list = index.lists.get(b);
+  if (!list) {
+    let patterns: string[];
+    if (b === undefined) patterns = index.set.patterns;
+    else {
+      const own = index.buckets.get(b);
+      patterns = own ? (index.open.length ? [...own, ...index.open] : own) : index.open;
+    }
+    list = { patterns, key: `${index.set.kind}\u0000${patterns.join('\u0000')}` };
+    index.lists.set(b, list);
+  }
+  return list;
 }
 
 const hasWild = (p: string) => p.includes('*') || p.includes('?');
@@ -87,10 +120,12 @@ function listMatches(patterns: string[], value: string, ci: boolean): boolean {
 
 /** One Allow pattern against the Deny's set (memoised when the options carry a memo). */
 function comparePattern(a: string, index: DenyIndex, opts: CompareOptions): PatternVerdict {
-  if (!opts.memo) return computePattern(a, index, opts);
-  const key = `${a}\u0000${index.set.kind}\u0000${candidates(index, a, opts).join('\u0000')}`;
-  let hit = opts.memo.get(key);
-  if (!hit) opts.memo.set(key, (hit = computePattern(a, index, opts)));
+  const list = candidateList(index, a, opts);
+  if (!opts.memo) return computePattern(a, index.set.kind, list.patterns, opts);
+  let byPattern = opts.memo.get(list.key);
+  if (!byPattern) opts.memo.set(list.key, (byPattern = new Map()));
+  let hit = byPattern.get(a);
+  if (!hit) byPattern.set(a, (hit = computePattern(a, index.set.kind, list.patterns, opts)));
   return hit;
 }
 
@@ -111,10 +146,11 @@ function unionMatcher(patterns: string[], opts: CompareOptions): (x: string) => 
   return (x) => names.has(ci ? x.toLowerCase() : x);
 }
 
-function computePattern(a: string, index: DenyIndex, opts: CompareOptions): PatternVerdict {
+function computePattern(a: string, kind: PatternSet['kind'], patterns: string[], opts: CompareOptions): PatternVerdict {
+  patternWork.verdicts++;
   const ci = opts.caseInsensitive;
   const loose = opts.loosen ?? ((p: string) => p);
-  const deny = { kind: index.set.kind, patterns: candidates(index, a, opts) };
+  const deny = { kind, patterns };
   // A concrete string is covered by, and meets, exactly the patterns that match it: a cached
   // matcher instead of the general pattern-against-pattern programme.
   const concrete = (p: string) => !hasWild(p) && loose(p) === p;
@@ -162,7 +198,7 @@ function compareComplement(allow: string[], deny: PatternSet, opts: CompareOptio
 /** How much of `allow` the set `deny` covers. */
 export function compareSets(allow: PatternSet, deny: PatternSet, opts: CompareOptions): SetComparison {
   if (allow.kind === 'notIn') return compareComplement(allow.patterns, deny, opts);
-  const index = indexDeny(deny, opts);
+  const index = indexFor(deny, opts);
   const verdicts = allow.patterns.map((a) => comparePattern(a, index, opts));
   const overlaps = verdicts.filter((v) => v.coverage !== 'none');
   const coverage: Coverage = overlaps.length === 0 ? 'none' : verdicts.every((v) => v.coverage === 'full') ? 'full' : 'part';

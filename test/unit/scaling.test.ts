@@ -1,0 +1,101 @@
+// Work that must grow linearly with the document, counted (never timed): each test builds the
+// same shape at two sizes, counts the comparisons the rules make, and requires the count to grow
+// no faster than the document (a generous 2× margin over linear; quadratic work would grow by
+// the square of the size ratio). The shapes are the ones that were quadratic before (issue 13).
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine';
+import { MAX_DENIES_PER_ALLOW, overlapWork } from '../../server/src/engine/rules/deny/overlap';
+import { matchWork } from '../../server/src/engine/reference/wildcard';
+import { findingsOf, policy } from '../helpers';
+
+const SIZE_RATIO = 4;
+/** Linear work grows by SIZE_RATIO; quadratic by SIZE_RATIO², here 16. */
+const LIMIT = SIZE_RATIO * 2;
+
+/** How much `counter()` grows while `run()` runs. */
+function countOf(counter: () => number, run: () => unknown): number {
+  const before = counter();
+  run();
+  return counter() - before;
+}
+
+/** One statement with `n` S3 actions, one S3 object ARN and `n` DynamoDB table ARNs: no action
+ *  applies to the tables. The coverage rules compared every action with every resource. */
+function manyActionsManyResources(n: number): string {
+  const actions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectTagging', 's3:PutObjectTagging', 's3:GetObjectVersion'];
+  const action = Array.from({ length: n }, (_, i) => actions[i % actions.length]);
+  const resource = ['arn:aws:s3:::bucket/*', ...Array.from({ length: n }, (_, i) => `arn:aws:dynamodb:us-east-1:123456789012:table/table-${i}`)];
+  return policy({ Effect: 'Allow', Action: action, Resource: resource });
+}
+
+describe('linear work on shapes that were quadratic', () => {
+  it('many actions × many resources in one statement: ARN-format comparisons grow with the statement, not with actions × resources', () => {
+    const counter = () => matchWork.formatComparisons;
+    analyze(manyActionsManyResources(50)); // the reference data and memo tables, once
+    const small = countOf(counter, () => analyze(manyActionsManyResources(200)));
+    const large = countOf(counter, () => analyze(manyActionsManyResources(200 * SIZE_RATIO)));
+    assert.ok(small > 0, 'the coverage rules compare ARNs with formats');
+    assert.ok(large <= small * LIMIT, `comparisons grew ${(large / small).toFixed(1)}× for ${SIZE_RATIO}× the size`);
+  });
+
+  it('still reports the resource no action of such a statement can be used on', () => {
+    const text = policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::b/*', 'arn:aws:dynamodb:us-east-1:123456789012:table/t'] });
+    const [f] = findingsOf(text, 'resource-not-applicable');
+    assert.equal(text.slice(f.range.start, f.range.end), '"arn:aws:dynamodb:us-east-1:123456789012:table/t"');
+  });
+
+  it('Allows and Denies of different actions of one service: (Allow, Deny) pairs compared grow linearly', () => {
+    // Each Allow reads its own bucket, each Deny forbids deleting another: same service, no shared
+    // action, so no pair can overlap. Indexed by service alone, every Allow met every Deny.
+    const doc = (n: number) => policy(...Array.from({ length: n }, (_, i) => [
+      { Sid: `Read${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [`arn:aws:s3:::read-${i}`, `arn:aws:s3:::read-${i}/*`] },
+      { Sid: `NoDelete${i}`, Effect: 'Deny', Action: ['s3:DeleteBucket', 's3:DeleteObject*'], Resource: `arn:aws:s3:::keep-${i}*` },
+    ]).flat());
+    const counter = () => overlapWork.pairs;
+    const small = countOf(counter, () => analyze(doc(40)));
+    const large = countOf(counter, () => analyze(doc(40 * SIZE_RATIO)));
+    assert.ok(large <= Math.max(small, 1) * LIMIT, `pairs grew from ${small} to ${large} for ${SIZE_RATIO}× the size`);
+  });
+
+  it('the Deny index still finds a Deny that covers an Allow through a shared action', () => {
+    const text = policy(
+      { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' },
+      { Sid: 'Other', Effect: 'Deny', Action: ['s3:DeleteBucket'], Resource: '*' },
+      { Sid: 'NoGets', Effect: 'Deny', Action: ['s3:Get*'], Resource: '*' },
+    );
+    const [f] = findingsOf(text, 'allow-overridden-by-deny');
+    assert.match(f.message, /"Read".*"NoGets"/);
+  });
+
+  it('an Allow action the reference does not know still meets a Deny of its service by text', () => {
+    const text = policy(
+      { Sid: 'Odd', Effect: 'Allow', Action: ['s3:GetObjectNotInTheReference'], Resource: 'arn:aws:s3:::b/*' },
+      { Sid: 'NoGets', Effect: 'Deny', Action: ['s3:Get*'], Resource: '*' },
+    );
+    assert.match(findingsOf(text, 'allow-overridden-by-deny')[0].message, /"Odd".*"NoGets"/);
+  });
+});
+
+describe('Deny statements that meet every Allow', () => {
+  it('"deny everything but" statements: pairs compared per Allow are bounded, so the work grows linearly', () => {
+    const doc = (n: number) => policy(...Array.from({ length: n }, (_, i) => [
+      { Sid: `Read${i}`, Effect: 'Allow', Action: ['s3:GetObject'], Resource: `arn:aws:s3:::read-${i}/*` },
+      { Sid: `OnlyS3${i}`, Effect: 'Deny', NotAction: ['s3:*', `sqs:SendMessage`], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': `eu-west-${(i % 3) + 1}` } } },
+    ]).flat());
+    const counter = () => overlapWork.pairs;
+    const small = countOf(counter, () => analyze(doc(60)));
+    const large = countOf(counter, () => analyze(doc(60 * SIZE_RATIO)));
+    assert.ok(large <= small * LIMIT, `pairs grew from ${small} to ${large} for ${SIZE_RATIO}× the size`);
+  });
+});
+
+describe('the bound on Denies per Allow', () => {
+  it('says "at least" when an Allow meets more Denies than are compared', () => {
+    const denies = Array.from({ length: MAX_DENIES_PER_ALLOW + 10 }, (_, i) => ({ Sid: `D${i}`, Effect: 'Deny', NotAction: `sqs:Action${i}`, Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    const text = policy({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }, ...denies);
+    const summary = findingsOf(text, 'allow-partly-overridden-by-deny').filter((f) => /more Deny statements/.test(f.message));
+    assert.equal(summary.length, 1);
+    assert.match(summary[0].message, new RegExp(`^At least ${MAX_DENIES_PER_ALLOW - 5} more Deny statements override parts of this Allow\\.`));
+  });
+});
