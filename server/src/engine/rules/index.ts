@@ -9,8 +9,9 @@ import { securityRules } from './security';
 import { connectRules } from '../connect';
 import { denyRules } from './deny';
 import { templateRules } from '../hosts/rules';
+import { withScopes } from './scope';
 
-export const allRules: readonly Rule[] = [
+export const allRules: readonly Rule[] = withScopes([
   ...syntaxRules,
   ...grammarRules,
   ...referenceRules,
@@ -19,7 +20,7 @@ export const allRules: readonly Rule[] = [
   ...connectRules,
   ...denyRules,
   ...templateRules,
-];
+]);
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 
