@@ -8,6 +8,7 @@ import { Report, Rule } from './rules/rule';
 import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange, Severity } from './types';
 import { EmbeddedKind } from './hosts/locations';
 import { analyzeStatements } from './incremental/statementCache';
+import { SpanIndex } from './incremental/spanIndex';
 
 export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {}, only?: (rule: Rule) => boolean): AnalysisResult {
   if (!doc.isPolicy) return { isPolicy: false, kind: doc.kind, findings: [] };
@@ -106,13 +107,14 @@ function hostFindings(host: HostDocument, options: HostAnalyzeOptions): Finding[
     }
   }
   const guard = new FixGuard(host, options);
+  const masking = maskingOf(host);
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const { finding, policy } of raw) {
     const key = `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
     if (seen.has(key)) continue; // an alias or a policy shared by two principals
     seen.add(key);
-    const named = policy ? { ...finding, message: `${unmask(host, finding, finding.message)} (in ${policy.name})` } : finding;
+    const named = policy ? { ...finding, message: `${unmask(host, masking, finding, finding.message)} (in ${policy.name})` } : finding;
     out.push(guard.check(named, policy?.name));
   }
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
@@ -153,20 +155,30 @@ function syntaxFindings(host: HostDocument, options: HostAnalyzeOptions): Findin
   }));
 }
 
+/** What `unmask` reads of a host, indexed once per analysis. */
+interface Masking {
+  standIns: SpanIndex<HostDocument['standIns'][number]>;
+  masks: SpanIndex<HostDocument['masks'][number]>;
+  ids?: Map<string, string>;
+}
+
+function maskingOf(host: HostDocument): Masking {
+  return { standIns: new SpanIndex(host.standIns), masks: new SpanIndex(host.masks) };
+}
+
 /** A message about a value whose template parts were masked, with the parts written back. */
-function unmask(host: HostDocument, finding: Finding, message: string): string {
+function unmask(host: HostDocument, masking: Masking, finding: Finding, message: string): string {
   let out = message;
-  for (const s of host.standIns) {
-    if (s.range.start < finding.range.end && finding.range.start < s.range.end && out.includes(s.value)) out = out.split(s.value).join(s.original);
+  for (const s of masking.standIns.overlapping(finding.range.start, finding.range.end)) {
+    if (out.includes(s.value)) out = out.split(s.value).join(s.original);
   }
   // A part of a stand-in ARN (`function:cfn-Fn`): the resource's logical ID instead.
   if (out.includes('cfn-') && host.standIns.length) {
-    const ids = new Map([...(host.policies[0]?.doc.embedded?.resourceTypes.keys() ?? [])].map((id) => [`cfn-${id}`.toLowerCase(), id]));
+    const ids = (masking.ids ??= new Map([...(host.policies[0]?.doc.embedded?.resourceTypes.keys() ?? [])].map((id) => [`cfn-${id}`.toLowerCase(), id])));
     out = out.replace(/cfn-[A-Za-z0-9]+/g, (m) => ids.get(m.toLowerCase()) ?? m);
   }
   if (!out.includes('**') && !out.includes('__')) return out;
-  for (const m of host.masks) {
-    if (m.range.end < finding.range.start - 2000 || m.range.start > finding.range.end + 2000) continue;
+  for (const m of masking.masks.overlapping(finding.range.start - 2000, finding.range.end + 2000, true)) {
     const run = m.masked;
     const at = out.indexOf(run);
     if (at >= 0 && out[at + run.length] !== run[0] && (at === 0 || out[at - 1] !== run[0])) out = out.slice(0, at) + m.original + out.slice(at + run.length);
