@@ -12,7 +12,8 @@ import { generatedPolicy } from '../../test/corpus';
 import { generatedTemplate } from './template';
 import { fmtBytes, fmtMs, percentile } from './measure';
 
-const SERVER = [process.execPath, path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
+/** The server bundle; EDIT_BENCH_SERVER points at another build (to compare two commits). */
+const SERVER = [process.execPath, process.env.EDIT_BENCH_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
 
 export interface EditDocument {
   name: string;

@@ -122,8 +122,25 @@ function treeFacts(node: Node, base: number, doc: PolicyDocument, out: string[],
   }
 }
 
-/** What every statement key of this analysis shares. */
+/** Contexts by a short number, so that each statement key carries a few digits instead of the
+ *  whole context (a template has thousands of small policies, each its own analysis). */
+const contextIds = new Map<string, number>();
+let nextContextId = 0;
+
+/** What every statement key of this analysis shares, as a short id. */
 function contextKey(doc: PolicyDocument, rules: readonly Rule[], options: AnalyzeOptions): string {
+  const full = contextText(doc, rules, options);
+  let id = contextIds.get(full);
+  if (id === undefined) {
+    // Ids are never reused: after a clear, old entries of the statement cache simply stop matching.
+    if (contextIds.size >= 1000) contextIds.clear();
+    id = nextContextId++;
+    contextIds.set(detach(full), id);
+  }
+  return String(id);
+}
+
+function contextText(doc: PolicyDocument, rules: readonly Rule[], options: AnalyzeOptions): string {
   return [
     doc.kind,
     doc.version ? JSON.stringify(doc.version.value) : '-',
