@@ -6,32 +6,47 @@ import { buildPolicy, parsePolicy, PolicyDocument } from './parse/policyModel';
 import { dropFixesOnBrokenJson } from './fixes/guard';
 import { allRules } from './rules';
 import { Report, Rule } from './rules/rule';
-import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange } from './types';
+import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange, Severity } from './types';
 import { EmbeddedKind } from './hosts/locations';
+import { analyzeStatements } from './incremental/statementCache';
 
 export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {}, only?: (rule: Rule) => boolean): AnalysisResult {
   if (!doc.isPolicy) return { isPolicy: false, kind: doc.kind, findings: [] };
-  const findings: Finding[] = [];
-  for (const rule of allRules) {
-    if (only && !only(rule)) continue;
-    const setting = options.rules?.[rule.id];
-    if (setting === 'off') continue;
-    const severity = setting ?? rule.defaultSeverity;
-    const report = (r: Report) => findings.push({ ruleId: rule.id, severity, ...r });
-    try {
-      rule.check({ doc, report });
-    } catch (err) {
-      // A rule bug must never take the whole analysis (or the editor) down with it.
-      findings.push({
-        ruleId: 'internal-error',
-        severity: 'information',
-        message: `Rule ${rule.id} failed on this document and was skipped: ${(err as Error)?.message ?? err}. Please report it.`,
-        range: { start: 0, end: 0 },
-      });
+  const selected = allRules.filter((rule) => (!only || only(rule)) && options.rules?.[rule.id] !== 'off');
+  // Where findings tie on their range they keep the rules' order, as a run rule by rule gives.
+  const order = new Map<Finding, number>();
+  const runRules = (target: PolicyDocument, rules: readonly Rule[]): Finding[] => {
+    const out: Finding[] = [];
+    for (const rule of rules) {
+      const severity = (options.rules?.[rule.id] as Severity | undefined) ?? rule.defaultSeverity; // 'off' was filtered out
+      const report = (r: Report) => out.push({ ruleId: rule.id, severity, ...r });
+      try {
+        rule.check({ doc: target, report });
+      } catch (err) {
+        // A rule bug must never take the whole analysis (or the editor) down with it.
+        out.push({
+          ruleId: 'internal-error',
+          severity: 'information',
+          message: `Rule ${rule.id} failed on this document and was skipped: ${(err as Error)?.message ?? err}. Please report it.`,
+          range: { start: 0, end: 0 },
+        });
+        order.set(out[out.length - 1], selected.indexOf(rule));
+      }
     }
-  }
+    return out;
+  };
+  // Statement-scoped rules judge each statement alone, from the cache when it was seen before.
+  const perStatement = selected.filter((r) => r.scope === 'statement');
+  const findings = [
+    ...analyzeStatements(doc, perStatement, options, (view) => runRules(view, perStatement)),
+    ...runRules(doc, selected.filter((r) => r.scope !== 'statement')),
+  ];
+  const rank = new Map(selected.map((r, i) => [r.id, i]));
+  const rankOf = (f: Finding) => order.get(f) ?? rank.get(f.ruleId) ?? -1;
+  // In rule order first: the fix guard's re-parse budget goes to the same findings as before.
+  findings.sort((a, b) => rankOf(a) - rankOf(b));
   dropFixesOnBrokenJson(doc.json, findings);
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || rankOf(a) - rankOf(b));
   return { isPolicy: true, kind: doc.kind, findings };
 }
 

@@ -52,3 +52,9 @@ export function policyContext(doc: PolicyDocument): PolicyContext {
   cache.set(doc, ctx);
   return ctx;
 }
+
+/** Let `view` (one statement of `doc`, judged alone: incremental/statementCache.ts) see the
+ *  context of the whole document, as it would in a whole-document run. */
+export function shareContext(view: PolicyDocument, doc: PolicyDocument): void {
+  cache.set(view, policyContext(doc));
+}

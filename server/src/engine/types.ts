@@ -105,4 +105,12 @@ export interface RuleMeta {
   fix?: RuleFixMeta;
   /** Why it offers no quick fix, when that is worth saying ("the ARNs are yours to name"). */
   noFix?: string;
+  /** `statement`: the rule's findings on a document are the union of its findings on each
+   *  statement alone, so the engine may judge (and cache) statements one by one
+   *  (engine/incremental/statementCache.ts). Default `document`: the rule reads several
+   *  statements or the document itself. */
+  scope?: RuleScope;
 }
+
+/** How much of a document a rule reads to judge one place (see RuleMeta.scope). */
+export type RuleScope = 'statement' | 'document';

@@ -94,6 +94,7 @@ function documentedInnerWords(s: Statement): Set<string> {
 
 export const connectArnResourceWord: Rule = {
   id: 'connect-arn-resource-word',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A word of an Amazon Connect ARN\'s resource path is not one Connect uses (e.g. user/ for agent/).',
@@ -124,6 +125,7 @@ export const connectArnResourceWord: Rule = {
 
 export const connectInstanceIdFormat: Rule = {
   id: 'connect-instance-id-format',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'connect',
   title: 'An Amazon Connect instance ID in an ARN is not a UUID.',
@@ -143,6 +145,7 @@ export const connectInstanceIdFormat: Rule = {
 
 export const connectRegionUnavailable: Rule = {
   id: 'connect-region-unavailable',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'An Amazon Connect ARN names a Region or partition where Amazon Connect does not run.',

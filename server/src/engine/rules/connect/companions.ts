@@ -91,7 +91,23 @@ interface Assessment {
   optional: { demand: Demand; options: OptionGaps[] }[];
 }
 
+/** Assessments per document, by row and what the statement's conditions ask of it (its
+ *  demands): both rules ask, for every statement naming the action, and most ask the same. */
+const assessed = new WeakMap<PolicyDocument, Map<Row, Map<string, Assessment>>>();
+
 function assess(doc: PolicyDocument, r: Row, s: Statement): Assessment {
+  const demands = demandsOf(r.choice, s);
+  const key = demands.map((d) => `${d.options.map((o) => o.id).join(' ')}\u0001${d.optional}\u0001${d.value ?? ''}`).join('\u0002');
+  let rows = assessed.get(doc);
+  if (!rows) assessed.set(doc, (rows = new Map()));
+  let byDemands = rows.get(r);
+  if (!byDemands) rows.set(r, (byDemands = new Map()));
+  let a = byDemands.get(key);
+  if (!a) byDemands.set(key, (a = assessNow(doc, r, demands)));
+  return a;
+}
+
+function assessNow(doc: PolicyDocument, r: Row, demands: Demand[]): Assessment {
   const out: Assessment = { required: gapsOf(doc, r.needs.filter((n) => n.level === 'required')), choices: [], conditional: [], optional: [] };
   const addConditional = (needs: readonly Need[], prefix = '') => {
     for (const g of gapsOf(doc, needs.filter((n) => n.level === 'conditional'))) {
@@ -102,7 +118,7 @@ function assess(doc: PolicyDocument, r: Row, s: Statement): Assessment {
     }
   };
   addConditional(r.needs);
-  for (const demand of demandsOf(r.choice, s)) {
+  for (const demand of demands) {
     const options = rankOptions(doc, demand);
     const satisfied = options.filter((o) => !o.required.length);
     if (satisfied.length) {
@@ -125,7 +141,16 @@ function describeGap(doc: PolicyDocument, g: Gap): string {
   return `${list(g.missing)} ${where}${near ? ` (allowed only on ${near}, which is not such an ARN)` : ''}`;
 }
 
-const describeGaps = (doc: PolicyDocument, gaps: readonly Gap[]) => list(gaps.map((g) => describeGap(doc, g)), 'and');
+/** Descriptions by gap list: a list shared by many findings (a memoised assessment) is described once. */
+const described = new WeakMap<readonly Gap[], { doc: PolicyDocument; text: string }>();
+
+function describeGaps(doc: PolicyDocument, gaps: readonly Gap[]): string {
+  const hit = described.get(gaps);
+  if (hit?.doc === doc) return hit.text;
+  const text = list(gaps.map((g) => describeGap(doc, g)), 'and');
+  described.set(gaps, { doc, text });
+  return text;
+}
 
 function describeOptions(doc: PolicyDocument, options: readonly OptionGaps[]): string {
   return options.map((o) => `for ${o.option.label}, ${describeGaps(doc, o.required)}`).join('; ');
@@ -149,11 +174,23 @@ function sources(gaps: readonly Gap[]): string {
 
 const fixTitle = (companions: Companion[], suffix = '') => `Allow ${list([...new Set(companions.map((c) => c.action))])}${suffix}`;
 
+/** Fixes already built for this document, by what they add: a large policy asks for the same
+ *  companions once per statement, and building each fix lays out its statements again. */
+const fixesOf = new WeakMap<PolicyDocument, Map<string, Fix | undefined>>();
+
 function fixFor(doc: PolicyDocument, gaps: Gap[], suffix = '', preferred = true): Fix | undefined {
   const companions = gapCompanions(gaps);
-  // When a grant only misses its resource, correcting that ARN is the better fix.
-  const near = companions.some((c) => nearMiss(doc, c));
-  return addCompanionsFix(doc, fixTitle(companions, suffix), companions, preferred && !near);
+  let built = fixesOf.get(doc);
+  if (!built) fixesOf.set(doc, (built = new Map()));
+  const key = `${companions.map((c) => `${c.action}@${c.resource}`).join(',')}\u0000${suffix}\u0000${preferred}`;
+  if (!built.has(key)) {
+    // When a grant only misses its resource, correcting that ARN is the better fix.
+    const near = companions.some((c) => nearMiss(doc, c));
+    built.set(key, addCompanionsFix(doc, fixTitle(companions, suffix), companions, preferred && !near));
+  }
+  const fix = built.get(key);
+  // A copy per finding: nothing downstream may edit a fix another finding holds.
+  return fix && { ...fix, edits: fix.edits.map((e) => ({ ...e, range: { ...e.range } })) };
 }
 
 // ---- The two rules ----
@@ -179,7 +216,8 @@ function* candidates(doc: PolicyDocument): Generator<Candidate> {
 interface Draft {
   key: string;
   message: (action: string) => string;
-  fixes: Fix[];
+  /** Built only for the first candidate of a group: the others become related locations. */
+  fixes: () => Fix[];
   data: Record<string, unknown>;
 }
 
@@ -198,12 +236,13 @@ function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, d
   }
   for (const { first, draft, others } of groups.values()) {
     const related: RelatedLocation[] = others.map((o) => ({ range: o.range, message: `${String(o.value)} needs the same` }));
+    const fixes = draft.fixes();
     report({
       message: draft.message(String(first.item.value)),
       range: first.item.range,
       related: related.length ? related : undefined,
       data: draft.data,
-      fixes: draft.fixes.length ? draft.fixes : undefined,
+      fixes: fixes.length ? fixes : undefined,
     });
   }
 }
@@ -223,17 +262,20 @@ export const connectPermissionsMissing: Rule = {
       if (!a.required.length && !a.choices.length) return [];
       // The fix: what the row misses, and for each choice its best option.
       const best = [...a.required, ...a.choices.flatMap((c) => c.options[0].required)];
-      const fixes = defined([fixFor(doc, best)]);
-      // Each other option of the first real choice is a fix of its own.
-      const multi = a.choices.find((c) => c.options.length > 1);
-      if (multi) {
-        for (const o of multi.options.slice(1)) {
-          const rest = a.choices.flatMap((c) => (c === multi ? o.required : c.options[0].required));
-          const fix = fixFor(doc, [...a.required, ...rest], ` (${o.option.label})`, false);
-          if (fix) fixes.push(fix);
+      const fixes = () => {
+        const out = defined([fixFor(doc, best)]);
+        // Each other option of the first real choice is a fix of its own.
+        const multi = a.choices.find((c) => c.options.length > 1);
+        if (multi) {
+          for (const o of multi.options.slice(1)) {
+            const rest = a.choices.flatMap((c) => (c === multi ? o.required : c.options[0].required));
+            const fix = fixFor(doc, [...a.required, ...rest], ` (${o.option.label})`, false);
+            if (fix) out.push(fix);
+          }
+          if (out[0]) out[0] = { ...out[0], title: `${out[0].title} (${multi.options[0].option.label})` };
         }
-        if (fixes[0]) fixes[0] = { ...fixes[0], title: `${fixes[0].title} (${multi.options[0].option.label})` };
-      }
+        return out;
+      };
       const all = [...a.required, ...a.choices.flatMap((c) => c.options.flatMap((o) => o.required))];
       const parts: string[] = [];
       if (a.required.length) parts.push(`Also allow ${describeGaps(doc, a.required)}.`);
@@ -268,7 +310,7 @@ export const connectPermissionsSuggested: Rule = {
         key: `${when}\u0000${keyOf(gaps)}`,
         message: (action: string) => `${action} may also need ${list(missingActions(gaps))}. `
           + `It does ${when}: then allow ${describeGaps(doc, gaps)} (source: ${sources(gaps)}).`,
-        fixes: defined([fixFor(doc, gaps)]),
+        fixes: () => defined([fixFor(doc, gaps)]),
         data: { missing: missingActions(gaps), when },
       }));
       for (const { demand, options } of a.optional) {
@@ -277,7 +319,7 @@ export const connectPermissionsSuggested: Rule = {
           key: `${demand.choice.what}\u0000${keyOf(all)}`,
           message: (action: string) => `${action} needs permissions that depend on the ${demand.choice.what}. `
             + `Allow what yours needs: ${describeOptions(doc, options)} (source: ${sources(all)}).`,
-          fixes: defined(options.map((o, i) => fixFor(doc, o.required, ` (${o.option.label})`, i === 0))),
+          fixes: () => defined(options.map((o, i) => fixFor(doc, o.required, ` (${o.option.label})`, i === 0))),
           data: { missing: missingActions(all), choice: demand.choice.what },
         });
       }

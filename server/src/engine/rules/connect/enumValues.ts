@@ -47,6 +47,7 @@ const literalWildcard = (t: KeyValue) => !t.op.pattern && hasWildcard(t.value);
 
 export const connectConditionValueUnknown: Rule = {
   id: 'connect-condition-value-unknown',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A connect:StorageResourceType or connect:AttributeType value is not one of the key\'s values (or has the wrong case).',
@@ -87,6 +88,7 @@ export const connectConditionValueUnknown: Rule = {
 
 export const connectConditionValueDeprecated: Rule = {
   id: 'connect-condition-value-deprecated',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A connect:StorageResourceType value is deprecated.',
@@ -115,6 +117,7 @@ const likeOperator = (op: ParsedOperator) => {
 
 export const connectConditionValueWildcardLiteral: Rule = {
   id: 'connect-condition-value-wildcard-literal',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A connect:StorageResourceType or connect:AttributeType value with a wildcard under an operator that takes it literally.',
@@ -143,6 +146,7 @@ export const connectConditionValueWildcardLiteral: Rule = {
 
 export const connectConditionKeyUnsupportedAction: Rule = {
   id: 'connect-condition-key-unsupported-action',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'connect',
   title: 'A statement conditioned on connect:StorageResourceType or connect:AttributeType names an action that never carries the key.',

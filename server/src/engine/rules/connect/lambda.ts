@@ -62,6 +62,7 @@ function resourceWords(): string[] {
 
 export const connectLambdaArnMissingFunction: Rule = {
   id: 'connect-lambda-arn-missing-function',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'connect',
   title: 'A Lambda function ARN lacks function: before the function name.',

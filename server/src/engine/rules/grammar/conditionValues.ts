@@ -22,6 +22,7 @@ export function renameOperatorFix(s: Statement, c: ConditionKeyEntry, newName: s
 
 export const conditionMultipleBoolean: Rule = {
   id: 'condition-multiple-boolean-values',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A Bool or Null condition lists both true and false.',
@@ -44,6 +45,7 @@ export const conditionMultipleBoolean: Rule = {
 
 export const conditionWildcardWithoutLike: Rule = {
   id: 'condition-wildcard-without-like',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A value with * or ? under StringEquals, which compares them literally.',
@@ -75,6 +77,7 @@ export const conditionWildcardWithoutLike: Rule = {
  *  vs. multivalued context keys"); the reference marks them with its ArrayOf… types. */
 export const conditionMissingQualifier: Rule = {
   id: 'condition-missing-set-qualifier',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A multivalued condition key is compared without ForAllValues: or ForAnyValue:.',
@@ -114,6 +117,7 @@ function isPrivate(value: string): boolean {
 
 export const conditionPrivateSourceIp: Rule = {
   id: 'condition-private-source-ip',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'A private IP range in aws:SourceIp, which holds public addresses only.',

@@ -17,6 +17,7 @@ const isScalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.ty
 
 export const conditionInvalidStructure: Rule = {
   id: 'condition-invalid-structure',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Condition is not an object of operators, each an object of keys with values.',
@@ -60,6 +61,7 @@ function nullWithoutIfExists(name: string): string | undefined {
 
 export const conditionUnknownOperator: Rule = {
   id: 'condition-unknown-operator',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A condition operator IAM does not know.',
@@ -86,6 +88,7 @@ export const conditionUnknownOperator: Rule = {
 
 export const conditionNullIfExists: Rule = {
   id: 'condition-null-if-exists',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Null with the IfExists suffix.',
@@ -105,6 +108,7 @@ export const conditionNullIfExists: Rule = {
 
 export const conditionInvalidValue: Rule = {
   id: 'condition-invalid-value',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A condition value is not of the type its operator compares.',
@@ -156,6 +160,7 @@ function setOperatorOnSingleValuedKey(prefix: 'ForAllValues' | 'ForAnyValue', wh
 
 export const forAllValuesSingleValuedKey: Rule = {
   id: 'for-all-values-single-valued-key',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'grammar',
   title: 'ForAllValues: on a single-valued condition key.',
@@ -167,6 +172,7 @@ export const forAllValuesSingleValuedKey: Rule = {
 /** Harmless (it behaves like the plain operator), hence only a suggestion. */
 export const forAnyValueSingleValuedKey: Rule = {
   id: 'for-any-value-single-valued-key',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'grammar',
   title: 'ForAnyValue: on a single-valued condition key.',

@@ -24,6 +24,7 @@ function reportMissing(ctx: RuleContext, names: string[], message: string): void
 
 export const effectMissing: Rule = {
   id: 'effect-missing',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement has no Effect.',
@@ -34,6 +35,7 @@ export const effectMissing: Rule = {
 
 export const effectInvalid: Rule = {
   id: 'effect-invalid',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Effect is not exactly Allow or Deny.',
@@ -58,6 +60,7 @@ export const effectInvalid: Rule = {
 
 export const actionMissing: Rule = {
   id: 'action-missing',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement has neither Action nor NotAction.',
@@ -68,6 +71,7 @@ export const actionMissing: Rule = {
 
 export const resourceMissing: Rule = {
   id: 'resource-missing',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement of an identity policy has neither Resource nor NotResource.',
@@ -82,6 +86,7 @@ const PAIRS: [string, string][] = [['Action', 'NotAction'], ['Resource', 'NotRes
 
 export const conflictingElements: Rule = {
   id: 'conflicting-elements',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement has both an element and its Not form.',

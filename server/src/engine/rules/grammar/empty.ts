@@ -25,6 +25,7 @@ function conditionMeaning(operator: string): string {
 
 export const emptyValue: Rule = {
   id: 'empty-value',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'grammar',
   title: 'An empty array or object where values belong.',

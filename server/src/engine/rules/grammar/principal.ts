@@ -11,6 +11,7 @@ const KEY_LIST = PRINCIPAL_KEYS.map((k) => `${k}`).join(', ');
 
 export const principalInvalid: Rule = {
   id: 'principal-invalid',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'Principal or NotPrincipal is not "*" or an object of principal types.',

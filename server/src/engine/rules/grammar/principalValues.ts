@@ -110,6 +110,7 @@ function checkValue(s: Statement, type: string, item: ValueItem, report: (r: Rep
 
 export const principalValueInvalid: Rule = {
   id: 'principal-value-invalid',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A principal value names no principal: a placeholder, spaces, or a malformed service name.',

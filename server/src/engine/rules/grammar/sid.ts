@@ -61,6 +61,7 @@ export const sidInvalidCharacters: Rule = {
 
 export const sidEmpty: Rule = {
   id: 'sid-empty',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'grammar',
   title: 'A Sid is an empty string.',

@@ -44,6 +44,7 @@ export const statementInvalidType: Rule = {
 
 export const statementUnknownElement: Rule = {
   id: 'statement-unknown-element',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A statement element IAM does not know.',

@@ -54,6 +54,7 @@ function syntaxFixes(item: ValueItem, v: VariableSpan): Fix[] | undefined {
 
 export const policyVariableSyntax: Rule = {
   id: 'policy-variable-syntax',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A policy variable is unclosed, empty, has spaces in its name or an unquoted default value.',
@@ -91,6 +92,7 @@ function* notSubstituted(doc: PolicyDocument): Generator<{ item: ValueItem; elem
 
 export const policyVariableNotAllowed: Rule = {
   id: 'policy-variable-not-allowed',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'grammar',
   title: 'A policy variable in an element that does not support variables.',

@@ -10,6 +10,7 @@ export const yamlSyntax = hostSyntaxRule('yaml-syntax', 'A CloudFormation, SAM o
 
 export const cfnRefNotArn: Rule = {
   id: 'cfn-ref-not-arn',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A Resource is a Ref to a template resource whose Ref is a name, URL or ID, not an ARN.',

@@ -34,6 +34,7 @@ export const terraformSyntax = hostSyntaxRule('terraform-syntax', 'A Terraform f
 
 export const tfRefNotArn: Rule = {
   id: 'tf-ref-not-arn',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A Resource is a Terraform reference to a name, URL or ID attribute, not an ARN.',

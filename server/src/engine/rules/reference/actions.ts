@@ -17,6 +17,7 @@ function* allActions(ctx: RuleContext): Generator<{ s: Statement; a: ResolvedAct
 
 export const actionMalformed: Rule = {
   id: 'action-malformed',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'reference',
   title: 'An action is not of the form service:ActionName.',
@@ -45,6 +46,7 @@ export const actionMalformed: Rule = {
 
 export const actionUnknownService: Rule = {
   id: 'action-unknown-service',
+  scope: 'statement',
   // Not an error: AWS managed policies still name retired services (`deepcomposer`) and new
   // services appear after the reference was taken.
   defaultSeverity: 'warning',
@@ -77,6 +79,7 @@ function styledName(userName: string, best: string): string {
 
 export const actionUnknown: Rule = {
   id: 'action-unknown',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An action name does not exist in its service.',
@@ -104,6 +107,7 @@ export const actionUnknown: Rule = {
 
 export const actionPatternMatchesNothing: Rule = {
   id: 'action-pattern-matches-nothing',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An action wildcard pattern matches no action of its service.',

@@ -34,6 +34,7 @@ const isAny = (text: string) => /^[*]+$/.test(text);
 
 export const arnMalformed: Rule = {
   id: 'arn-malformed',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'reference',
   title: 'A resource is neither * nor an ARN with six fields and a service.',
@@ -83,6 +84,7 @@ function* concreteArns(ctx: RuleContext): Generator<ResourceString & { arn: Pars
 
 export const arnUnknownService: Rule = {
   id: 'arn-unknown-service',
+  scope: 'statement',
   // Not an error: services newer than the reference have ARNs it does not know.
   defaultSeverity: 'warning',
   category: 'reference',
@@ -128,6 +130,7 @@ function example(arn: ParsedArn, field: FieldName, wanted: 'empty' | 'filled'): 
 
 export const arnFieldNotAllowed: Rule = {
   id: 'arn-field-not-allowed',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'reference',
   title: 'An ARN has a Region or account where the service\'s ARNs leave that field empty.',
@@ -153,6 +156,7 @@ function missingFieldRule(id: string, field: 'region' | 'account', defaultSeveri
   const label = field === 'region' ? 'Region' : 'account';
   return {
     id,
+    scope: 'statement',
     defaultSeverity,
     category: 'reference',
     title: `An ARN leaves the ${label} empty where every ARN of its kind has one.`,

@@ -81,6 +81,7 @@ export function equivalentOperator(operator: string, keyType: OperatorType): str
 
 export const conditionTypeMismatch: Rule = {
   id: 'condition-type-mismatch',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A condition operator does not fit the type of its key.',

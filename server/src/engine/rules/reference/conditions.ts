@@ -34,6 +34,7 @@ const stem = (key: string) => key.split('/')[0];
 
 export const unknownGlobalConditionKey: Rule = {
   id: 'unknown-global-condition-key',
+  scope: 'statement',
   // Not an error: AWS managed policies use legacy keys the reference no longer lists
   // (`aws:PrincipalOrgMasterAccountId`), and new keys appear after the reference was taken.
   defaultSeverity: 'warning',
@@ -61,6 +62,7 @@ export const unknownGlobalConditionKey: Rule = {
 
 export const unknownServiceConditionKey: Rule = {
   id: 'unknown-service-condition-key',
+  scope: 'statement',
   // Not an error, for the same reason as unknown-global-condition-key (`lakeformation:GlueARN`).
   defaultSeverity: 'warning',
   category: 'reference',
@@ -136,6 +138,7 @@ function unsupportedKey(sameServiceWanted: boolean): Rule['check'] {
 
 export const conditionKeyNotSupported: Rule = {
   id: 'condition-key-not-supported',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A service condition key of another service, which none of the statement\'s actions supports.',
@@ -144,6 +147,7 @@ export const conditionKeyNotSupported: Rule = {
 
 export const conditionKeyNotListed: Rule = {
   id: 'condition-key-not-listed',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'reference',
   title: 'A service condition key the reference lists for none of the statement\'s actions of that service.',
@@ -152,6 +156,7 @@ export const conditionKeyNotListed: Rule = {
 
 export const conditionKeyPartlySupported: Rule = {
   id: 'condition-key-partly-supported',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'reference',
   title: 'A service condition key is supported by only some of the statement\'s actions.',

@@ -147,6 +147,7 @@ function* coverageStatements(ctx: RuleContext): Generator<Coverage> {
 
 export const resourceNotApplicable: Rule = {
   id: 'resource-not-applicable',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'A resource is of a type none of the statement\'s actions can be used on.',
@@ -174,6 +175,7 @@ export const resourceNotApplicable: Rule = {
 
 export const actionResourceNotListed: Rule = {
   id: 'action-resource-not-listed',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An action works on resource types none of which the statement\'s resources name.',
@@ -200,6 +202,7 @@ export const actionResourceNotListed: Rule = {
 
 export const actionNeedsWildcardResource: Rule = {
   id: 'action-needs-wildcard-resource',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'reference',
   title: 'An action that supports no resource-level permissions has no "Resource": "*".',

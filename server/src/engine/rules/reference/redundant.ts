@@ -44,6 +44,7 @@ function redundant(items: ValueItem[], caseInsensitive: boolean): { item: ValueI
 function redundantRule(id: string, what: 'action' | 'resource'): Rule {
   return {
     id,
+    scope: 'statement',
     defaultSeverity: 'information',
     category: 'reference',
     title: `${what === 'action' ? 'An action' : 'A resource'} entry that another entry of the same statement already covers.`,

@@ -8,6 +8,7 @@ export const isStar = (v: unknown) => v === '*' || v === '*:*';
 
 export const allowAllActionsAllResources: Rule = {
   id: 'allow-all-actions-all-resources',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'security',
   title: 'An Allow statement grants every action on every resource.',

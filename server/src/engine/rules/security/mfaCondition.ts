@@ -8,6 +8,7 @@ import { keyRange } from './statements';
 
 export const denyMfaBoolWithoutIfExists: Rule = {
   id: 'deny-mfa-bool-without-if-exists',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'security',
   title: 'A Deny tests aws:MultiFactorAuthPresent "false" with Bool instead of BoolIfExists.',

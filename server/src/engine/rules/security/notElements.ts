@@ -37,6 +37,7 @@ function toRule(n: NotRule): Rule {
     id: n.id,
     defaultSeverity: 'warning',
     category: 'security',
+    scope: 'statement',
     title: n.title,
     check({ doc, report }) {
       for (const s of doc.statements) {

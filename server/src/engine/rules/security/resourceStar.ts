@@ -24,6 +24,7 @@ export function scopable(action: ActionInfo): boolean {
 
 export const resourceStarScopable: Rule = {
   id: 'resource-star-scopable',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'security',
   title: '"Resource": "*" for actions that can be scoped to specific resources.',

@@ -24,6 +24,7 @@ const limitedByService = (s: Statement) => s.conditions.some(({ key }) => key.na
 
 export const iamCreateSlrUnrestricted: Rule = {
   id: 'iam-create-slr-unrestricted',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'security',
   title: 'iam:CreateServiceLinkedRole is allowed for every service.',

@@ -13,6 +13,7 @@ const SOURCE_KEYS = new Set(['aws:sourcearn', 'aws:sourceaccount', 'aws:sourceor
 
 export const servicePrincipalWithoutSource: Rule = {
   id: 'service-principal-without-source',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'security',
   title: 'A service principal is allowed without an aws:SourceArn or aws:SourceAccount condition.',

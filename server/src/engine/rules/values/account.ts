@@ -42,6 +42,7 @@ function validAccount(value: string, service: string, resource: string): boolean
 
 export const arnInvalidAccount: Rule = {
   id: 'arn-invalid-account',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'values',
   title: 'The account field of an ARN is not a 12-digit account ID.',

@@ -13,6 +13,7 @@ const LIST = PARTITIONS.map((p) => `${p}`).join(', ');
 
 export const arnInvalidPartition: Rule = {
   id: 'arn-invalid-partition',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'values',
   title: 'The partition field of an ARN is not an AWS partition.',

@@ -55,6 +55,7 @@ const hint = (value: string | undefined) => (value ? ` (the policy uses ${value}
 
 export const placeholderValue: Rule = {
   id: 'placeholder-value',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'values',
   title: 'A value is a placeholder left from documentation or a template.',
@@ -67,6 +68,7 @@ export const placeholderValue: Rule = {
  *  suggestion. */
 export const placeholderName: Rule = {
   id: 'placeholder-name',
+  scope: 'statement',
   defaultSeverity: 'information',
   category: 'values',
   title: 'A resource name reads like an example name from documentation.',

@@ -12,6 +12,7 @@ import { arnStrings, fieldDeferred, fieldNeverUsed } from './strings';
 
 export const arnUnknownRegion: Rule = {
   id: 'arn-unknown-region',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'values',
   title: 'The Region field of an ARN is not a known AWS Region code.',
@@ -34,6 +35,7 @@ export const arnUnknownRegion: Rule = {
 
 export const arnRegionPartitionMismatch: Rule = {
   id: 'arn-region-partition-mismatch',
+  scope: 'statement',
   defaultSeverity: 'error',
   category: 'values',
   title: 'The Region of an ARN belongs to another partition than the ARN names.',

@@ -32,6 +32,7 @@ function isOidcProviderKey(name: string): boolean {
 
 export const unknownPolicyVariable: Rule = {
   id: 'unknown-policy-variable',
+  scope: 'statement',
   defaultSeverity: 'warning',
   category: 'values',
   title: 'A policy variable names no known condition key.',

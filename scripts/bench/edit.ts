@@ -1,0 +1,120 @@
+// Edit → diagnostics latency and peak RSS of the shipped language server (dist/server.js) over
+// stdio, as an editor sees them: a 6 KB policy, a 1 MB policy and a 1 MB CloudFormation YAML
+// template, each in a server process of its own (so each peak RSS is that document's), N edits in
+// one statement near the middle of the document, waiting for each edit's diagnostics.
+// The size limit is raised to 2,000,000 characters: the generated "1 MB" documents are 1.05–1.15
+// million characters, over the default limit (1,000,000), which would only draw the too-large note.
+// Run: npm run build && node --import tsx scripts/bench/edit.ts [--edits N] [--only name]
+import * as fs from 'fs';
+import * as path from 'path';
+import { LspClient } from '../../test/lsp/lspClient';
+import { generatedPolicy } from '../../test/corpus';
+import { generatedTemplate } from './template';
+import { fmtBytes, fmtMs, percentile } from './measure';
+
+/** The server bundle; EDIT_BENCH_SERVER points at another build (to compare two commits). */
+const SERVER = [process.execPath, process.env.EDIT_BENCH_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
+
+export interface EditDocument {
+  name: string;
+  uri: string;
+  languageId: string;
+  text: string;
+  /** The offset of the character the edits toggle (inside one statement). */
+  at: number;
+}
+
+export interface EditFigures {
+  name: string;
+  size: number;
+  edits: number;
+  p50: number;
+  p99: number;
+  /** The server process's peak resident set (VmHWM) after the edits, in bytes. */
+  peakRss: number;
+}
+
+/** The last character of the first `marker` value after the middle of the text. */
+function middleValue(text: string, marker: string): number {
+  const from = text.indexOf(marker, Math.floor(text.length / 2));
+  if (from < 0) throw new Error(`no ${marker} in the document`);
+  const start = from + marker.length;
+  const end = text.slice(start).search(/["\],\n]/);
+  return start + end - 1;
+}
+
+/** The three documents of the issue's targets. */
+export function editDocuments(): EditDocument[] {
+  const six = generatedPolicy(6 * 1024);
+  const mega = generatedPolicy(1024 * 1024);
+  const yaml = generatedTemplate(1024 * 1024);
+  return [
+    { name: '6 KB policy', uri: 'file:///bench/six.json', languageId: 'json', text: six, at: middleValue(six, '"Sid": "') },
+    { name: '1 MB policy', uri: 'file:///bench/mega.json', languageId: 'json', text: mega, at: middleValue(mega, '"Sid": "') },
+    { name: '1 MB YAML template', uri: 'file:///bench/template.yaml', languageId: 'yaml', text: yaml, at: middleValue(yaml, 'Action: [s3:GetObject, s3:PutObject, ') },
+  ];
+}
+
+function peakRssOf(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+const since = (begin: bigint) => Number(process.hrtime.bigint() - begin) / 1e6;
+
+/** Open `doc` in a fresh server (debounce 0: the server's own work), then toggle one character
+ *  `edits` times, each time waiting for the diagnostics of the new version. */
+export async function measureEdits(doc: EditDocument, edits: number): Promise<EditFigures> {
+  const client = await LspClient.start({ command: SERVER, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
+  try {
+    await client.open(doc.uri, doc.text, doc.languageId);
+    await client.current(doc.uri, 120_000);
+    const samples: number[] = [];
+    const original = doc.text[doc.at];
+    for (let i = 0; i < edits; i++) {
+      const begin = process.hrtime.bigint();
+      await client.replace(doc.uri, doc.at, doc.at + 1, i % 2 ? original : original === 'X' ? 'Y' : 'X');
+      await client.current(doc.uri, 120_000);
+      samples.push(since(begin));
+    }
+    return { name: doc.name, size: doc.text.length, edits, p50: percentile(samples, 50), p99: percentile(samples, 99), peakRss: peakRssOf(client.proc.pid!) };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Every document of `editDocuments()`, one server each. */
+export async function measureAllEdits(edits = 100, only?: string): Promise<EditFigures[]> {
+  const out: EditFigures[] = [];
+  for (const doc of editDocuments()) {
+    if (only && !doc.name.includes(only)) continue;
+    out.push(await measureEdits(doc, edits));
+  }
+  return out;
+}
+
+export function editTable(figures: EditFigures[]): string {
+  const rows = ['| document | size | edits | p50 | p99 | target p99 | peak RSS |', '|---|---|---|---|---|---|---|'];
+  for (const f of figures) {
+    rows.push(`| ${f.name} | ${fmtBytes(f.size)} | ${f.edits} | ${fmtMs(f.p50)} | ${fmtMs(f.p99)} | ${f.size < 100_000 ? '20 ms' : '200 ms'} | ${fmtBytes(f.peakRss)} |`);
+  }
+  return rows.join('\n');
+}
+
+if (require.main === module) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  measureAllEdits(Number(arg('--edits') ?? 100), arg('--only')).then(
+    (figures) => console.log(editTable(figures)),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
