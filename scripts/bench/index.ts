@@ -18,6 +18,7 @@ import { seedReal } from '../../test/helpers';
 import { fmtBytes, fmtMs, fmtRatio, innerFor, median, timeIt } from './measure';
 import { measureServer, ServerFigures } from './lspLatency';
 import { GROWTH_LIMIT, growth, measureScaling, scalingTable, ShapeScaling } from './scaling';
+import { coldCache } from './coldCache';
 
 const QUICK = process.argv.includes('--quick');
 
@@ -71,7 +72,7 @@ async function measureDocs(name: string, docs: Doc[], validate: ReturnType<typeo
   const parseFloor = timeIt(floorFn, { reps, warmup, inner: innerFor(floorFn) });
   const jsonFn = each((t) => JSON.parse(t));
   const jsonParse = timeIt(jsonFn, { reps, warmup, inner: innerFor(jsonFn) });
-  const analysisFn = each((t) => analyze(t));
+  const analysisFn = each((t) => coldCache(() => analyze(t)));
   const analysis = timeIt(analysisFn, { reps, warmup, inner: innerFor(analysisFn) });
   const schema = validate
     ? await timeAsync(async () => {

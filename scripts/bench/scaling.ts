@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { analyzeHost } from '../../server/src/engine';
 import { fmtMs, median } from './measure';
 import { Shape, shapedDocument, SHAPES } from './shapes';
+import { coldCache } from './coldCache';
 
 export const SIZES = [1, 10, 100, 1024, 4096].map((k) => k * 1024);
 export const QUICK_SIZES = SIZES.filter((s) => s <= 1024 * 1024);
@@ -50,7 +51,7 @@ export function measureShape(shape: Shape, sizes: number[], quick = false): Shap
     const budget = bytes <= 100 * 1024 ? (quick ? 80 : 400) : 0;
     const minRuns = quick && bytes >= 1024 * 1024 ? 2 : 3;
     const floorMs = timeWarm(floor, budget, minRuns);
-    const analysisMs = timeWarm(() => analyzeHost(text, { path: file }), budget, minRuns);
+    const analysisMs = timeWarm(() => coldCache(() => analyzeHost(text, { path: file })), budget, minRuns);
     points.push({ bytes: text.length, floorMs, analysisMs, findings: analyzeHost(text, { path: file }).findings.length });
   }
   return { shape, points };
