@@ -86,27 +86,30 @@ function wildcardOpening(resource: string): true | string | undefined {
  *  resources read once: (services asked) × (distinct service fields), not actions × resources. */
 function wildcardAcceptance(resources: readonly ValueItem[]): (action: ActionInfo) => boolean {
   let all = false;
-  const fields = new Set<string>();
+  // A field without wildcards matches a service of the same letters in any case (as
+  // `wildcardMatches` compares them): a set lookup. Only fields with wildcards are compared.
+  const literal = new Set<string>();
+  const patterns = new Set<string>();
   for (const r of resources) {
     const opening = wildcardOpening(r.text);
     if (opening === true) {
       all = true;
       break;
     }
-    if (opening !== undefined) fields.add(opening);
+    if (opening === undefined) continue;
+    if (hasWildcard(opening)) patterns.add(opening);
+    else if (opening.toLowerCase().length === opening.length) literal.add(opening.toLowerCase());
   }
   const accepted = new Map<string, boolean>();
   return (action) => {
     if (all) return true;
     let hit = accepted.get(action.service);
     if (hit === undefined) {
-      hit = false;
-      for (const field of fields) {
+      hit = literal.has(action.service.toLowerCase());
+      for (const field of patterns) {
+        if (hit) break;
         wildcardOnlyWork.comparisons++;
-        if (wildcardMatches(field, action.service, true)) {
-          hit = true;
-          break;
-        }
+        hit = wildcardMatches(field, action.service, true);
       }
       accepted.set(action.service, hit);
     }
