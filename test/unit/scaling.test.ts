@@ -8,6 +8,11 @@ import { analyze } from '../../server/src/engine';
 import { MAX_DENIES_PER_ALLOW, overlapWork } from '../../server/src/engine/rules/deny/overlap';
 import { matchWork } from '../../server/src/engine/reference/wildcard';
 import { findingsOf, policy } from '../helpers';
+import { wildcardOnlyWork } from '../../server/src/engine/rules/reference/coverage';
+import { arrayEditWork } from '../../server/src/engine/rules/security/arrayEdits';
+import { actionsOf, serviceKeys } from '../../server/src/engine/reference/iamData';
+import { actionResourceTypes, wildcardOnlyMayAccept } from '../../server/src/engine/reference/resourceMatch';
+import { applyEdits, parseTree } from 'jsonc-parser';
 
 const SIZE_RATIO = 4;
 /** Linear work grows by SIZE_RATIO; quadratic by SIZE_RATIO², here 16. */
@@ -98,4 +103,77 @@ describe('the bound on Denies per Allow', () => {
     assert.equal(summary.length, 1);
     assert.match(summary[0].message, new RegExp(`^At least ${MAX_DENIES_PER_ALLOW - 5} more Deny statements override parts of this Allow\\.`));
   });
+});
+
+/** Actions without resource types ("Resource": "*" only), one per service, in a fixed order. */
+function wildcardOnlyActions(): { name: string; service: string }[] {
+  const out: { name: string; service: string }[] = [];
+  for (const service of [...serviceKeys()].sort()) {
+    for (const [, action] of actionsOf(service)) {
+      if (!actionResourceTypes(action).length) {
+        out.push({ name: `${service}:${action.name}`, service });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** One statement with `n` wildcard-only actions (of `n` services when the reference has that
+ *  many, cycling with other actions of theirs after that) and `n` resources: S3 object patterns
+ *  (which may accept S3's wildcard-only actions) and DynamoDB tables. Every other action gets a
+ *  finding with a fix. */
+function wildcardOnlyStatement(n: number, minified = false): { text: string; actions: string[]; resources: string[] } {
+  const all = wildcardOnlyActions();
+  const actions = Array.from({ length: n }, (_, i) => all[i % all.length].name + (i >= all.length ? `*${i}` : ''));
+  const resources = Array.from({ length: n }, (_, i) => (i % 2 ? `arn:aws:s3:::bucket-${i}/*` : `arn:aws:dynamodb:us-east-1:123456789012:table/t${i}`));
+  const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }] };
+  return { text: minified ? JSON.stringify(doc) : JSON.stringify(doc, null, 2), actions, resources };
+}
+
+describe('action-needs-wildcard-resource on a statement with thousands of actions', () => {
+  const RULE = 'action-needs-wildcard-resource';
+
+  it('reads the resources once per statement and indexes the Action array once: work grows linearly', () => {
+    const counter = () => wildcardOnlyWork.comparisons + arrayEditWork.indexed;
+    const n = Math.min(100, Math.floor(wildcardOnlyActions().length / SIZE_RATIO));
+    analyze(wildcardOnlyStatement(20).text);
+    const small = countOf(counter, () => analyze(wildcardOnlyStatement(n).text));
+    const large = countOf(counter, () => analyze(wildcardOnlyStatement(n * SIZE_RATIO).text));
+    assert.ok(small > 0, 'the rule reads the resources');
+    assert.ok(large <= small * LIMIT, `work grew ${(large / small).toFixed(1)}× for ${SIZE_RATIO}× the size`);
+  });
+
+  for (const minified of [false, true]) {
+    it(`finds exactly the actions no resource accepts, each with a fix that moves it (${minified ? 'minified' : 'pretty-printed'})`, () => {
+      const { text, actions, resources } = wildcardOnlyStatement(300, minified);
+      const tree = parseTree(text)!;
+      const actionNodes = tree.children![1].children![1].children![0].children!.find((p) => p.children![0].value === 'Action')!.children![1].children!;
+      // The straightforward reference: every action asked about every resource.
+      const expected = actions.flatMap((name, i) => {
+        const [service, action] = name.split(':');
+        const info = actionsOf(service).get(action.toLowerCase()) ?? [...actionsOf(service).values()].find((a) => a.name === action);
+        if (!info || resources.some((r) => wildcardOnlyMayAccept(info, r))) return [];
+        return [i];
+      });
+      const found = findingsOf(text, RULE);
+      assert.ok(expected.length > 200, `most actions need "Resource": "*" (${expected.length})`);
+      assert.deepEqual(found.map((f) => text.slice(f.range.start, f.range.end)), expected.map((i) => JSON.stringify(actions[i])));
+      for (const [k, f] of found.entries()) {
+        const i = expected[k];
+        const node = actionNodes[i];
+        // Removal with the comma that follows (the last element: with the one before it).
+        const remove = i < actionNodes.length - 1
+          ? { start: node.offset, end: actionNodes[i + 1].offset }
+          : { start: actionNodes[i - 1].offset + actionNodes[i - 1].length, end: node.offset + node.length };
+        const [removeEdit, ...add] = f.fixes![0].edits;
+        assert.deepEqual(removeEdit, { range: remove, newText: '' });
+        if (k % 50 !== 0 && k !== found.length - 1) continue;
+        const fixed = JSON.parse(applyEdits(text, [removeEdit, ...add].map((e) => ({ offset: e.range.start, length: e.range.end - e.range.start, content: e.newText }))));
+        assert.deepEqual(fixed.Statement[1], { Effect: 'Allow', Action: actions[i], Resource: '*' });
+        assert.equal(fixed.Statement[0].Action.length, actions.length - 1);
+        assert.equal(fixed.Statement[0].Action.includes(actions[i]), false);
+      }
+    });
+  }
 });

@@ -43,9 +43,18 @@ export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
  * wildcard in its resource part gets the benefit of the doubt.
  */
 export function wildcardOnlyMayAccept(action: ActionInfo, resource: string): boolean {
+  const opening = wildcardOpening(resource);
+  return opening === true || (opening !== undefined && wildcardMatches(opening, action.service, true));
+}
+
+/** What `wildcardOnlyMayAccept` reads of a resource: true when it is only wildcards (it accepts
+ *  every such action), else the service field of an ARN with a wildcard in its resource part (it
+ *  accepts the actions of the services that field matches), else undefined (it accepts none). It
+ *  depends on the resource alone, so a statement's resources can be read once for all actions. */
+export function wildcardOpening(resource: string): true | string | undefined {
   if (/^[*]+$/.test(resource)) return true;
   const arn = parseArn(variablesAsWildcards(resource));
-  return !!arn && hasWildcard(arn.resource.value) && wildcardMatches(arn.service.value, action.service, true);
+  return arn && hasWildcard(arn.resource.value) ? arn.service.value : undefined;
 }
 
 /** Does a policy resource match any resource type of the action (or, for an action without

@@ -8,7 +8,8 @@ import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
 import { hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
 import { patternMatchesFormat } from '../../reference/wildcard';
 import { ActionInfo, ResourceTypeInfo } from '../../reference/iamData';
-import { actionResourceTypes, arnServiceProfile, ByArnService, formatServiceField, resourceMatchesType, resourceServiceField, variablesAsWildcards, wildcardOnlyMayAccept } from '../../reference/resourceMatch';
+import { actionResourceTypes, arnServiceProfile, ByArnService, formatServiceField, resourceMatchesType, resourceServiceField, variablesAsWildcards, wildcardOpening as openingOf } from '../../reference/resourceMatch';
+import { wildcardMatches } from '../../reference/wildcard';
 import { Fix } from '../../types';
 import { Rule, RuleContext } from '../rule';
 import { removeArrayElementEdit } from '../security/arrayEdits';
@@ -66,6 +67,54 @@ interface StatementTypes {
   types: ByArnService<ResourceTypeInfo>;
   /** Actions without resource types, one per service (what `wildcardOnlyMayAccept` reads). */
   wildcardOnly: ActionInfo[];
+  /** Does one of them accept a resource with a wildcard in its resource part and this service
+   *  field? Asked once per distinct service field, not once per resource. */
+  wildcardOnlyFields: Map<string, boolean>;
+}
+
+/** Work counted by the scaling tests: resources read and (service field, service) pairs compared
+ *  for the actions without resource types. */
+export const wildcardOnlyWork = { comparisons: 0 };
+
+/** `wildcardOpening`, counted. */
+function wildcardOpening(resource: string): true | string | undefined {
+  wildcardOnlyWork.comparisons++;
+  return openingOf(resource);
+}
+
+/** `resources.some((r) => wildcardOnlyMayAccept(action, r))` for every action, with the
+ *  resources read once: (services asked) × (distinct service fields), not actions × resources. */
+function wildcardAcceptance(resources: readonly ValueItem[]): (action: ActionInfo) => boolean {
+  let all = false;
+  // A field without wildcards matches a service of the same letters in any case (as
+  // `wildcardMatches` compares them): a set lookup. Only fields with wildcards are compared.
+  const literal = new Set<string>();
+  const patterns = new Set<string>();
+  for (const r of resources) {
+    const opening = wildcardOpening(r.text);
+    if (opening === true) {
+      all = true;
+      break;
+    }
+    if (opening === undefined) continue;
+    if (hasWildcard(opening)) patterns.add(opening);
+    else if (opening.toLowerCase().length === opening.length) literal.add(opening.toLowerCase());
+  }
+  const accepted = new Map<string, boolean>();
+  return (action) => {
+    if (all) return true;
+    let hit = accepted.get(action.service);
+    if (hit === undefined) {
+      hit = literal.has(action.service.toLowerCase());
+      for (const field of patterns) {
+        if (hit) break;
+        wildcardOnlyWork.comparisons++;
+        hit = wildcardMatches(field, action.service, true);
+      }
+      accepted.set(action.service, hit);
+    }
+    return hit;
+  };
 }
 
 function statementTypes(actions: ResolvedAction[]): StatementTypes {
@@ -79,13 +128,27 @@ function statementTypes(actions: ResolvedAction[]): StatementTypes {
     for (const t of sum.types) types.add(t);
     if (sum.wildcardOnly && !wildcardOnly.has(sum.wildcardOnly.service)) wildcardOnly.set(sum.wildcardOnly.service, sum.wildcardOnly);
   }
-  return { types: new ByArnService([...types], (t) => formatServiceField(t.arn)), wildcardOnly: [...wildcardOnly.values()] };
+  return { types: new ByArnService([...types], (t) => formatServiceField(t.arn)), wildcardOnly: [...wildcardOnly.values()], wildcardOnlyFields: new Map() };
 }
 
 /** Can some action of the statement be used on the resource? */
 function someActionAppliesTo(st: StatementTypes, resource: string): boolean {
-  return st.types.candidates(resourceServiceField(resource)).some((t) => resourceMatchesType(resource, t))
-    || st.wildcardOnly.some((action) => wildcardOnlyMayAccept(action, resource));
+  if (st.types.candidates(resourceServiceField(resource)).some((t) => resourceMatchesType(resource, t))) return true;
+  if (!st.wildcardOnly.length) return false;
+  // `st.wildcardOnly.some((action) => wildcardOnlyMayAccept(action, resource))`, with the
+  // comparison of the resource's service field and the actions' services made once per field.
+  const opening = wildcardOpening(resource);
+  if (opening === undefined) return false;
+  if (opening === true) return true;
+  let hit = st.wildcardOnlyFields.get(opening);
+  if (hit === undefined) {
+    hit = st.wildcardOnly.some((action) => {
+      wildcardOnlyWork.comparisons++;
+      return wildcardMatches(opening, action.service, true);
+    });
+    st.wildcardOnlyFields.set(opening, hit);
+  }
+  return hit;
 }
 
 /** Does the statement list a child of `resource` (`bucket/…` beside `bucket`)? One sorted list
@@ -210,13 +273,9 @@ export const actionNeedsWildcardResource: Rule = {
   check(ctx) {
     for (const { s, actions, parsed, hasStar } of coverageStatements(ctx)) {
       if (hasStar) continue;
-      // The answer depends on the action's service only: once per service, not per action.
-      const accepted = new Map<string, boolean>();
-      const mayAccept = (action: ActionInfo) => {
-        let hit = accepted.get(action.service);
-        if (hit === undefined) accepted.set(action.service, (hit = parsed.some((r) => wildcardOnlyMayAccept(action, r.text))));
-        return hit;
-      };
+      // The answer depends on the action's service only: once per service, not per action, and
+      // the resources read once for all services.
+      const mayAccept = wildcardAcceptance(parsed);
       for (const a of actions) {
         if (a.status !== 'resolved' || !a.explicit) continue;
         const [action] = a.actions;
