@@ -20,7 +20,7 @@ export type { PolicyService, PolicyServiceOptions, ServiceAnalyzeOptions, Servic
 export type { ParsedDocument, ParseOptions } from './parsedDocument';
 export type { HoverResult } from './services/hover';
 export type { CompletionList, CompletionEntry, CompletionKind } from './services/completion';
-export { analyzeHost } from './analyze';
+export { analyzeHost, AnalysisStopped } from './analyze';
 export type { HostAnalysis, HostAnalyzeOptions } from './analyze';
 export { parseHost, isTemplatePath, hostSyntax, policyAt } from './hosts/host';
 export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/host';
