@@ -3,7 +3,11 @@
 // only a run deaf to cancellation loses its worker, after the grace period.
 import { strict as assert } from 'node:assert';
 import { after, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCancelled, AnalysisPool } from '../../server/src/lsp/analysisWorker';
+import { Analyzer } from '../../server/src/lsp/analyzer';
+import { FileGlobs } from '../../server/src/lsp/fileGlobs';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { analyze } from '../../server/src/engine';
 import { generatedPolicy } from '../corpus';
 
@@ -77,5 +81,29 @@ describe('analysis worker pool', () => {
     assert.ok(Date.now() - begin < 20_000);
     pool.cancel('doc');
     await assert.rejects(next, AnalysisCancelled);
+  });
+
+  it('rapid versions in the analyzer: each supersedes the last, one worker serves them all', async () => {
+    const analyzer = new Analyzer(new FileGlobs());
+    try {
+      const uri = 'file:///typing.json';
+      let doc = TextDocument.create(uri, 'json', 1, text);
+      assert.equal((await analyzer.analyze(doc, DEFAULT_SETTINGS)).findings.length, analyze(text).findings.length);
+      // Five keystrokes, each before the analysis of the one before could finish.
+      const runs = [];
+      for (let v = 2; v <= 6; v++) {
+        doc = TextDocument.update(doc, [{ text: v % 2 ? text : edited }], v);
+        runs.push(analyzer.analyze(doc, DEFAULT_SETTINGS));
+        await sleep(10);
+      }
+      const newest = await runs.pop()!;
+      for (const r of runs) await assert.rejects(r, AnalysisCancelled);
+      assert.equal(newest.version, 6);
+      assert.deepEqual(newest.findings.map((f) => f.message), analyze(edited).findings.map((f) => f.message));
+      assert.equal(analyzer.workerStats.workersStarted, 1);
+      assert.ok(analyzer.workerStats.lastRun!.cacheHits > 100, 'the newest version came mostly from the warm cache');
+    } finally {
+      analyzer.dispose();
+    }
   });
 });
