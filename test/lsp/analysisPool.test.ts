@@ -35,6 +35,7 @@ describe('analysis worker pool', () => {
     for (const p of cancelled) await assert.rejects(p, AnalysisCancelled);
     const result = await last;
     assert.equal(pool.stats.workersStarted, 1, 'no worker was terminated');
+    assert.equal(pool.stats.lastRun!.worker, 1, 'the first worker analysed the newest version');
     assert.equal(pool.stats.terminated, 0);
     // The newest version's findings, exactly as an analysis on this thread finds them.
     assert.deepEqual(result.findings.map((f) => [f.ruleId, f.range.start, f.range.end]), analyze(edited).findings.map((f) => [f.ruleId, f.range.start, f.range.end]));

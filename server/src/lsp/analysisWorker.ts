@@ -14,9 +14,8 @@
 // The worker runs this same file: `__filename` is this module from source (tsx) and the server
 // bundle (dist/server.js) once bundled, whose entry point starts the LSP connection only on the
 // main thread (see main.ts).
-import { isMainThread, parentPort, threadId, Worker, workerData } from 'node:worker_threads';
-import { AnalysisResult, AnalysisStopped, analyzeHost, HostAnalyzeOptions, loadHclParser } from '../engine';
-import { statementCache } from '../engine/incremental/statementCache';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { AnalysisResult, AnalysisStopped, analyzeHost, HostAnalyzeOptions, loadHclParser, statementCache } from '../engine';
 
 /** Documents at least this long are analysed in a worker, inside a cancellable progress report
  *  (one threshold for both); smaller ones inline: they take a few milliseconds, less than a round
@@ -36,10 +35,11 @@ interface JobMessage {
   text: string;
   options: HostAnalyzeOptions;
 }
-/** What the worker's statement cache did for one job (and which thread ran it): tests and the
- *  edit benchmark read it to see a warm worker at work. */
+/** What the worker's statement cache did for one job (and which worker ran it): tests read it to
+ *  see a warm worker at work. */
 export interface RunStats {
-  threadId: number;
+  /** The pool's count of workers started when this one started (1 for the first). */
+  worker: number;
   cacheHits: number;
   cacheMisses: number;
 }
@@ -49,6 +49,8 @@ interface WorkerSetup {
   [WORKER_FLAG]: true;
   /** Int32Array over a SharedArrayBuffer: slot 0 holds the id of the job to abandon. */
   stop: SharedArrayBuffer;
+  /** RunStats.worker of this worker. */
+  worker: number;
   /** Test hook: busy-wait this long before each job without looking at the stop flag (a rule
    *  stuck in a loop), so that tests see the terminate fallback. */
   stallMs?: number;
@@ -65,7 +67,7 @@ if (!isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.[WORKER_F
     const shouldStop = () => Atomics.load(stop, 0) === job.id;
     const hits = statementCache.hits;
     const misses = statementCache.misses;
-    const stats = (): RunStats => ({ threadId, cacheHits: statementCache.hits - hits, cacheMisses: statementCache.misses - misses });
+    const stats = (): RunStats => ({ worker: setup.worker, cacheHits: statementCache.hits - hits, cacheMisses: statementCache.misses - misses });
     let reply: ResultMessage;
     try {
       if (setup.stallMs) for (const until = Date.now() + setup.stallMs; Date.now() < until; );
@@ -208,7 +210,7 @@ export class AnalysisPool {
   private ensureWorker(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
-      const worker = startWorker({ [WORKER_FLAG]: true, stop: this.stop.buffer as SharedArrayBuffer, stallMs: this.options.stallMs });
+      const worker = startWorker({ [WORKER_FLAG]: true, stop: this.stop.buffer as SharedArrayBuffer, worker: this.stats.workersStarted + 1, stallMs: this.options.stallMs });
       this.stats.workersStarted++;
       worker.unref(); // never keeps the server process alive on its own
       worker.on('message', (m: ResultMessage) => {
