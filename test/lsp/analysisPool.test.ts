@@ -8,7 +8,7 @@ import { AnalysisCancelled, AnalysisPool } from '../../server/src/lsp/analysisWo
 import { Analyzer } from '../../server/src/lsp/analyzer';
 import { FileGlobs } from '../../server/src/lsp/fileGlobs';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { analyze } from '../../server/src/engine';
+import { allRules, analyze, AnalysisStopped } from '../../server/src/engine';
 import { generatedPolicy } from '../corpus';
 
 const text = generatedPolicy(300_000);
@@ -16,6 +16,22 @@ const text = generatedPolicy(300_000);
 const edited = text.replace('"Sid": "Statement100"', '"Sid": "Statement100X"');
 const options = { languageId: 'json', path: 'file:///big.json' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the engine\'s shouldStop callback', () => {
+  it('abandons the analysis once it says so, and is asked per rule, not per token', () => {
+    // Sids no other test uses: these statements are not in the statement cache yet.
+    const small = generatedPolicy(20_000).replace(/"Statement(\d+)"/g, '"ShouldStop$1"');
+    const statements = (JSON.parse(small) as { Statement: unknown[] }).Statement.length;
+    let asked = 0;
+    const all = analyze(small, { shouldStop: () => (asked++, false) });
+    assert.deepEqual(all.findings, analyze(small).findings, 'a callback that never stops changes nothing');
+    // At most once per rule on each statement and once per rule on the whole document.
+    assert.ok(asked > statements && asked <= (statements + 1) * allRules.length, `asked ${asked} times for ${statements} statements`);
+    // Stopped at its third question (the document-level rules ask too, even with every statement cached).
+    let left = 2;
+    assert.throws(() => analyze(small, { shouldStop: () => left-- <= 0 }), AnalysisStopped);
+  });
+});
 
 describe('analysis worker pool', () => {
   const pools: AnalysisPool[] = [];
