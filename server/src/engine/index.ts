@@ -20,7 +20,9 @@ export type { PolicyService, PolicyServiceOptions, ServiceAnalyzeOptions, Servic
 export type { ParsedDocument, ParseOptions } from './parsedDocument';
 export type { HoverResult } from './services/hover';
 export type { CompletionList, CompletionEntry, CompletionKind } from './services/completion';
-export { analyzeHost } from './analyze';
+export { analyzeHost, AnalysisStopped } from './analyze';
+// The language server's worker reports the cache's hit counts of each run (tests read them).
+export { statementCache } from './incremental/statementCache';
 export type { HostAnalysis, HostAnalyzeOptions } from './analyze';
 export { parseHost, isTemplatePath, hostSyntax, policyAt } from './hosts/host';
 export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/host';

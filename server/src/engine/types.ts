@@ -63,6 +63,10 @@ export interface AnalyzeOptions {
   /** Analyse even when the root object has no `Statement` (e.g. the user's glob says it is a
    *  policy). Non-policy JSON is otherwise left alone. */
   forcePolicy?: boolean;
+  /** Asked before each rule runs (on each statement, for statement rules): true abandons the
+   *  analysis, which then throws `AnalysisStopped`. The language server's worker passes a flag
+   *  the main thread sets when a newer version of the document supersedes this one. */
+  shouldStop?: () => boolean;
 }
 
 export interface AnalysisResult {

@@ -1,10 +1,11 @@
 // One parsed document and one analysis per open document version, shared by diagnostics, code
 // actions, hovers and completions (the engine's service: parse once, then analyse, hover and
 // complete that parsed document). Large documents are analysed off the main thread
-// (analysisWorker.ts), and a newer version cancels the analysis of an older one.
+// (analysisWorker.ts), and a newer version cancels the analysis of an older one (cooperatively:
+// the worker, with its warm statement cache, goes on to the newer version).
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyService, Finding, HostAnalyzeOptions, ParsedDocument, PolicyService } from '../engine';
-import { AnalysisCancelled, AnalysisPool, OFF_THREAD_CHARS } from './analysisWorker';
+import { AnalysisCancelled, AnalysisPool, OFF_THREAD_CHARS, PoolStats } from './analysisWorker';
 import { FileGlobs } from './fileGlobs';
 import { rulesFor } from './fileRules';
 import { Settings } from './settings';
@@ -78,6 +79,11 @@ export class Analyzer {
     this.pool.cancel(uri);
     const entry = this.entries.get(uri);
     if (entry) entry.analysis = undefined;
+  }
+
+  /** What the worker pool has done (workers started and terminated, the last run's cache hits). */
+  get workerStats(): Readonly<PoolStats> {
+    return this.pool.stats;
   }
 
   forget(uri: string): void {
