@@ -44,6 +44,32 @@ describe('linear work on shapes that were quadratic', () => {
     assert.ok(large <= small * LIMIT, `comparisons grew ${(large / small).toFixed(1)}× for ${SIZE_RATIO}× the size`);
   });
 
+  it('Lambda functions beside many wildcard resources: the versions-and-aliases check meets only patterns that can match a function', () => {
+    // Each concrete function is checked for a pattern that already allows its versions; every
+    // wildcard resource of the policy was compared with every function.
+    const doc = (n: number) => policy(
+      { Effect: 'Allow', Action: 'connect:AssociateLambdaFunction', Resource: 'arn:aws:connect:us-east-1:123456789012:instance/a1b2c3d4-5678-90ab-cdef-111122223333' },
+      {
+        Effect: 'Allow',
+        Action: 'lambda:AddPermission',
+        Resource: [
+          ...Array.from({ length: n }, (_, i) => `arn:aws:lambda:us-east-1:123456789012:function:flow-${i}`),
+          ...Array.from({ length: n }, (_, i) => `arn:aws:lambda:us-east-1:123456789012:layer:shared-${i}*`),
+          'arn:aws:lambda:us-east-1:123456789012:function:flow-7*',
+        ],
+      },
+    );
+    const counter = () => matchWork.intersections;
+    analyze(doc(20));
+    const small = countOf(counter, () => analyze(doc(100)));
+    const large = countOf(counter, () => analyze(doc(100 * SIZE_RATIO)));
+    assert.ok(large <= small * LIMIT, `intersections grew ${(large / small).toFixed(1)}× for ${SIZE_RATIO}× the size`);
+    // flow-7 (and flow-70…79) are covered by flow-7*: only the others are reported.
+    const names = findingsOf(doc(100), 'connect-lambda-unqualified-arn').map((f) => /function:(flow-\d+)/.exec(f.message)?.[1]);
+    assert.equal(names.length, 89);
+    assert.ok(!names.includes('flow-7') && !names.includes('flow-75') && names.includes('flow-8'));
+  });
+
   it('still reports the resource no action of such a statement can be used on', () => {
     const text = policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::b/*', 'arn:aws:dynamodb:us-east-1:123456789012:table/t'] });
     const [f] = findingsOf(text, 'resource-not-applicable');

@@ -96,14 +96,15 @@ export const connectLambdaUnqualifiedArn: Rule = {
     if (!allowsAction(doc, ASSOCIATE)) return;
     const statements = addPermissionStatements(doc);
     // Functions some version or alias of which is allowed already: named (`function:x:prod`) in a
-    // set, patterns (`function:x*`) checked one by one (few in practice; keeps big policies linear).
+    // set, patterns (`function:x*`) indexed by their literal start, so a name meets only the
+    // patterns that can match it (a policy with thousands of wildcard resources stays linear).
     // Resource parts are compared apart from the rest: a `*` in the Region or account field would
     // otherwise span into the function name.
     const parts = statements.flatMap((s) => [...arnItems(s.resources)]).map(({ arn }) => arn.resource.value);
     const qualifiedNames = new Set(parts.map((p) => /^function:([^:*?]+):/.exec(p)?.[1]).filter(Boolean));
-    const patterns = parts.filter(hasWildcard);
+    const patterns = functionPatterns(parts.filter(hasWildcard));
     const hasQualified = (name: string, own: string) =>
-      qualifiedNames.has(name) || patterns.some((g) => g !== own && patternsIntersect(g, `function:${name}:*`));
+      qualifiedNames.has(name) || patterns.candidates(name).some((g) => g !== own && patternsIntersect(g, `function:${name}:*`));
     for (const s of statements) {
       for (const { item, arn } of arnItems(s.resources)) {
         const m = /^function:([^:]+)$/.exec(arn.resource.value);
@@ -122,5 +123,40 @@ export const connectLambdaUnqualifiedArn: Rule = {
     }
   },
 };
+
+/** The longest function-name prefix looked up (Lambda names have at most 64 characters). */
+const MAX_NAME_PREFIX = 256;
+
+/**
+ * Wildcard resource parts by the literal text after `function:` before their first wildcard: a
+ * part can match `function:name:*` only if that text is a prefix of the name (a literal must
+ * match itself). Parts whose literal start ends inside `function:` (`*`, `func*`) or that hold a
+ * policy variable are asked for every name.
+ */
+function functionPatterns(patterns: readonly string[]): { candidates(name: string): string[] } {
+  const byStem = new Map<string, string[]>();
+  const always: string[] = [];
+  for (const g of patterns) {
+    const stem = g.split(/[*?]/)[0];
+    if (g.includes('$')) always.push(g);
+    else if (stem.startsWith('function:')) {
+      const rest = stem.slice('function:'.length);
+      const list = byStem.get(rest);
+      if (list) list.push(g);
+      else byStem.set(rest, [g]);
+    } else if ('function:'.startsWith(stem)) always.push(g);
+    // Any other literal start (`layer:`, `function-x`) can never match a function ARN's part.
+  }
+  return {
+    candidates(name) {
+      const out = [...always];
+      for (let i = 0; i <= Math.min(name.length, MAX_NAME_PREFIX); i++) {
+        const list = byStem.get(name.slice(0, i));
+        if (list) out.push(...list);
+      }
+      return out;
+    },
+  };
+}
 
 export const lambdaRules: Rule[] = [connectLambdaPermissionBroad, connectLambdaArnMissingFunction, connectLambdaUnqualifiedArn];
