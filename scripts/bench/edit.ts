@@ -8,12 +8,11 @@
 // is a burst of 10 edits 50 ms apart (every one superseding the analysis of the one before), timed
 // from the burst's last edit to its diagnostics; N bursts.
 // Run: npm run build && node --import tsx scripts/bench/edit.ts [--edits N] [--only name] [--rapid]
-import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient } from '../../test/lsp/lspClient';
 import { generatedPolicy } from '../../test/corpus';
 import { generatedTemplate } from './template';
-import { fmtBytes, fmtMs, percentile } from './measure';
+import { fmtBytes, fmtMs, peakRssOf, percentile, since } from './measure';
 
 /** The server bundle; EDIT_BENCH_SERVER points at another build (to compare two commits). */
 const SERVER = [process.execPath, process.env.EDIT_BENCH_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
@@ -63,17 +62,6 @@ export function editDocuments(): EditDocument[] {
     { name: '1 MB YAML template', uri: 'file:///bench/template.yaml', languageId: 'yaml', text: yaml, at: middleValue(yaml, 'Action: [s3:GetObject, s3:PutObject, ') },
   ];
 }
-
-function peakRssOf(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-const since = (begin: bigint) => Number(process.hrtime.bigint() - begin) / 1e6;
 
 /** Open `doc` in a fresh server (debounce 0: the server's own work), then toggle one character
  *  `edits` times, each time waiting for the diagnostics of the new version. */

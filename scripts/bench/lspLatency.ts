@@ -1,10 +1,9 @@
 // Language-server figures for the benchmark, measured over stdio against the shipped
 // dist/server.js as an editor would see them (through the same client the LSP tests use): cold
 // start to first diagnostics, didChange to diagnostics latency over many edits, peak RSS.
-import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient } from '../../test/lsp/lspClient';
-import { percentile } from './measure';
+import { peakRssOf, percentile, since } from './measure';
 
 const SERVER = [process.execPath, path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
 
@@ -25,17 +24,6 @@ export interface ServerFigures {
 // The generated "1 MB" policy is 1.15 million characters: over the default size limit
 // (1,000,000), which would time only the too-large note.
 const start = () => LspClient.start({ command: SERVER, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
-
-function peakRssOf(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-const since = (begin: bigint) => Number(process.hrtime.bigint() - begin) / 1e6;
 
 /** Toggle the last character of the first Sid, waiting for each edit's diagnostics. */
 async function editLatency(client: LspClient, uri: string, edits: number): Promise<number[]> {

@@ -1,4 +1,6 @@
-// Timing helpers for the benchmark: warm-up, repetitions, medians and percentiles.
+// Timing helpers for the benchmark: warm-up, repetitions, medians and percentiles, and the peak
+// resident set of a server process.
+import * as fs from 'fs';
 
 export function median(values: number[]): number {
   return percentile(values, 50);
@@ -52,3 +54,16 @@ export function fmtBytes(n: number): string {
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
 }
+
+/** A process's peak resident set (VmHWM) in bytes, NaN where /proc cannot tell. */
+export function peakRssOf(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Milliseconds since `begin` (process.hrtime.bigint()). */
+export const since = (begin: bigint) => Number(process.hrtime.bigint() - begin) / 1e6;

@@ -15,7 +15,7 @@
 // Scalars are decoded by the package (`CST.resolveAsScalar`: escapes, folding, block scalars) and
 // typed by the package's own core-schema tags, so values are the ones the full way reads.
 import { CST, Document, isScalar, Parser, ScalarTag } from 'yaml';
-import { HostNode, MAX_YAML_DEPTH, ScalarStyle, SHORT_FORM_TAGS, YamlTree } from './yamlTree';
+import { HostNode, MAX_YAML_DEPTH, scalarHostNode, ScalarStyle, SHORT_FORM_TAGS, YamlTree } from './yamlTree';
 
 type Mutable = { -readonly [K in keyof HostNode]: HostNode[K] };
 type ValueToken = CST.Token;
@@ -197,7 +197,7 @@ class CstBuilder {
       case 'block-scalar': {
         const s = this.scalar(token, tagged);
         this.scalars.set(s.range[0], { end: s.range[1], style: s.type, inFlow });
-        return this.scalarNode(s.value, s.type, s.range[0], s.range[1], parent);
+        return scalarHostNode(this.text, s.value, s.type, s.range[0], s.range[1], parent);
       }
       default:
         return offRoad();
@@ -343,29 +343,6 @@ class CstBuilder {
       obj.children!.push(this.pair(obj as HostNode, k, value, vp, sep, depth, true));
     });
     return obj as HostNode;
-  }
-
-  private scalarNode(v: unknown, style: string, start: number, end: number, parent: HostNode | undefined): HostNode {
-    const length = end - start;
-    if (typeof v === 'string') return { offset: start, length, parent, type: 'string', value: v, contentStart: this.contentStart(style, v, start, end) } as HostNode;
-    if (typeof v === 'number' || typeof v === 'bigint') return { offset: start, length, parent, type: 'number', value: Number(v) } as HostNode;
-    if (typeof v === 'boolean') return { offset: start, length, parent, type: 'boolean', value: v } as HostNode;
-    if (v === null || v === undefined) return { offset: start, length, parent, type: 'null', value: null } as HostNode;
-    const value = String(v);
-    return { offset: start, length, parent, type: 'string', value, contentStart: this.contentStart(style, value, start, end) } as HostNode;
-  }
-
-  /** As yamlTree's: where the value's characters start when the text is the value itself. */
-  private contentStart(style: string, value: string, start: number, end: number): number | undefined {
-    switch (style) {
-      case 'PLAIN':
-        return end - start === value.length && this.text.startsWith(value, start) ? start : undefined;
-      case 'QUOTE_DOUBLE':
-      case 'QUOTE_SINGLE':
-        return end - start === value.length + 2 && this.text.startsWith(value, start + 1) ? start + 1 : undefined;
-      default:
-        return undefined;
-    }
   }
 
   /** A scalar token's value (typed by the core schema when plain and untagged) and range. */

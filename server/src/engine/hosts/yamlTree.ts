@@ -213,27 +213,31 @@ class Converter {
   }
 
   private scalar(node: Scalar, start: number, end: number, parent: HostNode | undefined): HostNode {
-    const v = node.value;
-    const length = end - start;
-    if (typeof v === 'number' || typeof v === 'bigint') return { offset: start, length, parent, type: 'number', value: Number(v) } as HostNode;
-    if (typeof v === 'boolean') return { offset: start, length, parent, type: 'boolean', value: v } as HostNode;
-    if (v === null || v === undefined) return { offset: start, length, parent, type: 'null', value: null } as HostNode;
-    const value = String(v);
-    return { offset: start, length, parent, type: 'string', value, contentStart: this.contentStart(node, value, start, end) } as HostNode;
+    return scalarHostNode(this.text, node.value, node.type, start, end, parent);
   }
+}
 
-  /** Offset of the value's first character when the scalar's text is the value itself (a plain
-   *  or quoted one-line scalar without escapes), so a character of the value maps to the text. */
-  private contentStart(node: Scalar, value: string, start: number, end: number): number | undefined {
-    switch (node.type) {
-      case 'PLAIN':
-        return end - start === value.length && this.text.startsWith(value, start) ? start : undefined;
-      case 'QUOTE_DOUBLE':
-      case 'QUOTE_SINGLE':
-        return end - start === value.length + 2 && this.text.startsWith(value, start + 1) ? start + 1 : undefined;
-      default:
-        return undefined;
-    }
+/** A scalar's host node (both YAML readers build theirs here): its typed value, its range and,
+ *  for a plain or quoted one-line scalar without escapes, the offset of the value's first
+ *  character, so a character of the value maps to the text. */
+export function scalarHostNode(text: string, v: unknown, style: string | undefined, start: number, end: number, parent: HostNode | undefined): HostNode {
+  const length = end - start;
+  if (typeof v === 'number' || typeof v === 'bigint') return { offset: start, length, parent, type: 'number', value: Number(v) } as HostNode;
+  if (typeof v === 'boolean') return { offset: start, length, parent, type: 'boolean', value: v } as HostNode;
+  if (v === null || v === undefined) return { offset: start, length, parent, type: 'null', value: null } as HostNode;
+  const value = String(v);
+  return { offset: start, length, parent, type: 'string', value, contentStart: contentStartOf(text, style, value, start, end) } as HostNode;
+}
+
+function contentStartOf(text: string, style: string | undefined, value: string, start: number, end: number): number | undefined {
+  switch (style) {
+    case 'PLAIN':
+      return end - start === value.length && text.startsWith(value, start) ? start : undefined;
+    case 'QUOTE_DOUBLE':
+    case 'QUOTE_SINGLE':
+      return end - start === value.length + 2 && text.startsWith(value, start + 1) ? start + 1 : undefined;
+    default:
+      return undefined;
   }
 }
 
