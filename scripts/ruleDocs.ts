@@ -64,8 +64,9 @@ export function documentedIds(): string[] {
   return fs.readdirSync(RULE_DOCS).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -'.md'.length)).sort();
 }
 
-/** A page's example and its corrected version: the first two fenced blocks of its Example
- *  section, with the file name their fence language implies (for analyzeHost). */
+/** A page's example and its corrected version: the first fenced block of its Example section,
+ *  and the first one after its "Corrected" line, with the file name their fence language implies
+ *  (for analyzeHost). */
 export interface PageExample {
   lang: string;
   path: string;
@@ -81,6 +82,8 @@ export function pageExample(page: string): PageExample | undefined {
   const section = page.slice(start).split(/^## (?!Example)/m)[0];
   const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)];
   if (!blocks.length) return undefined;
+  const correctedAt = section.search(/^Corrected\b/m);
+  const corrected = correctedAt < 0 ? undefined : blocks.find((b) => (b.index ?? 0) > correctedAt);
   const lang = blocks[0][1];
-  return { lang, path: PATH_OF_LANG[lang] ?? 'policy.json', example: blocks[0][2], corrected: blocks[1]?.[2] };
+  return { lang, path: PATH_OF_LANG[lang] ?? 'policy.json', example: blocks[0][2], corrected: corrected?.[2] };
 }

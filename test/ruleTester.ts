@@ -9,10 +9,10 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import * as YAML from 'yaml';
 import { analyzeHost, applyEdits, Finding, FindingTag, HostAnalyzeOptions, LineIndex, loadHclParser, parseHost, PolicyKind, ruleById, RuleSetting, Severity } from '../server/src/engine';
+import { pageExample, pagePath } from '../scripts/ruleDocs';
 
 /** What is known of a case's document besides its text (as the editor or the CLI would say). */
 export interface CaseOptions {
@@ -191,24 +191,15 @@ export interface DocsExample {
   options: CaseOptions;
 }
 
-const DOCS = path.resolve(__dirname, '..', 'docs', 'rules');
-
+/** The docs page's example and corrected example (scripts/ruleDocs.ts reads the page): JSON
+ *  examples are read as a policy whatever their name, templates and Terraform by their file name. */
 export function docsExample(ruleId: string): DocsExample | undefined {
-  const file = path.join(DOCS, `${ruleId}.md`);
+  const file = pagePath(ruleId);
   if (!fs.existsSync(file)) return undefined;
-  const page = fs.readFileSync(file, 'utf8');
-  const start = page.search(/^## Example\b/m);
-  if (start < 0) return undefined;
-  const rest = page.slice(start + 1);
-  const end = rest.search(/^## /m);
-  const section = end < 0 ? rest : rest.slice(0, end);
-  const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1], text: m[2], at: m.index ?? 0 }));
-  if (blocks.length === 0) return undefined;
-  const correctedAt = section.search(/^Corrected\b/m);
-  const corrected = correctedAt < 0 ? undefined : blocks.find((b) => b.at > correctedAt);
-  const lang = blocks[0].lang;
-  const options: CaseOptions = lang === 'yaml' ? { path: 'template.yaml' } : lang === 'hcl' ? { path: 'main.tf' } : {};
-  return { example: blocks[0].text, corrected: corrected?.text, options };
+  const ex = pageExample(fs.readFileSync(file, 'utf8'));
+  if (!ex) return undefined;
+  const options: CaseOptions = ex.lang === 'yaml' || ex.lang === 'hcl' ? { path: ex.path } : {};
+  return { example: ex.example, corrected: ex.corrected, options };
 }
 
 export const ruleTester = {
