@@ -63,34 +63,45 @@ export function editDocuments(): EditDocument[] {
   ];
 }
 
-/** Open `doc` in a fresh server (debounce 0: the server's own work), then toggle one character
- *  `edits` times, each time waiting for the diagnostics of the new version. */
-export async function measureEdits(doc: EditDocument, edits: number): Promise<EditFigures> {
+/** `measure` on a fresh server (debounce 0: the server's own work) that has `doc` open and
+ *  analysed; the server is stopped afterwards. */
+async function onFreshServer<T>(doc: EditDocument, measure: (client: LspClient) => Promise<T>): Promise<T> {
   const client = await LspClient.start({ command: SERVER, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
   try {
     await client.open(doc.uri, doc.text, doc.languageId);
     await client.current(doc.uri, 120_000);
-    const samples: number[] = [];
-    const original = doc.text[doc.at];
-    for (let i = 0; i < edits; i++) {
-      const begin = process.hrtime.bigint();
-      await client.replace(doc.uri, doc.at, doc.at + 1, i % 2 ? original : original === 'X' ? 'Y' : 'X');
-      await client.current(doc.uri, 120_000);
-      samples.push(since(begin));
-    }
-    return { name: doc.name, size: doc.text.length, edits, p50: percentile(samples, 50), p99: percentile(samples, 99), peakRss: peakRssOf(client.proc.pid!) };
+    return await measure(client);
   } finally {
     await client.stop();
   }
 }
 
+/** The `n`th edit's text for the toggled character: another one, then the original, and so on. */
+const toggled = (original: string, n: number) => (n % 2 ? original : original === 'X' ? 'Y' : 'X');
+
+const figures = (doc: EditDocument, edits: number, samples: number[], client: LspClient): EditFigures =>
+  ({ name: doc.name, size: doc.text.length, edits, p50: percentile(samples, 50), p99: percentile(samples, 99), peakRss: peakRssOf(client.proc.pid!) });
+
+/** Open `doc` in a fresh server, then toggle one character `edits` times, each time waiting for
+ *  the diagnostics of the new version. */
+export function measureEdits(doc: EditDocument, edits: number): Promise<EditFigures> {
+  return onFreshServer(doc, async (client) => {
+    const samples: number[] = [];
+    const original = doc.text[doc.at];
+    for (let i = 0; i < edits; i++) {
+      const begin = process.hrtime.bigint();
+      await client.replace(doc.uri, doc.at, doc.at + 1, toggled(original, i));
+      await client.current(doc.uri, 120_000);
+      samples.push(since(begin));
+    }
+    return figures(doc, edits, samples, client);
+  });
+}
+
 /** Like `measureEdits`, but each of the `bursts` samples is BURST edits BURST_GAP_MS apart, none
  *  waiting for diagnostics, timed from the last edit to the diagnostics of its version. */
-export async function measureRapidEdits(doc: EditDocument, bursts: number): Promise<EditFigures> {
-  const client = await LspClient.start({ command: SERVER, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
-  try {
-    await client.open(doc.uri, doc.text, doc.languageId);
-    await client.current(doc.uri, 120_000);
+export function measureRapidEdits(doc: EditDocument, bursts: number): Promise<EditFigures> {
+  return onFreshServer(doc, async (client) => {
     const samples: number[] = [];
     const original = doc.text[doc.at];
     const from = client.published.length;
@@ -100,7 +111,7 @@ export async function measureRapidEdits(doc: EditDocument, bursts: number): Prom
       for (let i = 0; i < BURST; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, BURST_GAP_MS));
         begin = process.hrtime.bigint();
-        await client.replace(doc.uri, doc.at, doc.at + 1, n++ % 2 ? original : original === 'X' ? 'Y' : 'X');
+        await client.replace(doc.uri, doc.at, doc.at + 1, toggled(original, n++));
       }
       await client.current(doc.uri, 120_000);
       samples.push(since(begin));
@@ -108,10 +119,8 @@ export async function measureRapidEdits(doc: EditDocument, bursts: number): Prom
     // Each burst's last version is published; any other version is stale work that reached the user.
     const lasts = new Set(Array.from({ length: bursts }, (_, b) => 1 + (b + 1) * BURST));
     const stale = client.publishedFor(doc.uri, from).filter((p) => !lasts.has(p.version!)).length;
-    return { name: doc.name, size: doc.text.length, edits: bursts, p50: percentile(samples, 50), p99: percentile(samples, 99), peakRss: peakRssOf(client.proc.pid!), stale };
-  } finally {
-    await client.stop();
-  }
+    return { ...figures(doc, bursts, samples, client), stale };
+  });
 }
 
 /** Every document of `editDocuments()`, one server each. */
