@@ -1,7 +1,7 @@
 // Text → jsonc-parser tree, plus the things IAM rejects that a lenient JSON parser lets through:
 // comments and trailing commas (IAM accepts strict JSON only). The tree is built leniently so a
 // syntax error never stops the analysis of what did parse.
-import { createScanner, Node, ParseError, ParseErrorCode, parseTree, SyntaxKind } from 'jsonc-parser';
+import { createScanner, Node, ParseError, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import { OffsetRange } from '../types';
 
 export interface JsonDocument {
@@ -30,18 +30,115 @@ export interface TrailingCommas {
 export const MAX_DEPTH = 200;
 
 export function parseJson(text: string): JsonDocument {
-  const tooDeepAt = deepNestingOffset(text);
-  if (tooDeepAt !== undefined) return { text, root: undefined, errors: [], comments: [], trailingCommas: [], tooDeepAt };
-  // Parse strictly: on valid JSON (the usual case) that is the only pass over the text. Only when
-  // the parser complains do we scan again to tell comments and trailing commas (reported by their
-  // own rules, with fixes) from real syntax errors. The tree is the same either way: jsonc-parser
-  // reports those two and carries on.
+  // Parse strictly: on valid JSON (the usual case) that is the only pass over the text, the
+  // nesting guard included (the tree builder counts the depth as it goes). Only when the parser
+  // complains do we scan again to tell comments and trailing commas (reported by their own rules,
+  // with fixes) from real syntax errors. The tree is the same either way: jsonc-parser reports
+  // those two and carries on.
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const tooDeep = (tooDeepAt: number): JsonDocument => ({ text, root: undefined, errors: [], comments: [], trailingCommas: [], tooDeepAt });
+  let root: Node | undefined;
+  try {
+    root = guardedParseTree(text, errors);
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
+    // Without an error before it, every closer matched its opener, so the parser's depth is the
+    // bracket count of deepNestingOffset and this is its offset. After an error the parser's
+    // recovery may have skipped brackets that the count sees: count them as it does.
+    return tooDeep(errors.length === 0 ? err.offset : deepNestingOffset(text) ?? err.offset);
+  }
   if (errors.length === 0) return { text, root, errors, comments: [], trailingCommas: [] };
-  const { comments, trailingCommas, explained } = scanTrivia(text);
+  const { comments, trailingCommas, explained, tooDeepAt } = scanTrivia(text);
+  // The parser's recovery skips tokens: brackets it skipped still count (as in deepNestingOffset).
+  if (tooDeepAt !== undefined) return tooDeep(tooDeepAt);
   const syntaxErrors = errors.filter((e) => e.error !== ParseErrorCode.InvalidCommentToken && !explained.has(e.offset));
   return { text, root, errors: syntaxErrors, comments, trailingCommas };
+}
+
+/** Thrown by the tree builder at the first bracket deeper than MAX_DEPTH: it stops the parser's
+ *  recursion before it can overflow the stack. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('nesting too deep');
+  }
+}
+
+const STRICT = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
+
+/** jsonc-parser's parseTree (the same nodes, built by the same visitor callbacks as its own
+ *  implementation) plus a depth count that stops the parse past MAX_DEPTH. parseTree takes no
+ *  visitor of ours, and a separate pass to measure the depth first cost a scan of the whole text
+ *  on every analysis. */
+function guardedParseTree(text: string, errors: ParseError[]): Node | undefined {
+  interface Building {
+    type: Node['type'];
+    offset: number;
+    length: number;
+    parent: Building | undefined;
+    children?: Building[];
+    value?: unknown;
+    colonOffset?: number;
+  }
+  let current: Building = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+  let depth = 0;
+  const ensurePropertyComplete = (endOffset: number) => {
+    if (current.type === 'property') {
+      current.length = endOffset - current.offset;
+      current = current.parent!;
+    }
+  };
+  const onValue = (node: Building) => {
+    current.children!.push(node);
+    return node;
+  };
+  const open = (type: 'object' | 'array', offset: number) => {
+    if (++depth > MAX_DEPTH) throw new TooDeep(offset);
+    current = onValue({ type, offset, length: -1, parent: current, children: [] });
+  };
+  const close = (offset: number, length: number) => {
+    depth--;
+    current.length = offset + length - current.offset;
+    current = current.parent!;
+    ensurePropertyComplete(offset + length);
+  };
+  visit(text, {
+    onObjectBegin: (offset) => open('object', offset),
+    onObjectProperty: (name, offset, length) => {
+      current = onValue({ type: 'property', offset, length: -1, parent: current, children: [] });
+      current.children!.push({ type: 'string', value: name, offset, length, parent: current });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length); // a property without a value ends with its object
+      close(offset, length);
+    },
+    onArrayBegin: (offset) => open('array', offset),
+    onArrayEnd: close,
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: literalType(value), offset, length, parent: current, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset) => {
+      if (current.type !== 'property') return;
+      if (sep === ':') current.colonOffset = offset;
+      else if (sep === ',') ensurePropertyComplete(offset);
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    },
+  }, STRICT);
+  const result: Partial<Building> | undefined = current.children![0];
+  if (result) delete result.parent;
+  return result as Node | undefined;
+}
+
+/** The node type of a literal, as jsonc-parser's own getNodeType names it. */
+function literalType(value: unknown): Node['type'] {
+  switch (typeof value) {
+    case 'boolean': return 'boolean';
+    case 'number': return 'number';
+    case 'string': return 'string';
+    default: return 'null';
+  }
 }
 
 /** Offset of the first bracket that nests deeper than MAX_DEPTH, or undefined.
@@ -85,7 +182,7 @@ function bracketCount(text: string): number {
  *  where the strict parser reports such a run (its commas and its closer), which the trailing-comma
  *  rule explains better than a generic syntax error. A run after `:`, `[` or `{` is no trailing
  *  comma but a missing value, and stays a syntax error. */
-function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: TrailingCommas[]; explained: Set<number> } {
+function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: TrailingCommas[]; explained: Set<number>; tooDeepAt?: number } {
   const comments: OffsetRange[] = [];
   const trailingCommas: TrailingCommas[] = [];
   const explained = new Set<number>();
@@ -111,6 +208,8 @@ function scanTrivia(text: string): { comments: OffsetRange[]; trailingCommas: Tr
         continue;
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken:
+        // Counted as deepNestingOffset counts (a closer pops only its own kind of opener).
+        if (open.length >= MAX_DEPTH) return { comments, trailingCommas, explained, tooDeepAt: start };
         open.push(kind);
         break;
       case SyntaxKind.CloseBraceToken:
