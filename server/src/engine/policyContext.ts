@@ -1,7 +1,9 @@
 // What the policy itself says about where it runs: the partition, account, Region and Connect
 // instance most of its ARNs name. Fixes use it to build ARNs and statements with the user's own
 // values, falling back to placeholders only where the policy says nothing.
-import { PolicyDocument } from './parse/policyModel';
+import { statementPart } from './incremental/statementCache';
+import { detach } from './memo';
+import { PolicyDocument, Statement } from './parse/policyModel';
 import { arnItems } from './reference/arn';
 import { isPartition, regionPartition } from './reference/regions';
 import { instancePath, isInstanceId } from './connect/instanceArn';
@@ -36,21 +38,40 @@ export function policyContext(doc: PolicyDocument): PolicyContext {
   const regions: string[] = [];
   let instanceId: string | undefined;
   for (const s of doc.statements) {
-    for (const { arn } of arnItems(s.resources)) {
-      // Only values that are real (a known partition and Region, a 12-digit account) are taken:
-      // a placeholder such as `region` must never be copied into a fix.
-      if (isPartition(arn.partition.value)) partitions.push(arn.partition.value);
-      if (/^\d{12}$/.test(arn.account.value)) accounts.push(arn.account.value);
-      if (regionPartition(arn.region.value)) regions.push(arn.region.value);
-      if (!instanceId && arn.service.value === 'connect') {
-        const id = instancePath(arn.resource.value)?.id;
-        if (id && isInstanceId(id)) instanceId = id;
-      }
-    }
+    // Memoised by the statement's text: an edit re-reads the edited statement's ARNs only.
+    const values = statementPart(doc, s, 'policy-context', contextValues);
+    partitions.push(...values.partitions);
+    accounts.push(...values.accounts);
+    regions.push(...values.regions);
+    instanceId ??= values.instanceId;
   }
   ctx = { partition: mostCommon(partitions), account: mostCommon(accounts), region: mostCommon(regions), instanceId };
   cache.set(doc, ctx);
   return ctx;
+}
+
+interface ContextValues {
+  partitions: string[];
+  accounts: string[];
+  regions: string[];
+  instanceId?: string;
+}
+
+/** The real values one statement's ARNs name, in order (copies: they outlive the document). */
+function contextValues(s: Statement): ContextValues {
+  const out: ContextValues = { partitions: [], accounts: [], regions: [] };
+  for (const { arn } of arnItems(s.resources)) {
+    // Only values that are real (a known partition and Region, a 12-digit account) are taken:
+    // a placeholder such as `region` must never be copied into a fix.
+    if (isPartition(arn.partition.value)) out.partitions.push(detach(arn.partition.value));
+    if (/^\d{12}$/.test(arn.account.value)) out.accounts.push(detach(arn.account.value));
+    if (regionPartition(arn.region.value)) out.regions.push(detach(arn.region.value));
+    if (!out.instanceId && arn.service.value === 'connect') {
+      const id = instancePath(arn.resource.value)?.id;
+      if (id && isInstanceId(id)) out.instanceId = detach(id);
+    }
+  }
+  return out;
 }
 
 /** Let `view` (one statement of `doc`, judged alone: incremental/statementCache.ts) see the

@@ -9,10 +9,13 @@
 // - for a policy embedded in a template, the tree the host built (values are normalised from the
 //   template: masks, stand-in ARNs, `Ref`/`GetAtt` with the types of the resources they name);
 // - the rule settings and which rules run.
-// All of it is in the cache key; the value holds the findings with every offset relative to the
-// statement's start. A finding reaching outside its statement (a fix that also edits the comma
-// before it, an internal error at offset 0) is not cached: that statement is analysed again next
-// time. Keys are detached copies (memo.ts): a slice of the document would keep every analysed
+// The cache is keyed by the statement (its text, and the host's tree facts: statementKey); each
+// entry keeps the findings per context (the rest of the list, and the text before the statement
+// on its line), with every offset relative to the statement's start. A finding reaching outside
+// its statement (a fix that also edits the comma before it, an internal error at offset 0) is not
+// cached: that statement is analysed again next time. The same entry holds the partial results of
+// the document-level rules on the statement (statementPart), so an analysis looks each statement
+// up once. Keys are detached copies (memo.ts): a slice of the document would keep every analysed
 // version of it alive.
 import { Node } from 'jsonc-parser';
 import { detach } from '../memo';
@@ -33,13 +36,31 @@ export function statementView(doc: PolicyDocument, s: Statement): PolicyDocument
 /** A finding as cached: offsets relative to its statement's start. */
 type Cached = Finding;
 
+/** A statement's partial results of the document-level rules, by part name (statementPart). */
+type Parts = Record<string, unknown>;
+
+/** Most contexts a statement's findings are kept for (the same statement text in documents of
+ *  different kinds, layouts or settings). */
+const MAX_VARIANTS = 4;
+
+/** What is kept for one statement key: the parts, and the findings per context. */
 interface Entry {
-  findings: Cached[];
-  /** Approximate size in characters (key and messages), for the bound. */
+  parts: Parts;
+  variants: { context: string; findings: Cached[]; size: number }[];
+  /** Approximate size in characters (key, contexts and messages), for the bound. */
   size: number;
+  /** Used since the eviction last passed it (second-chance eviction). */
+  used: boolean;
 }
 
-/** A bounded least-recently-used map from statement keys to their findings. */
+/**
+ * A bounded map from statement keys (statementKey) to their findings (per context: the rest of
+ * what the findings depend on, see analyzeStatements) and to the partial results of the
+ * document-level rules (statementPart). One entry per statement, so an analysis looks each
+ * statement up once. Eviction is least-recently-used by second chance: a hit only marks its entry,
+ * and the eviction moves a marked entry to the back instead of dropping it (a hit costs one
+ * lookup, not a delete and a re-insert).
+ */
 export class StatementCache {
   private readonly map = new Map<string, Entry>();
   private chars = 0;
@@ -47,34 +68,77 @@ export class StatementCache {
   enabled = true;
   hits = 0;
   misses = 0;
+  /** How many times each part was computed (work counts, for the tests). */
+  readonly computed = new Map<string, number>();
+  /** The entries of the statements of the current analyses (one lookup per statement). */
+  private byStatement = new WeakMap<Statement, Entry>();
 
   constructor(private readonly maxEntries = 100_000, private readonly maxChars = 24_000_000) {}
 
-  get(key: string): Cached[] | undefined {
-    const entry = this.map.get(key);
-    if (!entry) return undefined;
-    // Least recently used first in the map's order: a hit moves to the end.
-    this.map.delete(key);
-    this.map.set(key, entry);
-    return entry.findings;
+  /** The entry of a statement key, created when there is none (stored under a detached copy). */
+  private entry(key: string): Entry {
+    let entry = this.map.get(key);
+    if (entry) {
+      entry.used = true;
+      return entry;
+    }
+    entry = { parts: Object.create(null) as Parts, variants: [], size: key.length + 64, used: false };
+    this.map.set(detach(key), entry);
+    this.chars += entry.size;
+    this.evict();
+    return entry;
   }
 
-  set(key: string, findings: Cached[]): void {
-    const own = detach(key);
-    let size = own.length + 64;
-    for (const f of findings) size += f.message.length + 64 + (f.fixes?.length ?? 0) * 64;
-    const old = this.map.get(own);
-    if (old) {
-      this.chars -= old.size;
-      this.map.delete(own);
+  /** The entry of a statement of the current analysis. */
+  entryOf(doc: PolicyDocument, s: Statement): Entry {
+    let entry = this.byStatement.get(s);
+    if (!entry) {
+      entry = this.entry(statementKey(doc, s));
+      this.byStatement.set(s, entry);
     }
-    this.map.set(own, { findings, size });
+    return entry;
+  }
+
+  get(key: string, context = ''): Cached[] | undefined {
+    const entry = this.map.get(key);
+    if (!entry) return undefined;
+    entry.used = true;
+    return findingsIn(entry, context);
+  }
+
+  set(key: string, findings: Cached[], context = ''): void {
+    this.store(this.entry(key), findings, context);
+  }
+
+  /** Keep `findings` for `context` in an entry (replacing what it held for that context). */
+  store(entry: Entry, findings: Cached[], context: string): void {
+    let size = context.length + 64;
+    for (const f of findings) size += f.message.length + 64 + (f.fixes?.length ?? 0) * 64;
+    const old = entry.variants.findIndex((v) => v.context === context);
+    const dropped = old >= 0 ? entry.variants.splice(old, 1) : entry.variants.length >= MAX_VARIANTS ? entry.variants.splice(0, 1) : [];
+    for (const d of dropped) {
+      entry.size -= d.size;
+      this.chars -= d.size;
+    }
+    entry.variants.push({ context: detach(context), findings, size });
+    entry.size += size;
     this.chars += size;
+    this.evict();
+  }
+
+  private evict(): void {
+    // Each pass over a marked entry clears its mark, so this ends within two rounds of the map.
     while (this.map.size > this.maxEntries || this.chars > this.maxChars) {
-      const oldest = this.map.keys().next();
+      const oldest = this.map.entries().next();
       if (oldest.done) break;
-      this.chars -= this.map.get(oldest.value)!.size;
-      this.map.delete(oldest.value);
+      const [key, entry] = oldest.value;
+      this.map.delete(key);
+      if (entry.used && this.map.size > 0) {
+        entry.used = false;
+        this.map.set(key, entry);
+      } else {
+        this.chars -= entry.size;
+      }
     }
   }
 
@@ -83,11 +147,18 @@ export class StatementCache {
     this.chars = 0;
     this.hits = 0;
     this.misses = 0;
+    this.computed.clear();
+    this.byStatement = new WeakMap();
   }
 
   get size(): number {
     return this.map.size;
   }
+}
+
+function findingsIn(entry: Entry, context: string): Cached[] | undefined {
+  for (const v of entry.variants) if (v.context === context) return v.findings;
+  return undefined;
 }
 
 /** The engine's one cache (per process: the AWS reference data and the Connect table are fixed
@@ -120,6 +191,47 @@ function treeFacts(node: Node, base: number, doc: PolicyDocument, out: string[],
     for (const c of node.children) treeFacts(c, base, doc, out, depth + 1);
     out.push(')');
   }
+}
+
+const statementKeys = new WeakMap<Statement, string>();
+
+/** What a statement's model is a function of: its text, and for a policy in a template the facts
+ *  of the host's tree (treeFacts). Computed once per statement per analysis, so every lookup by
+ *  it hashes the same string once. A slice of the document: stores must detach it. */
+export function statementKey(doc: PolicyDocument, s: Statement): string {
+  let key = statementKeys.get(s);
+  if (key === undefined) {
+    const start = s.node.offset;
+    const text = doc.text.slice(start, start + s.node.length);
+    if (doc.embedded) {
+      const facts: string[] = [];
+      treeFacts(s.node, start, doc, facts, 0);
+      key = `${facts.join('\u0003')}\u0002${text}`;
+    } else {
+      // A plain slice (no concatenation): hashing it reads the document text, copying nothing.
+      key = text;
+    }
+    statementKeys.set(s, key);
+  }
+  return key;
+}
+
+/**
+ * A document-level rule's partial result on one statement, memoised by the statement's key
+ * (statementKey) across analyses, so that an edit recomputes it for the edited statements only
+ * and the rule only aggregates the parts per analysis. `compute` must be a function of the
+ * statement alone (its model, never the document's kind, its other statements or the statement's
+ * place), and its value must hold no text of the document (it outlives the document): indices
+ * into the statement's model, booleans, the rule's own constants.
+ */
+export function statementPart<V>(doc: PolicyDocument, s: Statement, name: string, compute: (s: Statement) => V, cache: StatementCache = statementCache): V {
+  if (!cache.enabled) return compute(s);
+  const parts = cache.entryOf(doc, s).parts;
+  if (name in parts) return parts[name] as V;
+  cache.computed.set(name, (cache.computed.get(name) ?? 0) + 1);
+  const value = compute(s);
+  parts[name] = value;
+  return value;
 }
 
 /** Contexts by a short number, so that each statement key carries a few digits instead of the
@@ -202,10 +314,10 @@ export function analyzeStatements(
   for (const s of doc.statements) {
     const start = s.node.offset;
     const end = start + s.node.length;
-    const facts: string[] = [];
-    if (doc.embedded) treeFacts(s.node, start, doc, facts, 0);
-    const key = `${context}\u0002${text.slice(lineStart(text, start), start)}\u0002${facts.join('\u0003')}\u0002${text.slice(start, end)}`;
-    const hit = cache.get(key);
+    // The text before the statement on its line: fixes indent from it.
+    const variant = `${context}\u0002${text.slice(lineStart(text, start), start)}`;
+    const entry = cache.entryOf(doc, s);
+    const hit = findingsIn(entry, variant);
     if (hit) {
       cache.hits++;
       for (const f of hit) out.push(shifted(f, start));
@@ -214,7 +326,7 @@ export function analyzeStatements(
     cache.misses++;
     const found = run(statementView(doc, s));
     out.push(...found);
-    if (found.every((f) => staysInside(f, start, end))) cache.set(key, found.map((f) => shifted(f, -start)));
+    if (found.every((f) => staysInside(f, start, end))) cache.store(entry, found.map((f) => shifted(f, -start)), variant);
   }
   return out;
 }

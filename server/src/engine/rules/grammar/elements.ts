@@ -2,6 +2,7 @@
 // `Resource`/`NotResource`, pairs that exclude each other, and values of the wrong JSON type.
 import { Node } from 'jsonc-parser';
 import { nodeRange } from '../../parse/jsonDocument';
+import { statementPart } from '../../incremental/statementCache';
 import { Statement } from '../../parse/policyModel';
 import { replaceValueFix } from '../../fixes/edits';
 import { closestMatch } from '../../reference/closest';
@@ -114,6 +115,31 @@ const STRING_ELEMENTS = ['Sid', 'Effect'];
 /** Elements whose value must be a string or an array of strings. */
 const LIST_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
 
+/** Calls `wrong` for each element of the statement whose value has the wrong JSON type. */
+function statementTypeErrors(s: Statement, wrong: (subject: string, node: Node, expected: string) => void): void {
+  for (const p of s.properties) {
+    if (!p.value) continue;
+    if (STRING_ELEMENTS.includes(p.name) && p.value.type !== 'string') {
+      const hint = p.name === 'Effect' ? ' "Allow" or "Deny"' : '';
+      wrong(`The value of ${p.name}`, p.value, `a single string${hint}`);
+    } else if (LIST_ELEMENTS.includes(p.name)) {
+      if (!isStringOrStrings(p.value)) wrong(`The value of ${p.name}`, p.value, 'a string or an array of strings');
+      else if (p.value.type === 'array') {
+        for (const child of p.value.children ?? []) {
+          if (child.type !== 'string') wrong(`This entry of ${p.name}`, child, 'a string');
+        }
+      }
+    }
+  }
+}
+
+/** Does the statement have an element of the wrong type? Memoised by its text (statementPart). */
+function hasTypeError(s: Statement): boolean {
+  let any = false;
+  statementTypeErrors(s, () => (any = true));
+  return any;
+}
+
 export const elementInvalidType: Rule = {
   id: 'element-invalid-type',
   defaultSeverity: 'error',
@@ -124,21 +150,6 @@ export const elementInvalidType: Rule = {
       report({ message: `${subject} is ${typeName(node)}: IAM expects ${expected} and rejects the policy.`, range: nodeRange(node) });
     const id = doc.byName.get('Id')?.value;
     if (id && id.type !== 'string') wrong('The value of Id', id, 'a string');
-    for (const s of doc.statements) {
-      for (const p of s.properties) {
-        if (!p.value) continue;
-        if (STRING_ELEMENTS.includes(p.name) && p.value.type !== 'string') {
-          const hint = p.name === 'Effect' ? ' "Allow" or "Deny"' : '';
-          wrong(`The value of ${p.name}`, p.value, `a single string${hint}`);
-        } else if (LIST_ELEMENTS.includes(p.name)) {
-          if (!isStringOrStrings(p.value)) wrong(`The value of ${p.name}`, p.value, 'a string or an array of strings');
-          else if (p.value.type === 'array') {
-            for (const child of p.value.children ?? []) {
-              if (child.type !== 'string') wrong(`This entry of ${p.name}`, child, 'a string');
-            }
-          }
-        }
-      }
-    }
+    for (const s of doc.statements) if (statementPart(doc, s, 'element-invalid-type', hasTypeError)) statementTypeErrors(s, wrong);
   },
 };

@@ -1,7 +1,8 @@
 // The `Statement` element and the element names inside each statement: missing or empty,
 // not an object or array, unknown names, and names that repeat a known one in another case.
 import { nodeRange } from '../../parse/jsonDocument';
-import { PolicyDocument, Property, propertiesOf } from '../../parse/policyModel';
+import { statementPart } from '../../incremental/statementCache';
+import { PolicyDocument, Property, propertiesOf, Statement } from '../../parse/policyModel';
 import { Rule } from '../rule';
 import { judgeKeys, keyRange, KeyVerdict, openBrace, presentOrMeant, suggestionFor, typeName } from './keys';
 import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from '../../reference/elements';
@@ -79,18 +80,26 @@ function caseInsensitiveDuplicates(props: Property[]): { prop: Property; first: 
   return out;
 }
 
-/** Every key that repeats another of its object in a different case. */
+/** Every key that repeats another of its object in a different case. The statements without
+ *  one (nearly all) are known from their text (statementPart) and not judged again. */
 function* caseDuplicates(doc: PolicyDocument): Generator<{ prop: Property; first: Property }> {
-  const fromVerdicts = (judged: { prop: Property; verdict: KeyVerdict }[]) =>
-    judged.flatMap(({ prop, verdict }) => (verdict.kind === 'case-duplicate' ? [{ prop, first: verdict.first }] : []));
   yield* fromVerdicts(judgeKeys(doc.properties, TOP_LEVEL_ELEMENTS));
   for (const s of doc.statements) {
-    yield* fromVerdicts(judgeKeys(s.properties, STATEMENT_ELEMENTS));
-    const operators = propertiesOf(s.conditionProperty?.value);
-    yield* caseInsensitiveDuplicates(operators);
-    for (const op of operators) yield* caseInsensitiveDuplicates(propertiesOf(op.value));
+    if (statementPart(doc, s, 'duplicate-key-case', hasCaseDuplicate)) yield* statementCaseDuplicates(s);
   }
 }
+
+const fromVerdicts = (judged: { prop: Property; verdict: KeyVerdict }[]) =>
+  judged.flatMap(({ prop, verdict }) => (verdict.kind === 'case-duplicate' ? [{ prop, first: verdict.first }] : []));
+
+function* statementCaseDuplicates(s: Statement): Generator<{ prop: Property; first: Property }> {
+  yield* fromVerdicts(judgeKeys(s.properties, STATEMENT_ELEMENTS));
+  const operators = propertiesOf(s.conditionProperty?.value);
+  yield* caseInsensitiveDuplicates(operators);
+  for (const op of operators) yield* caseInsensitiveDuplicates(propertiesOf(op.value));
+}
+
+const hasCaseDuplicate = (s: Statement): boolean => !statementCaseDuplicates(s).next().done;
 
 export const duplicateKeyCase: Rule = {
   id: 'duplicate-key-case',

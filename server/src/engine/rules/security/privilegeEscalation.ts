@@ -9,7 +9,8 @@
 // permissions boundary (iam:PermissionsBoundary) makes the statement deliberate. Where `*` or
 // `iam:*` also grants the role actions, iam-role-privilege-escalation reports the token and this
 // rule stays silent on it: one finding per mistake.
-import { PolicyDocument, Statement } from '../../parse/policyModel';
+import { statementPart } from '../../incremental/statementCache';
+import { Statement } from '../../parse/policyModel';
 import { parseArn } from '../../reference/arn';
 import { patternCovers, patternsIntersect, wildcardMatches } from '../../reference/wildcard';
 import { Report, Rule } from '../rule';
@@ -92,32 +93,45 @@ function describe(found: Escalation[], lead: string): string {
   return `${found.length > 1 ? 'These are escalation paths' : 'This is an escalation path'} on every resource: ${shown}. Whoever has this policy can ${risks}${found.length > 2 ? '; and more' : ''}. Scope the resources, or add a condition that limits them.`;
 }
 
-/** Does the policy allow every action of `service` on every resource (`s3:*` or `*` on `*`, or
+/** The services whose full access makes their rows no escalation (ESCALATIONS' `service`). */
+const WHOLE_SERVICES = [...new Set(ESCALATIONS.flatMap((e) => (e.service ? [e.service] : [])))];
+
+/** Does the statement allow every action of `service` on every resource (`s3:*` or `*` on `*`, or
  *  NotAction that excludes none of its actions)? */
-function grantsWholeService(doc: PolicyDocument, service: string): boolean {
+function grantsWholeService(s: Statement, service: string): boolean {
   const all = `${service}:*`;
-  return doc.statements.some((s) => {
-    if (!isAllow(s) || s.conditionProperty || s.isNotResource || !s.resources.some((r) => r.value === '*')) return false;
-    if (s.isNotAction) return !s.actions.some((a) => typeof a.value === 'string' && patternsIntersect(a.value, all, true));
-    return s.actions.some((a) => typeof a.value === 'string' && patternCovers(a.value.toLowerCase(), all));
-  });
+  if (!isAllow(s) || s.conditionProperty || s.isNotResource || !s.resources.some((r) => r.value === '*')) return false;
+  if (s.isNotAction) return !s.actions.some((a) => typeof a.value === 'string' && patternsIntersect(a.value, all, true));
+  return s.actions.some((a) => typeof a.value === 'string' && patternCovers(a.value.toLowerCase(), all));
 }
 
-function checkStatement(s: Statement, relevant: Escalation[], report: (r: Report) => void): void {
-  if (scoped(s) || !s.actionProperty) return;
+/** What a statement contributes, memoised by its text (statementPart): the services it grants
+ *  whole, and what would be reported on it with every row of ESCALATIONS relevant. Rows are
+ *  indices into ESCALATIONS; `action` indexes the statement's actions, -1 for its NotAction key. */
+interface EscalationPart {
+  wholeServices: string[];
+  hits: { action: number; rows: number[] }[];
+}
+
+const rowsOf = (found: Escalation[]) => found.map((e) => ESCALATIONS.indexOf(e));
+
+function escalationPart(s: Statement): EscalationPart {
+  const part: EscalationPart = { wholeServices: WHOLE_SERVICES.filter((service) => grantsWholeService(s, service)), hits: [] };
+  if (!isAllow(s) || scoped(s) || !s.actionProperty) return part;
   if (s.isNotAction) {
-    const granted = relevant.filter((e) => !s.actions.some((a) => grants(a.value, e)));
+    const granted = ESCALATIONS.filter((e) => !s.actions.some((a) => grants(a.value, e)));
     const open = openEscalations(s, granted);
-    if (open.length) report({ message: describe(open, 'Through NotAction, '), range: keyRange(s.actionProperty), data: { actions: open.map((e) => e.action) } });
-    return;
+    if (open.length) part.hits.push({ action: -1, rows: rowsOf(open) });
+    return part;
   }
-  for (const a of s.actions) {
+  s.actions.forEach((a, i) => {
     // `*` on `*` is allow-all-actions-all-resources; role actions are the role rule's.
-    if (isStar(a.value) && s.resources.some((r) => r.value === '*')) continue;
-    if (grantsOpenRoleAction(s, a)) continue;
-    const open = openEscalations(s, relevant.filter((e) => grants(a.value, e)));
-    if (open.length) report({ message: describe(open, ''), range: a.range, data: { actions: open.map((e) => e.action) } });
-  }
+    if (isStar(a.value) && s.resources.some((r) => r.value === '*')) return;
+    if (grantsOpenRoleAction(s, a)) return;
+    const open = openEscalations(s, ESCALATIONS.filter((e) => grants(a.value, e)));
+    if (open.length) part.hits.push({ action: i, rows: rowsOf(open) });
+  });
+  return part;
 }
 
 export const iamPrivilegeEscalation: Rule = {
@@ -128,9 +142,18 @@ export const iamPrivilegeEscalation: Rule = {
   noFix: 'the resources to allow are yours to name',
   check({ doc, report }) {
     if (!grantsIdentityPermissions(doc)) return;
-    // Once per document, not per statement: grantsWholeService scans every statement.
-    const relevant = ESCALATIONS.filter((e) => !e.service || !grantsWholeService(doc, e.service));
-    for (const s of doc.statements) if (isAllow(s)) checkStatement(s, relevant, report);
+    // Each statement's part is computed once per statement text; per analysis only this runs.
+    const parts = doc.statements.map((s) => statementPart(doc, s, 'iam-privilege-escalation', escalationPart));
+    const whole = new Set(parts.flatMap((p) => p.wholeServices));
+    // Whoever already has s3:* on every bucket gains nothing by writing a bucket policy.
+    const relevant = (row: number) => !ESCALATIONS[row].service || !whole.has(ESCALATIONS[row].service!);
+    doc.statements.forEach((s, i) => {
+      for (const hit of parts[i].hits) {
+        const open = hit.rows.filter(relevant).map((row) => ESCALATIONS[row]);
+        if (!open.length) continue;
+        const range = hit.action < 0 ? keyRange(s.actionProperty!) : s.actions[hit.action].range;
+        report({ message: describe(open, hit.action < 0 ? 'Through NotAction, ' : ''), range, data: { actions: open.map((e) => e.action) } });
+      }
+    });
   },
 };
-

@@ -9,6 +9,7 @@
 // The Connect rules report PutRolePolicy scoped to a wrong non-wildcard role path; this rule only
 // the every-role case, so the two never fire together.
 import { addStatementEdits, replaceValueEdit } from '../../fixes/edits';
+import { statementPart } from '../../incremental/statementCache';
 import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
 import { policyContext } from '../../policyContext';
 import { parseArn } from '../../reference/arn';
@@ -18,7 +19,7 @@ import { Fix, TextEdit } from '../../types';
 import { Report, Rule } from '../rule';
 import { isStar } from './allowAll';
 import { removeArrayElementEdit } from './arrayEdits';
-import { allowsService, grantsIdentityPermissions, isAllow, keyRange } from './statements';
+import { allowsServiceIn, grantsIdentityPermissions, isAllow, keyRange } from './statements';
 
 const ROLE_ACTIONS = ['iam:PassRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy'] as const;
 type RoleAction = (typeof ROLE_ACTIONS)[number];
@@ -78,24 +79,23 @@ const RUNS_CODE = [
   'sagemaker:CreateNotebookInstance', 'sagemaker:CreateTrainingJob', 'datapipeline:CreatePipeline', 'states:CreateStateMachine',
 ];
 
-/** The first code-running action the document allows (by name or pattern), if any. */
-function codeRunner(doc: PolicyDocument): string | undefined {
-  for (const s of doc.statements) {
-    if (!isAllow(s) || s.isNotAction) continue;
-    for (const a of s.actions) {
-      if (typeof a.value !== 'string' || isStar(a.value)) continue;
-      const hit = RUNS_CODE.find((r) => wildcardMatches(a.value as string, r, true));
-      if (hit) return hit;
-    }
+/** The first code-running action the statement allows (by name or pattern), if any. */
+function codeRunner(s: Statement): string | undefined {
+  if (!isAllow(s) || s.isNotAction) return undefined;
+  for (const a of s.actions) {
+    if (typeof a.value !== 'string' || isStar(a.value)) continue;
+    const hit = RUNS_CODE.find((r) => wildcardMatches(a.value as string, r, true));
+    if (hit) return hit;
   }
   return undefined;
 }
 
-function describe(doc: PolicyDocument, actions: RoleAction[], on: string, lead?: string): string {
+/** `runner`: the first code-running action the document allows (codeRunner). */
+function describe(runner: string | undefined, actions: RoleAction[], on: string, lead?: string): string {
   const names = actions.join(', ');
   const risks = actions.map((a) => RISK[a]).join('; ');
   const verb = actions.length > 1 ? 'are' : 'is';
-  const runner = actions.includes('iam:PassRole') ? codeRunner(doc) : undefined;
+  if (!actions.includes('iam:PassRole')) runner = undefined;
   const combo = runner ? ` With ${runner} also allowed, they can run their own code with any role's permissions.` : '';
   return `${lead ?? ''}${names} ${verb} allowed on ${on}. Whoever has this policy can ${risks}.${combo} Scope the resource to the roles that need it.`;
 }
@@ -123,43 +123,80 @@ function actionFix(doc: PolicyDocument, s: Statement, action: ValueItem, star: V
   return { title: `${TITLE_CONNECT} (in a statement of its own)`, edits, isPreferred: true };
 }
 
-function checkStatement(doc: PolicyDocument, s: Statement, report: (r: Report) => void, connect: boolean): void {
+/** What would be reported on a statement, in order: on its NotAction key, on an action (with
+ *  `star`, the index of its `"*"` resource, when there is one), or on a resource that covers every
+ *  role. Indices into the statement's actions and resources; the role actions are constants. */
+type RoleHit =
+  | { at: 'notAction'; granted: RoleAction[] }
+  | { at: 'action'; index: number; granted: RoleAction[]; star: number }
+  | { at: 'resource'; index: number; granted: RoleAction[] };
+
+/** What a statement contributes, memoised by its text (statementPart): whether it allows a
+ *  Connect action, its first code-running action, and its hits. */
+interface RolePart {
+  connect: boolean;
+  runner?: string;
+  hits: RoleHit[];
+}
+
+function rolePart(s: Statement): RolePart {
+  const part: RolePart = { connect: allowsServiceIn(s, 'connect'), runner: codeRunner(s), hits: [] };
+  if (isAllow(s)) part.hits = roleHits(s);
+  return part;
+}
+
+function roleHits(s: Statement): RoleHit[] {
+  const hits: RoleHit[] = [];
   const open = (actions: RoleAction[]) => actions.filter((a) => !scopedByCondition(s, a));
 
   if (s.isNotAction) {
     // Everything but the listed actions: the role actions the list does not exclude.
     const granted = open(ROLE_ACTIONS.filter((a) => !s.actions.some((x) => typeof x.value === 'string' && wildcardMatches(x.value, a, true))));
     const broad = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) : s.resources.some((r) => coversAllRoles(r.value));
-    if (granted.length && broad && s.actionProperty) report({ message: describe(doc, granted, 'every role', 'Through NotAction, '), range: keyRange(s.actionProperty) });
-    return;
+    if (granted.length && broad && s.actionProperty) hits.push({ at: 'notAction', granted });
+    return hits;
   }
 
-  const star = s.isNotResource ? undefined : s.resources.find((r) => r.value === '*');
+  const star = s.isNotResource ? -1 : s.resources.findIndex((r) => r.value === '*');
   // NotResource leaves every role open unless one of its entries excludes them all.
-  const everything = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) && s.resources.length > 0 : !!star;
+  const everything = s.isNotResource ? !s.resources.some((r) => coversAllRoles(r.value)) && s.resources.length > 0 : star >= 0;
   if (everything) {
-    for (const a of s.actions) {
+    s.actions.forEach((a, index) => {
       // `*` on `*` is full admin: allow-all-actions-all-resources says so, once.
-      if (star && isStar(a.value)) continue;
+      if (star >= 0 && isStar(a.value)) return;
       const granted = open(roleActionsOf(a.value));
-      if (!granted.length) continue;
-      const fix = connect && star ? actionFix(doc, s, a, star) : undefined;
-      const on = s.isNotResource ? 'every role not excluded by NotResource' : 'every role ("Resource": "*")';
-      report({ message: describe(doc, granted, on), range: a.range, fixes: fix ? [fix] : undefined, data: { actions: granted } });
-    }
-    return;
+      if (granted.length) hits.push({ at: 'action', index, granted, star });
+    });
+    return hits;
   }
 
-  if (s.isNotResource) return;
+  if (s.isNotResource) return hits;
   const granted = open([...new Set(s.actions.flatMap((a) => roleActionsOf(a.value)))]);
-  if (!granted.length) return;
-  for (const r of s.resources) {
-    if (!coversAllRoles(r.value)) continue;
-    const scopable = connect && granted.every((a) => CONNECT_SCOPABLE.has(a));
-    const fixes: Fix[] | undefined = scopable
-      ? [{ title: TITLE_CONNECT, edits: [replaceValueEdit(r, connectRoleArn(doc, String(r.value)))], isPreferred: true }]
-      : undefined;
-    report({ message: describe(doc, granted, `every role (${r.value})`), range: r.range, fixes, data: { actions: granted } });
+  if (!granted.length) return hits;
+  s.resources.forEach((r, index) => {
+    if (coversAllRoles(r.value)) hits.push({ at: 'resource', index, granted });
+  });
+  return hits;
+}
+
+/** The findings of a statement's hits (messages and fixes need the document). */
+function reportHits(doc: PolicyDocument, s: Statement, hits: RoleHit[], runner: string | undefined, connect: boolean, report: (r: Report) => void): void {
+  for (const hit of hits) {
+    if (hit.at === 'notAction') {
+      report({ message: describe(runner, hit.granted, 'every role', 'Through NotAction, '), range: keyRange(s.actionProperty!) });
+    } else if (hit.at === 'action') {
+      const a = s.actions[hit.index];
+      const fix = connect && hit.star >= 0 ? actionFix(doc, s, a, s.resources[hit.star]) : undefined;
+      const on = s.isNotResource ? 'every role not excluded by NotResource' : 'every role ("Resource": "*")';
+      report({ message: describe(runner, hit.granted, on), range: a.range, fixes: fix ? [fix] : undefined, data: { actions: hit.granted } });
+    } else {
+      const r = s.resources[hit.index];
+      const scopable = connect && hit.granted.every((a) => CONNECT_SCOPABLE.has(a));
+      const fixes: Fix[] | undefined = scopable
+        ? [{ title: TITLE_CONNECT, edits: [replaceValueEdit(r, connectRoleArn(doc, String(r.value)))], isPreferred: true }]
+        : undefined;
+      report({ message: describe(runner, hit.granted, `every role (${r.value})`), range: r.range, fixes, data: { actions: hit.granted } });
+    }
   }
 }
 
@@ -179,7 +216,10 @@ export const iamRolePrivilegeEscalation: Rule = {
   fix: { summary: 'scope to the Amazon Connect service-linked role (in a statement of its own)', safe: false },
   check({ doc, report }) {
     if (!grantsIdentityPermissions(doc)) return;
-    const connect = allowsService(doc, 'connect');
-    for (const s of doc.statements) if (isAllow(s)) checkStatement(doc, s, report, connect);
+    // Each statement's part is computed once per statement text; per analysis only this runs.
+    const parts = doc.statements.map((s) => statementPart(doc, s, 'iam-role-privilege-escalation', rolePart));
+    const connect = parts.some((p) => p.connect);
+    const runner = parts.find((p) => p.runner !== undefined)?.runner;
+    doc.statements.forEach((s, i) => reportHits(doc, s, parts[i].hits, runner, connect, report));
   },
 };

@@ -23,8 +23,11 @@ export function keyRange(p: Property): OffsetRange {
 
 /** Does any Allow statement of the document grant an action of `service` (by name or pattern)? */
 export function allowsService(doc: PolicyDocument, service: string): boolean {
+  return doc.statements.some((s) => allowsServiceIn(s, service));
+}
+
+/** Is the statement an Allow that grants an action of `service` (by name or pattern)? */
+export function allowsServiceIn(s: Statement, service: string): boolean {
   const prefix = `${service.toLowerCase()}:`;
-  return doc.statements.some(
-    (s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase().startsWith(prefix)),
-  );
+  return isAllow(s) && !s.isNotAction && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase().startsWith(prefix));
 }

@@ -2,7 +2,8 @@
 // IAM does not is reported here. Analysis of what did parse goes on regardless.
 import { printParseErrorCode } from 'jsonc-parser';
 import { MAX_DEPTH } from '../../parse/jsonDocument';
-import { propertiesOf } from '../../parse/policyModel';
+import { statementPart } from '../../incremental/statementCache';
+import { propertiesOf, Property, Statement } from '../../parse/policyModel';
 import { Node } from 'jsonc-parser';
 import { OffsetRange } from '../../types';
 import { Rule, RuleContext } from '../rule';
@@ -98,15 +99,41 @@ const jsonTrailingComma: Rule = {
   },
 };
 
-/** Calls `visit` for every object of the tree, iteratively (documents can nest deeply). */
-function forEachObject(root: Node | undefined, visit: (obj: Node) => void): void {
+/** Calls `visit` for every object of the tree, iteratively (documents can nest deeply), except
+ *  in the subtrees `skip` says to leave out. */
+function forEachObject(root: Node | undefined, visit: (obj: Node) => void, skip?: (node: Node) => boolean): void {
   const stack: Node[] = root ? [root] : [];
   while (stack.length) {
     const node = stack.pop()!;
+    if (skip?.(node)) continue;
     if (node.type === 'object') visit(node);
     const children = node.children;
     if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]);
   }
+}
+
+/** The properties of an object that repeat an earlier key of it (with that earlier key), keys
+ *  after `breakAt` left out. The common case, fewer than two properties, needs no bookkeeping. */
+function duplicateKeys(obj: Node, breakAt: number, found: (p: Property, first: Node) => void): void {
+  if (obj.children!.length < 2) return;
+  const seen = new Map<string, Node>();
+  for (const p of propertiesOf(obj)) {
+    const first = seen.get(p.name);
+    if (p.key.offset > breakAt) continue;
+    if (!first) {
+      seen.set(p.name, p.key);
+      continue;
+    }
+    found(p, first);
+  }
+}
+
+/** Does any object of the statement repeat a key (before any parse error)? Memoised by the
+ *  statement's text (statementPart): the statements without one, nearly all, are not walked. */
+function hasDuplicateKey(s: Statement): boolean {
+  let any = false;
+  forEachObject(s.node, (obj) => duplicateKeys(obj, Infinity, () => (any = true)), () => any);
+  return any;
 }
 
 const jsonDuplicateKey: Rule = {
@@ -117,24 +144,15 @@ const jsonDuplicateKey: Rule = {
   check({ doc, report }) {
     // After a parse error, recovery can merge two objects: keys past the break are not reported.
     const breakAt = doc.json.errors[0]?.offset ?? Infinity;
-    forEachObject(doc.root, (obj) => {
-      const props = obj.children!;
-      if (props.length < 2) return; // the common case needs no bookkeeping
-      const seen = new Map<string, Node>();
-      for (const p of propertiesOf(obj)) {
-        const first = seen.get(p.name);
-        if (p.key.offset > breakAt) continue;
-        if (!first) {
-          seen.set(p.name, p.key);
-          continue;
-        }
-        report({
-          message: `Duplicate key "${p.name}": IAM rejects a policy with duplicate keys. Merge the values into the first "${p.name}" or remove this one.`,
-          range: { start: p.key.offset, end: p.key.offset + p.key.length },
-          related: [{ range: { start: first.offset, end: first.offset + first.length }, message: `First "${p.name}"` }],
-        });
-      }
-    });
+    const clean = new Set<Node>();
+    for (const s of doc.statements) if (!statementPart(doc, s, 'json-duplicate-key', hasDuplicateKey)) clean.add(s.node);
+    forEachObject(doc.root, (obj) => duplicateKeys(obj, breakAt, (p, first) => {
+      report({
+        message: `Duplicate key "${p.name}": IAM rejects a policy with duplicate keys. Merge the values into the first "${p.name}" or remove this one.`,
+        range: { start: p.key.offset, end: p.key.offset + p.key.length },
+        related: [{ range: { start: first.offset, end: first.offset + first.length }, message: `First "${p.name}"` }],
+      });
+    }), clean.size ? (node) => clean.has(node) : undefined);
   },
 };
 

@@ -1,13 +1,15 @@
 // arn-invalid-account (error) and arn-example-account (information): the account field of an ARN.
 import { spanSuggestion } from '../../fixes/edits';
 import { StringMemo } from '../../memo';
-import { subRange } from '../../parse/policyModel';
+import { statementPart } from '../../incremental/statementCache';
+import { Statement, subRange } from '../../parse/policyModel';
 import { policyContext } from '../../policyContext';
 import { hasWildcard, parseArn } from '../../reference/arn';
 import { resourceTypesOf } from '../../reference/iamData';
 import { EXAMPLE_ACCOUNTS } from '../../reference/placeholders';
 import { Rule } from '../rule';
-import { arnStrings, fieldDeferred, fieldNeverUsed } from './strings';
+import { OffsetRange } from '../../types';
+import { arnStrings, factsOf, fieldDeferred, fieldNeverUsed, statementStrings } from './strings';
 
 /** Words some services put in the account field instead of an ID, per the reference's ARN
  *  formats (`arn:${Partition}:mediaconnect:${Region}:offering:${OfferingId}`). */
@@ -72,9 +74,13 @@ export const arnExampleAccount: Rule = {
   title: 'An ARN uses an account ID from the AWS documentation examples.',
   check({ doc, report }) {
     // Once per document, on the first occurrence: the account is usually repeated in every ARN.
-    const hits = arnStrings(doc)
-      .filter(({ arn }) => EXAMPLE_ACCOUNTS.has(arn.account.value) && !fieldNeverUsed(arn, 'account'))
-      .map(({ s, arn }) => ({ value: arn.account.value, range: subRange(s.item, arn.account.start, arn.account.end) }));
+    // Which strings of a statement hold one is memoised by the statement's text (statementPart).
+    const hits: { value: string; range: OffsetRange }[] = [];
+    const compute = (s: Statement) => exampleAccounts(s, doc.text);
+    for (const s of doc.statements) {
+      const base = s.node.offset;
+      for (const { value, start, end } of statementPart(doc, s, 'arn-example-account', compute)) hits.push({ value, range: { start: base + start, end: base + end } });
+    }
     const [first, ...rest] = hits;
     if (!first) return;
     report({
@@ -85,3 +91,20 @@ export const arnExampleAccount: Rule = {
     });
   },
 };
+
+/** The example account IDs of AWS's own documentation, each as its own constant. */
+const EXAMPLE_ACCOUNT_IDS = new Map([...EXAMPLE_ACCOUNTS].map((a) => [a, a]));
+
+/** A statement's ARNs whose account is an example one: the account (the constant, no slice of the
+ *  document) and its range relative to the statement's start. */
+function exampleAccounts(s: Statement, text: string): { value: string; start: number; end: number }[] {
+  const out: { value: string; start: number; end: number }[] = [];
+  for (const str of statementStrings(s, text)) {
+    const arn = factsOf(str).arn;
+    const value = arn && EXAMPLE_ACCOUNT_IDS.get(arn.account.value);
+    if (!value || fieldNeverUsed(arn, 'account')) continue;
+    const range = subRange(str.item, arn.account.start, arn.account.end);
+    out.push({ value, start: range.start - s.node.offset, end: range.end - s.node.offset });
+  }
+  return out;
+}

@@ -52,15 +52,19 @@ export function policyStrings(doc: PolicyDocument): PolicyString[] {
   let out = stringsCache.get(doc);
   if (out) return out;
   out = [];
-  const add = (items: ValueItem[], place: Place, statement: Statement) => {
-    for (const item of items) if (typeof item.value === 'string') out!.push({ item, text: item.value, place, statement });
-  };
-  for (const s of doc.statements) {
-    add(s.resources, 'resource', s);
-    add(principalItems(s.principalProperty?.value, doc.text), 'principal', s);
-    for (const c of s.conditions) add(c.values, 'condition', s);
-  }
+  for (const s of doc.statements) statementStrings(s, doc.text, out);
   stringsCache.set(doc, out);
+  return out;
+}
+
+/** The string values of one statement, in the order policyStrings lists them, added to `out`. */
+export function statementStrings(s: Statement, text: string, out: PolicyString[] = []): PolicyString[] {
+  const add = (items: ValueItem[], place: Place) => {
+    for (const item of items) if (typeof item.value === 'string') out.push({ item, text: item.value, place, statement: s });
+  };
+  add(s.resources, 'resource');
+  add(principalItems(s.principalProperty?.value, text), 'principal');
+  for (const c of s.conditions) add(c.values, 'condition');
   return out;
 }
 
