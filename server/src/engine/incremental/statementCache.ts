@@ -70,8 +70,10 @@ export class StatementCache {
   misses = 0;
   /** How many times each part was computed (work counts, for the tests). */
   readonly computed = new Map<string, number>();
-  /** The entries of the statements of the current analyses (one lookup per statement). */
-  private byStatement = new WeakMap<Statement, Entry>();
+  /** The entries of the statements of the documents being analysed, by statement index: one
+   *  lookup per statement per analysis (a WeakMap per document, not per statement, which would
+   *  cost the garbage collector an ephemeron per statement). */
+  private byDocument = new WeakMap<PolicyDocument, (Entry | undefined)[]>();
 
   constructor(private readonly maxEntries = 100_000, private readonly maxChars = 24_000_000) {}
 
@@ -91,10 +93,14 @@ export class StatementCache {
 
   /** The entry of a statement of the current analysis. */
   entryOf(doc: PolicyDocument, s: Statement): Entry {
-    let entry = this.byStatement.get(s);
+    let entries = this.byDocument.get(doc);
+    if (!entries) this.byDocument.set(doc, (entries = []));
+    // A statement of the document itself (not of a view or a merged document): remembered.
+    const own = doc.statements[s.index] === s;
+    let entry = own ? entries[s.index] : undefined;
     if (!entry) {
       entry = this.entry(statementKey(doc, s));
-      this.byStatement.set(s, entry);
+      if (own) entries[s.index] = entry;
     }
     return entry;
   }
@@ -148,7 +154,7 @@ export class StatementCache {
     this.hits = 0;
     this.misses = 0;
     this.computed.clear();
-    this.byStatement = new WeakMap();
+    this.byDocument = new WeakMap();
   }
 
   get size(): number {
@@ -193,27 +199,16 @@ function treeFacts(node: Node, base: number, doc: PolicyDocument, out: string[],
   }
 }
 
-const statementKeys = new WeakMap<Statement, string>();
-
 /** What a statement's model is a function of: its text, and for a policy in a template the facts
- *  of the host's tree (treeFacts). Computed once per statement per analysis, so every lookup by
- *  it hashes the same string once. A slice of the document: stores must detach it. */
+ *  of the host's tree (treeFacts). A slice of the document: stores must detach it. */
 export function statementKey(doc: PolicyDocument, s: Statement): string {
-  let key = statementKeys.get(s);
-  if (key === undefined) {
-    const start = s.node.offset;
-    const text = doc.text.slice(start, start + s.node.length);
-    if (doc.embedded) {
-      const facts: string[] = [];
-      treeFacts(s.node, start, doc, facts, 0);
-      key = `${facts.join('\u0003')}\u0002${text}`;
-    } else {
-      // A plain slice (no concatenation): hashing it reads the document text, copying nothing.
-      key = text;
-    }
-    statementKeys.set(s, key);
-  }
-  return key;
+  const start = s.node.offset;
+  const text = doc.text.slice(start, start + s.node.length);
+  // A plain policy's key is a slice (no concatenation): hashing it copies nothing.
+  if (!doc.embedded) return text;
+  const facts: string[] = [];
+  treeFacts(s.node, start, doc, facts, 0);
+  return `${facts.join('\u0003')}\u0002${text}`;
 }
 
 /**
@@ -311,11 +306,18 @@ export function analyzeStatements(
   }
   const text = doc.text;
   const context = contextKey(doc, rules, options);
+  let lastPrefix: string | undefined;
+  let variant = '';
   for (const s of doc.statements) {
     const start = s.node.offset;
     const end = start + s.node.length;
-    // The text before the statement on its line: fixes indent from it.
-    const variant = `${context}\u0002${text.slice(lineStart(text, start), start)}`;
+    // The text before the statement on its line: fixes indent from it. Usually the same for
+    // every statement, so the variant string is built once.
+    const prefix = text.slice(lineStart(text, start), start);
+    if (prefix !== lastPrefix) {
+      lastPrefix = prefix;
+      variant = `${context}\u0002${prefix}`;
+    }
     const entry = cache.entryOf(doc, s);
     const hit = findingsIn(entry, variant);
     if (hit) {

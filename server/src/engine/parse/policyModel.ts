@@ -42,7 +42,7 @@ export interface Statement {
   /** All properties in order, duplicates included. */
   properties: Property[];
   /** First property of each exact name. */
-  byName: Map<string, Property>;
+  byName: PropertyIndex;
   sid?: ValueItem;
   effect?: ValueItem;
   /** The `Action` or `NotAction` element (Action wins when both are present). */
@@ -96,7 +96,7 @@ export interface PolicyDocument {
   isPolicy: boolean;
   kind: PolicyKind;
   properties: Property[];
-  byName: Map<string, Property>;
+  byName: PropertyIndex;
   version?: ValueItem;
   statementProperty?: Property;
   statements: Statement[];
@@ -115,10 +115,26 @@ export function propertiesOf(obj: Node | undefined): Property[] {
   return out;
 }
 
-function firstByName(props: Property[]): Map<string, Property> {
-  const map = new Map<string, Property>();
-  for (const p of props) if (!map.has(p.name)) map.set(p.name, p);
-  return map;
+/** The first property of an object with a given name. */
+export interface PropertyIndex {
+  get(name: string): Property | undefined;
+}
+
+/** Looked up by a scan of the properties: policy objects have a handful, and a Map per statement
+ *  was a good share of the policy model's allocations. Rules ask for fixed names only (a few
+ *  dozen lookups per object), so the scan stays linear in the object's size. */
+class FirstByName implements PropertyIndex {
+  constructor(private readonly props: readonly Property[]) {}
+
+  get(name: string): Property | undefined {
+    const props = this.props;
+    for (let i = 0; i < props.length; i++) if (props[i].name === name) return props[i];
+    return undefined;
+  }
+}
+
+function firstByName(props: Property[]): PropertyIndex {
+  return new FirstByName(props);
 }
 
 export function valueItem(node: Node, text: string): ValueItem | undefined {
