@@ -43,7 +43,8 @@ export const sidInvalidCharacters: Rule = {
   check({ doc, report }) {
     // Resource policies (S3, SNS, SQS…) accept spaces and punctuation in Sids.
     if (doc.kind !== 'identity') return;
-    const taken = new Set(doc.statements.map((s) => s.sid?.value));
+    // Built on the first Sid to fix only: nearly every document has none.
+    let taken: Set<unknown> | undefined;
     for (const s of doc.statements) {
       const sid = s.sid;
       if (!sid || typeof sid.value !== 'string' || IDENTITY_SID.test(sid.value)) continue;
@@ -53,7 +54,7 @@ export const sidInvalidCharacters: Rule = {
         message: `Sid "${sid.value}" contains ${bad.join(', ')}, and IAM rejects the policy. In identity policies a Sid may hold only ASCII letters and digits.${cleaned ? ` Use "${cleaned}".` : ''}`,
         range: sid.range,
         // A Sid is a label: changing it cannot change what the policy grants.
-        fixes: cleaned && !taken.has(cleaned) ? [replaceValueFix(`Change the Sid to "${cleaned}"`, sid, cleaned, { safe: true })] : undefined,
+        fixes: cleaned && !(taken ??= new Set(doc.statements.map((t) => t.sid?.value))).has(cleaned) ? [replaceValueFix(`Change the Sid to "${cleaned}"`, sid, cleaned, { safe: true })] : undefined,
       });
     }
   },
