@@ -51,6 +51,8 @@ interface Entry {
   size: number;
   /** Used since the eviction last passed it (second-chance eviction). */
   used: boolean;
+  /** Still in the map (an analysis may go on using an entry evicted meanwhile). */
+  resident: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ export class StatementCache {
       entry.used = true;
       return entry;
     }
-    entry = { parts: Object.create(null) as Parts, variants: [], size: key.length + 64, used: false };
+    entry = { parts: Object.create(null) as Parts, variants: [], size: key.length + 64, used: false, resident: true };
     this.map.set(detach(key), entry);
     this.chars += entry.size;
     this.evict();
@@ -122,13 +124,15 @@ export class StatementCache {
     for (const f of findings) size += f.message.length + 64 + (f.fixes?.length ?? 0) * 64;
     const old = entry.variants.findIndex((v) => v.context === context);
     const dropped = old >= 0 ? entry.variants.splice(old, 1) : entry.variants.length >= MAX_VARIANTS ? entry.variants.splice(0, 1) : [];
+    // Only a resident entry counts towards the bound.
+    const counted = entry.resident ? 1 : 0;
     for (const d of dropped) {
       entry.size -= d.size;
-      this.chars -= d.size;
+      this.chars -= d.size * counted;
     }
     entry.variants.push({ context: detach(context), findings, size });
     entry.size += size;
-    this.chars += size;
+    this.chars += size * counted;
     this.evict();
   }
 
@@ -144,6 +148,7 @@ export class StatementCache {
         this.map.set(key, entry);
       } else {
         this.chars -= entry.size;
+        entry.resident = false;
       }
     }
   }
