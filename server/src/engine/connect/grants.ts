@@ -6,11 +6,13 @@
 // it (NotResource, conditions on the companion's statement and partly matching ARNs all count), so
 // that a "missing permission" warning is never a false positive.
 import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { hasPolicyVariable, parseArn } from '../reference/arn';
+import { hasPolicyVariable, hasWildcard, parseArn } from '../reference/arn';
 import { ParsedOperator, parseOperator } from '../reference/operators';
 import { variablesAsWildcards } from '../reference/resourceMatch';
 import { patternMatchesFormat, wildcardMatches } from '../reference/wildcard';
-import { Companion, RESOURCES, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
+import { allNeeds, Companion, CONNECT_DEPENDENCIES, RESOURCES, ResourceKind, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
+import { statementFact } from './statementFacts';
+import { detach } from '../memo';
 import { enumKey } from './enumKeys';
 
 export const isAllow = (s: Statement) => s.effect?.value === 'Allow';
@@ -51,10 +53,128 @@ function statementCoversFormat(s: Statement, format: string): boolean {
   return s.resources.some((r) => typeof r.value === 'string' && resourceFits(r.value, format));
 }
 
+// ---- The companions the table knows, numbered ----
+
+/** Every companion a row of the table can ask for, numbered: what a statement grants of them is
+ *  one of its facts (statementFacts.ts), and a document's grants are the union of its
+ *  statements'. */
+interface Universe {
+  ids: Map<string, number>;
+  /** Lower-case action → the resource kinds it is asked on, with their companion ids. */
+  byAction: Map<string, { action: string; kinds: { resource: ResourceKind; id: number }[] }>;
+}
+
+let universe: Universe | undefined;
+
+function companionUniverse(): Universe {
+  if (universe) return universe;
+  const ids = new Map<string, number>();
+  const byAction: Universe['byAction'] = new Map();
+  for (const row of CONNECT_DEPENDENCIES) {
+    for (const n of allNeeds(row)) {
+      for (const action of n.actions) {
+        const key = `${action}\u0000${n.on}`;
+        if (ids.has(key)) continue;
+        const id = ids.size;
+        ids.set(key, id);
+        const lower = action.toLowerCase();
+        let entry = byAction.get(lower);
+        if (!entry) byAction.set(lower, (entry = { action, kinds: [] }));
+        entry.kinds.push({ resource: n.on, id });
+      }
+    }
+  }
+  return (universe = { ids, byAction });
+}
+
+const companionId = (c: Companion) => companionUniverse().ids.get(`${c.action}\u0000${c.resource}`);
+
+const NONE: readonly number[] = [];
+
+/** The table's companions an Allow statement grants (by their ids). */
+const grantedBy = statementFact((s): readonly number[] => {
+  if (!isAllow(s) || !s.actionProperty || !s.resourceProperty) return NONE;
+  const { byAction } = companionUniverse();
+  // The table's actions the Action (or NotAction) element lets through.
+  const listed = new Set<string>();
+  for (const a of s.actions) {
+    if (typeof a.value !== 'string') continue;
+    if (!hasWildcard(a.value)) {
+      // As wildcardMatches compares a plain name: same length, equal in lower case.
+      const lower = a.value.toLowerCase();
+      if (byAction.has(lower) && lower.length === a.value.length) listed.add(lower);
+    } else for (const [lower, { action }] of byAction) if (actionMatches(a, action)) listed.add(lower);
+  }
+  const out: number[] = [];
+  const covers = new Map<string, boolean>();
+  for (const [lower, { kinds }] of byAction) {
+    if (listed.has(lower) === s.isNotAction) continue;
+    for (const { resource, id } of kinds) {
+      const format = RESOURCES[resource].format;
+      let hit = covers.get(format);
+      if (hit === undefined) covers.set(format, (hit = statementCoversFormat(s, format)));
+      if (hit) out.push(id);
+    }
+  }
+  return out.length ? out : NONE;
+});
+
+/** The table's companions an Allow statement grants by naming the action (not `s3:*`). */
+const grantedExplicitlyBy = statementFact((s): readonly number[] => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource) return NONE;
+  const { byAction } = companionUniverse();
+  const out: number[] = [];
+  for (const a of s.actions) {
+    const entry = typeof a.value === 'string' ? byAction.get(a.value.toLowerCase()) : undefined;
+    if (!entry) continue;
+    for (const { resource, id } of entry.kinds) if (!out.includes(id) && statementCoversFormat(s, RESOURCES[resource].format)) out.push(id);
+  }
+  return out.length ? out : NONE;
+});
+
+/** For the table's actions an Allow statement names exactly: the first resource of the action's
+ *  own service (the one meant for it in a mixed statement), as [lower-case action, resource]. */
+const nearMissesOf = statementFact((s): readonly (readonly [string, string])[] => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource) return [];
+  const { byAction } = companionUniverse();
+  const out: [string, string][] = [];
+  for (const a of s.actions) {
+    const action = typeof a.value === 'string' ? a.value.toLowerCase() : '';
+    if (!byAction.has(action) || out.some(([x]) => x === action)) continue;
+    const service = action.slice(0, action.indexOf(':'));
+    const r = s.resources.find((x) => typeof x.value === 'string' && parseArn(x.value)?.service.value === service);
+    if (r) out.push([detach(action), detach(String(r.value))]);
+  }
+  return out;
+});
+
+/** What a document grants of the table's companions, and its near misses, from its statements'
+ *  facts: built once per document. */
+interface GrantIndex {
+  granted: Set<number>;
+  explicit?: Set<number>;
+  nearMisses?: Map<string, string>;
+}
+
+const grantIndexes = new WeakMap<PolicyDocument, GrantIndex>();
+
+function grantIndex(doc: PolicyDocument): GrantIndex {
+  let index = grantIndexes.get(doc);
+  if (!index) {
+    const granted = new Set<number>();
+    for (const s of doc.statements) for (const id of grantedBy(doc, s)) granted.add(id);
+    grantIndexes.set(doc, (index = { granted }));
+  }
+  return index;
+}
+
 const grantCache = new WeakMap<PolicyDocument, Map<string, boolean>>();
 
 /** Does some Allow statement of the document grant the companion (action on its resource)? */
 export function grants(doc: PolicyDocument, c: Companion): boolean {
+  const id = companionId(c);
+  if (id !== undefined) return grantIndex(doc).granted.has(id);
+  // A companion the table does not know: asked rarely, so the statements are scanned.
   let cache = grantCache.get(doc);
   if (!cache) grantCache.set(doc, (cache = new Map()));
   const key = `${c.action}\u0000${c.resource}`;
@@ -70,27 +190,36 @@ export function grants(doc: PolicyDocument, c: Companion): boolean {
 /** Is the companion granted by an Allow statement that names its action without wildcards (a
  *  deliberate grant, not `s3:*`)? */
 export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
+  const id = companionId(c);
   const format = RESOURCES[c.resource].format;
-  return doc.statements.some((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
-    && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase() === c.action.toLowerCase())
-    && statementCoversFormat(s, format));
+  if (id === undefined) {
+    return doc.statements.some((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
+      && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase() === c.action.toLowerCase())
+      && statementCoversFormat(s, format));
+  }
+  const index = grantIndex(doc);
+  if (!index.explicit) {
+    index.explicit = new Set();
+    for (const s of doc.statements) for (const x of grantedExplicitlyBy(doc, s)) index.explicit.add(x);
+  }
+  return index.explicit.has(id);
 }
 
 /** A resource an Allow statement names the companion's action on (by name), when no grant fits:
  *  usually the mistake itself (`arn:aws:s3:::bucket/*`, a function ARN without `function:`). */
 export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined {
-  // Asked for every gap of every finding: cached per document, or a big policy is quadratic.
-  let cache = nearMissCache.get(doc);
-  if (!cache) nearMissCache.set(doc, (cache = new Map()));
-  const key = c.action.toLowerCase();
-  if (!cache.has(key)) cache.set(key, findNearMiss(doc, c));
-  return cache.get(key);
+  const action = c.action.toLowerCase();
+  if (!companionUniverse().byAction.has(action)) return findNearMiss(doc, action);
+  const index = grantIndex(doc);
+  if (!index.nearMisses) {
+    // The first statement (in document order) that has one, as a scan would find.
+    index.nearMisses = new Map();
+    for (const s of doc.statements) for (const [a, r] of nearMissesOf(doc, s)) if (!index.nearMisses.has(a)) index.nearMisses.set(a, r);
+  }
+  return index.nearMisses.get(action);
 }
 
-const nearMissCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
-
-function findNearMiss(doc: PolicyDocument, c: Companion): string | undefined {
-  const action = c.action.toLowerCase();
+function findNearMiss(doc: PolicyDocument, action: string): string | undefined {
   const service = action.slice(0, action.indexOf(':'));
   for (const s of doc.statements) {
     if (!isAllow(s) || s.isNotAction || s.isNotResource) continue;
@@ -100,6 +229,19 @@ function findNearMiss(doc: PolicyDocument, c: Companion): string | undefined {
     if (r) return String(r.value);
   }
   return undefined;
+}
+
+/** Per statement and format, the first resource a fix may reuse (see existingResource), or null;
+ *  filled format by format as fixes ask. */
+const reusableOf = statementFact((): Map<string, string | null> => new Map());
+
+function reusableIn(s: Statement, format: string): string | null {
+  for (const r of s.resources) {
+    const v = r.value;
+    if (typeof v !== 'string' || isAllStars(v) || !v.startsWith('arn:') || !resourceFits(v, format)) continue;
+    if (!/[*?]/.test(v.slice(v.lastIndexOf(':') + 1))) return detach(v);
+  }
+  return null;
 }
 
 const existingCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
@@ -112,14 +254,13 @@ export function existingResource(doc: PolicyDocument, format: string): string | 
   if (!cache) existingCache.set(doc, (cache = new Map()));
   if (cache.has(format)) return cache.get(format);
   let found: string | undefined;
-  search: for (const s of doc.statements) {
-    for (const r of s.resources) {
-      const v = r.value;
-      if (typeof v !== 'string' || isAllStars(v) || !v.startsWith('arn:') || !resourceFits(v, format)) continue;
-      if (!/[*?]/.test(v.slice(v.lastIndexOf(':') + 1))) {
-        found = v;
-        break search;
-      }
+  for (const s of doc.statements) {
+    const reusable = reusableOf(doc, s);
+    let r = reusable.get(format);
+    if (r === undefined) reusable.set(format, (r = reusableIn(s, format)));
+    if (r !== null) {
+      found = r;
+      break;
     }
   }
   cache.set(format, found);
@@ -148,24 +289,38 @@ export function typesMatchedBy(op: ParsedOperator, value: string): string[] {
 export type AllowedTypes = { kind: 'none' } | { kind: 'unknown' } | { kind: 'types'; types: Map<string, ValueItem> };
 
 export function allowedValues(s: Statement, key: string): AllowedTypes {
+  const found = allowedValueIndices(s, key);
+  if (found.kind !== 'types') return found;
+  return { kind: 'types', types: new Map(found.types.map(([t, e, v]) => [t, s.conditions[e].values[v]])) };
+}
+
+/** `allowedValues` with each value's condition entry and value given by their indices (in
+ *  s.conditions and its values), in the order of the map: a fact kept across documents. */
+type AllowedIndices = { kind: 'none' } | { kind: 'unknown' } | { kind: 'types'; types: readonly (readonly [string, number, number])[] };
+
+function allowedValueIndices(s: Statement, key: string): AllowedIndices {
   const lower = key.toLowerCase();
   const values = enumKey(key)?.values ?? [];
-  const entries = s.conditions.filter((c) => c.key.name.toLowerCase() === lower);
-  if (!entries.length) return { kind: 'none' };
-  let result: Map<string, ValueItem> | undefined;
-  for (const e of entries) {
-    const op = parseOperator(e.operator.name);
+  let result: Map<string, readonly [string, number, number]> | undefined;
+  let any = false;
+  for (let e = 0; e < s.conditions.length; e++) {
+    const entry = s.conditions[e];
+    if (entry.key.name.toLowerCase() !== lower) continue;
+    any = true;
+    const op = parseOperator(entry.operator.name);
     // An operator IAM does not know (a miscased one included) is the grammar rules' finding.
     if (op?.kind !== 'String' || op.negated) return { kind: 'unknown' };
-    const types = new Map<string, ValueItem>();
-    for (const v of e.values) {
-      if (typeof v.value !== 'string' || hasPolicyVariable(v.value)) return { kind: 'unknown' };
-      for (const t of valuesMatchedBy(op, v.value, values)) if (!types.has(t)) types.set(t, v);
+    const types = new Map<string, readonly [string, number, number]>();
+    for (let v = 0; v < entry.values.length; v++) {
+      const value = entry.values[v].value;
+      if (typeof value !== 'string' || hasPolicyVariable(value)) return { kind: 'unknown' };
+      for (const t of valuesMatchedBy(op, value, values)) if (!types.has(t)) types.set(t, [t, e, v]);
     }
     // Several conditions on the key must all hold: intersect.
     result = result ? new Map([...result].filter(([t]) => types.has(t))) : types;
   }
-  return { kind: 'types', types: result ?? new Map() };
+  if (!any) return { kind: 'none' };
+  return { kind: 'types', types: [...(result ?? new Map()).values()] };
 }
 
 export const allowedStorageTypes = (s: Statement): AllowedTypes => allowedValues(s, STORAGE_RESOURCE_TYPE_KEY);
@@ -183,6 +338,16 @@ export function isStorageAssociating(item: ValueItem): boolean {
   return typeof item.value === 'string' && /storageconfig/i.test(item.value) && STORAGE_ASSOCIATING_ACTIONS.some((a) => actionMatches(item, a));
 }
 
+/** A statement's storage-config actions (indices) and what its storage-type condition allows. */
+const storageFacts = statementFact((s): { actions: readonly number[]; allowed: AllowedIndices } | null => {
+  if (!isAllow(s) || s.isNotAction) return null;
+  const actions: number[] = [];
+  s.actions.forEach((a, i) => {
+    if (isStorageAssociating(a)) actions.push(i);
+  });
+  return actions.length ? { actions, allowed: allowedValueIndices(s, STORAGE_RESOURCE_TYPE_KEY) } : null;
+});
+
 const storageCache = new WeakMap<PolicyDocument, StorageStatement[]>();
 
 /** Allow statements (with `Action`) that allow associating or updating instance storage. */
@@ -191,9 +356,14 @@ export function storageStatements(doc: PolicyDocument): StorageStatement[] {
   if (!out) {
     out = [];
     for (const s of doc.statements) {
-      if (!isAllow(s) || s.isNotAction) continue;
-      const actions = s.actions.filter(isStorageAssociating);
-      if (actions.length) out.push({ s, actions, allowed: allowedStorageTypes(s) });
+      const facts = storageFacts(doc, s);
+      if (!facts) continue;
+      const { allowed } = facts;
+      out.push({
+        s,
+        actions: facts.actions.map((i) => s.actions[i]),
+        allowed: allowed.kind === 'types' ? { kind: 'types', types: new Map(allowed.types.map(([t, e, v]) => [t, s.conditions[e].values[v]])) } : allowed,
+      });
     }
     storageCache.set(doc, out);
   }
