@@ -10,6 +10,7 @@
 // range, no string sliced from its text (memo.ts: that would keep every analysed version alive):
 // indices into the statement's arrays and detached strings only.
 import { detach } from '../memo';
+import { statementCache } from '../incremental/statementCache';
 import { PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
 
 /** The facts of one statement, one slot per kind of fact (filled on first use). */
@@ -70,7 +71,10 @@ function factsOf(doc: PolicyDocument): Facts[] {
   let all = byDocument.get(doc);
   if (!all) {
     const text = doc.text;
-    all = doc.statements.map((s) => memo.get(doc.embedded ? valuesKey(s) : text.slice(s.node.offset, s.node.offset + s.node.length)));
+    // The per-statement cache's switch is this memo's too: off, every analysis starts afresh.
+    all = statementCache.enabled
+      ? doc.statements.map((s) => memo.get(doc.embedded ? valuesKey(s) : text.slice(s.node.offset, s.node.offset + s.node.length)))
+      : doc.statements.map(() => []);
     byDocument.set(doc, all);
   }
   return all;
