@@ -82,7 +82,7 @@ describe('Connect statement facts', () => {
   });
 
   it('keys a policy in a template by its values, not its text', () => {
-    // The same statement text in two templates, with Resource a Ref to resources of different
+    // The same statement text in two templates, with Resource a GetAtt of resources of different
     // types: what it names (and so what it grants) differs.
     const template = (type: string) => [
       'Resources:',
@@ -107,6 +107,12 @@ describe('Connect statement facts', () => {
       '              - Effect: Allow',
       '                Action: iam:PutRolePolicy',
       '                Resource: arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*',
+      // Enough statements for the facts to be kept (small documents are not memoised).
+      ...['CreateLogGroup', 'CreateLogStream', 'PutLogEvents', 'DescribeLogGroups', 'DescribeLogStreams', 'GetLogEvents'].flatMap((a) => [
+        '              - Effect: Allow',
+        `                Action: logs:${a}`,
+        '                Resource: "*"',
+      ]),
       '',
     ].join('\n');
     const hint = { path: 'template.yaml', languageId: 'yaml' };

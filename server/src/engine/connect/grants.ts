@@ -62,6 +62,8 @@ interface Universe {
   ids: Map<string, number>;
   /** Lower-case action → the resource kinds it is asked on, with their companion ids. */
   byAction: Map<string, { action: string; kinds: { resource: ResourceKind; id: number }[] }>;
+  /** Lower-case service prefix → its lower-case actions of byAction. */
+  byService: Map<string, string[]>;
 }
 
 let universe: Universe | undefined;
@@ -84,53 +86,64 @@ function companionUniverse(): Universe {
       }
     }
   }
-  return (universe = { ids, byAction });
+  const byService = new Map<string, string[]>();
+  for (const lower of byAction.keys()) {
+    const service = lower.slice(0, lower.indexOf(':'));
+    byService.set(service, [...(byService.get(service) ?? []), lower]);
+  }
+  return (universe = { ids, byAction, byService });
 }
 
 const companionId = (c: Companion) => companionUniverse().ids.get(`${c.action}\u0000${c.resource}`);
 
-const NONE: readonly number[] = [];
+const NONE: readonly string[] = [];
 
-/** The table's companions an Allow statement grants (by their ids). */
-const grantedBy = statementFact((s): readonly number[] => {
+/** The table's actions (lower case) an Allow statement's Action (or NotAction) element lets
+ *  through, when it has a Resource element too (else it grants nothing). */
+const listedBy = statementFact((s): readonly string[] => {
   if (!isAllow(s) || !s.actionProperty || !s.resourceProperty) return NONE;
-  const { byAction } = companionUniverse();
-  // The table's actions the Action (or NotAction) element lets through.
+  const { byAction, byService } = companionUniverse();
   const listed = new Set<string>();
   for (const a of s.actions) {
     if (typeof a.value !== 'string') continue;
     if (!hasWildcard(a.value)) {
       // As wildcardMatches compares a plain name: same length, equal in lower case.
       const lower = a.value.toLowerCase();
-      if (byAction.has(lower) && lower.length === a.value.length) listed.add(lower);
-    } else for (const [lower, { action }] of byAction) if (actionMatches(a, action)) listed.add(lower);
-  }
-  const out: number[] = [];
-  const covers = new Map<string, boolean>();
-  for (const [lower, { kinds }] of byAction) {
-    if (listed.has(lower) === s.isNotAction) continue;
-    for (const { resource, id } of kinds) {
-      const format = RESOURCES[resource].format;
-      let hit = covers.get(format);
-      if (hit === undefined) covers.set(format, (hit = statementCoversFormat(s, format)));
-      if (hit) out.push(id);
+      if (byAction.has(lower) && lower.length === a.value.length) listed.add(detach(lower));
+    } else {
+      // A pattern whose service part is literal (`s3:Get*`) can match that service's actions only.
+      const colon = a.value.indexOf(':');
+      const service = colon < 0 ? undefined : a.value.slice(0, colon).toLowerCase();
+      const among = service !== undefined && /^[a-z0-9-]+$/.test(service) ? byService.get(service) ?? [] : [...byAction.keys()];
+      for (const lower of among) if (actionMatches(a, byAction.get(lower)!.action)) listed.add(lower);
     }
+  }
+  const out = s.isNotAction ? [...byAction.keys()].filter((x) => !listed.has(x)) : [...listed];
+  return out.length ? out : NONE;
+});
+
+/** The table's actions (lower case) an Allow statement names exactly (not `s3:*`). */
+const namedBy = statementFact((s): readonly string[] => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource) return NONE;
+  const { byAction } = companionUniverse();
+  const out: string[] = [];
+  for (const a of s.actions) {
+    const lower = typeof a.value === 'string' ? a.value.toLowerCase() : '';
+    if (byAction.has(lower) && !out.includes(lower)) out.push(detach(lower));
   }
   return out.length ? out : NONE;
 });
 
-/** The table's companions an Allow statement grants by naming the action (not `s3:*`). */
-const grantedExplicitlyBy = statementFact((s): readonly number[] => {
-  if (!isAllow(s) || s.isNotAction || s.isNotResource) return NONE;
-  const { byAction } = companionUniverse();
-  const out: number[] = [];
-  for (const a of s.actions) {
-    const entry = typeof a.value === 'string' ? byAction.get(a.value.toLowerCase()) : undefined;
-    if (!entry) continue;
-    for (const { resource, id } of entry.kinds) if (!out.includes(id) && statementCoversFormat(s, RESOURCES[resource].format)) out.push(id);
-  }
-  return out.length ? out : NONE;
-});
+/** Per statement and ARN format: can its Resource element name such a resource (filled format by
+ *  format as grants are asked). */
+const coversOf = statementFact((): Map<string, boolean> => new Map());
+
+function covers(doc: PolicyDocument, s: Statement, format: string): boolean {
+  const known = coversOf(doc, s);
+  let hit = known.get(format);
+  if (hit === undefined) known.set(format, (hit = statementCoversFormat(s, format)));
+  return hit;
+}
 
 /** For the table's actions an Allow statement names exactly: the first resource of the action's
  *  own service (the one meant for it in a mixed statement), as [lower-case action, resource]. */
@@ -148,23 +161,33 @@ const nearMissesOf = statementFact((s): readonly (readonly [string, string])[] =
   return out;
 });
 
-/** What a document grants of the table's companions, and its near misses, from its statements'
- *  facts: built once per document. */
+/** A document's statements by the table's actions they grant (and name), from their facts,
+ *  with the answers given so far: built once per document. */
 interface GrantIndex {
-  granted: Set<number>;
-  explicit?: Set<number>;
+  byAction: Map<string, Statement[]>;
+  granted: Map<number, boolean>;
+  named?: Map<string, Statement[]>;
+  explicit: Map<number, boolean>;
   nearMisses?: Map<string, string>;
 }
 
 const grantIndexes = new WeakMap<PolicyDocument, GrantIndex>();
 
+function statementsBy(doc: PolicyDocument, fact: (doc: PolicyDocument, s: Statement) => readonly string[]): Map<string, Statement[]> {
+  const out = new Map<string, Statement[]>();
+  for (const s of doc.statements) {
+    for (const a of fact(doc, s)) {
+      const list = out.get(a);
+      if (list) list.push(s);
+      else out.set(a, [s]);
+    }
+  }
+  return out;
+}
+
 function grantIndex(doc: PolicyDocument): GrantIndex {
   let index = grantIndexes.get(doc);
-  if (!index) {
-    const granted = new Set<number>();
-    for (const s of doc.statements) for (const id of grantedBy(doc, s)) granted.add(id);
-    grantIndexes.set(doc, (index = { granted }));
-  }
+  if (!index) grantIndexes.set(doc, (index = { byAction: statementsBy(doc, listedBy), granted: new Map(), explicit: new Map() }));
   return index;
 }
 
@@ -173,7 +196,16 @@ const grantCache = new WeakMap<PolicyDocument, Map<string, boolean>>();
 /** Does some Allow statement of the document grant the companion (action on its resource)? */
 export function grants(doc: PolicyDocument, c: Companion): boolean {
   const id = companionId(c);
-  if (id !== undefined) return grantIndex(doc).granted.has(id);
+  if (id !== undefined) {
+    const index = grantIndex(doc);
+    let hit = index.granted.get(id);
+    if (hit === undefined) {
+      const format = RESOURCES[c.resource].format;
+      hit = (index.byAction.get(c.action.toLowerCase()) ?? []).some((s) => covers(doc, s, format));
+      index.granted.set(id, hit);
+    }
+    return hit;
+  }
   // A companion the table does not know: asked rarely, so the statements are scanned.
   let cache = grantCache.get(doc);
   if (!cache) grantCache.set(doc, (cache = new Map()));
@@ -198,11 +230,13 @@ export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
       && statementCoversFormat(s, format));
   }
   const index = grantIndex(doc);
-  if (!index.explicit) {
-    index.explicit = new Set();
-    for (const s of doc.statements) for (const x of grantedExplicitlyBy(doc, s)) index.explicit.add(x);
+  let hit = index.explicit.get(id);
+  if (hit === undefined) {
+    index.named ??= statementsBy(doc, namedBy);
+    hit = (index.named.get(c.action.toLowerCase()) ?? []).some((s) => covers(doc, s, format));
+    index.explicit.set(id, hit);
   }
-  return index.explicit.has(id);
+  return hit;
 }
 
 /** A resource an Allow statement names the companion's action on (by name), when no grant fits:

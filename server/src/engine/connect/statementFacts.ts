@@ -64,6 +64,9 @@ function valuesKey(s: Statement): string {
   ]);
 }
 
+/** Documents with fewer statements are not memoised. */
+const MIN_STATEMENTS = 8;
+
 /** The facts of each statement of the document, in order. */
 const byDocument = new WeakMap<PolicyDocument, Facts[]>();
 
@@ -72,7 +75,9 @@ function factsOf(doc: PolicyDocument): Facts[] {
   if (!all) {
     const text = doc.text;
     // The per-statement cache's switch is this memo's too: off, every analysis starts afresh.
-    all = statementCache.enabled
+    // A small document's facts are as cheap to find as to key (the CLI reads thousands of them
+    // once each): only larger ones are kept.
+    all = statementCache.enabled && doc.statements.length >= MIN_STATEMENTS
       ? doc.statements.map((s) => memo.get(doc.embedded ? valuesKey(s) : text.slice(s.node.offset, s.node.offset + s.node.length)))
       : doc.statements.map(() => []);
     byDocument.set(doc, all);

@@ -27,14 +27,16 @@ interface UnqualifiedArn {
   end: number;
 }
 
-/** What a statement tells these rules (a fact of the statement, statementFacts.ts): whether it
- *  allows connect:AssociateLambdaFunction, and for an Allow statement (Action, Resource) that
- *  grants lambda:AddPermission by name or pattern (`*` alone is left to the allow-all rule) its
- *  resources naming every function, the resource parts of its ARNs and its unqualified functions. */
-const lambdaFacts = statementFact((s) => {
-  const allows = isAllow(s) && !s.isNotAction;
-  const associates = allows && s.actions.some((a) => actionMatches(a, ASSOCIATE));
-  if (!allows || s.isNotResource || !s.actions.some((a) => a.value !== '*' && actionMatches(a, ADD_PERMISSION))) return { associates, addPermission: null };
+/** Does the statement allow connect:AssociateLambdaFunction? (A fact of the statement,
+ *  statementFacts.ts.) */
+const associatesIn = statementFact((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => actionMatches(a, ASSOCIATE)));
+
+/** For an Allow statement (Action, Resource) that grants lambda:AddPermission by name or pattern
+ *  (`*` alone is left to the allow-all rule): its resources naming every function, the resource
+ *  parts of its ARNs and its unqualified functions; null for any other statement. Asked only in a
+ *  policy that associates functions. */
+const addPermissionFacts = statementFact((s) => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource || !s.actions.some((a) => a.value !== '*' && actionMatches(a, ADD_PERMISSION))) return null;
   const everyFunctionAt: number[] = [];
   const parts: string[] = [];
   const unqualified: UnqualifiedArn[] = [];
@@ -48,16 +50,16 @@ const lambdaFacts = statementFact((s) => {
     if (arn.service.value !== 'lambda' || !m || hasWildcard(m[1]) || hasPolicyVariable(m[1])) return;
     unqualified.push({ index, name: detach(m[1]), start: arn.resource.start, end: arn.resource.end });
   });
-  return { associates, addPermission: { everyFunctionAt, parts, unqualified } };
+  return { everyFunctionAt, parts, unqualified };
 });
 
-const allowsAssociate = (doc: PolicyDocument) => doc.statements.some((s) => lambdaFacts(doc, s).associates);
+const allowsAssociate = (doc: PolicyDocument) => doc.statements.some((s) => associatesIn(doc, s));
 
 /** The AddPermission statements with their facts. */
 function addPermissionStatements(doc: PolicyDocument) {
-  const out: { s: Statement; facts: NonNullable<ReturnType<typeof lambdaFacts>['addPermission']> }[] = [];
+  const out: { s: Statement; facts: NonNullable<ReturnType<typeof addPermissionFacts>> }[] = [];
   for (const s of doc.statements) {
-    const facts = lambdaFacts(doc, s).addPermission;
+    const facts = addPermissionFacts(doc, s);
     if (facts) out.push({ s, facts });
   }
   return out;
