@@ -53,11 +53,12 @@ function statementCoversFormat(s: Statement, format: string): boolean {
   return s.resources.some((r) => typeof r.value === 'string' && resourceFits(r.value, format));
 }
 
-// ---- The companions the table knows, numbered ----
+// ---- The companions the table knows ----
 
-/** Every companion a row of the table can ask for, numbered: what a statement grants of them is
- *  one of its facts (statementFacts.ts), and a document's grants are the union of its
- *  statements'. */
+/** Every companion a row of the table can ask for, numbered (a document's answers are kept by
+ *  number), and their actions: which of them a statement grants is one of its facts
+ *  (statementFacts.ts), so a document's grants are looked up among the statements that grant
+ *  the action. */
 interface Universe {
   ids: Map<string, number>;
   /** Lower-case action → the resource kinds it is asked on, with their companion ids. */
