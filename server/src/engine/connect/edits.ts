@@ -8,6 +8,8 @@ import { policyContext } from '../policyContext';
 import { removeArrayElementEdit } from '../rules/security/arrayEdits';
 import { Fix, TextEdit } from '../types';
 import { existingResource } from './grants';
+import { statementFact } from './statementFacts';
+import { detach } from '../memo';
 import { applyEdits } from '../textEdits';
 import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
 
@@ -30,24 +32,37 @@ export function companionResource(doc: PolicyDocument, kind: ResourceKind): stri
 
 const OBJECT_ARN = /^arn:([a-z-]+):s3:::([^/*?$]+)\//;
 
+/** The first object ARN a statement names (a fact of the statement, statementFacts.ts), or null. */
+const objectArnIn = statementFact((s) => {
+  for (const r of s.resources) if (typeof r.value === 'string' && OBJECT_ARN.test(r.value)) return detach(r.value);
+  return null;
+});
+
+const firstObjectArns = new WeakMap<PolicyDocument, string | null>();
+
+/** The first object ARN the policy names, or null. */
+function firstObjectArn(doc: PolicyDocument): string | null {
+  let found = firstObjectArns.get(doc);
+  if (found === undefined) {
+    found = null;
+    for (const s of doc.statements) if ((found = objectArnIn(doc, s)) !== null) break;
+    firstObjectArns.set(doc, found);
+  }
+  return found;
+}
+
 /** The bucket of an object ARN the policy names (`arn:aws:s3:::name/*` → `arn:aws:s3:::name`):
  *  a grant on the objects usually means the bucket was meant. */
 function bucketOfObjects(doc: PolicyDocument): string | undefined {
-  for (const s of doc.statements) {
-    for (const r of s.resources) {
-      const m = typeof r.value === 'string' ? OBJECT_ARN.exec(r.value) : null;
-      if (m) return `arn:${m[1]}:s3:::${m[2]}`;
-    }
-  }
-  return undefined;
+  const m = OBJECT_ARN.exec(firstObjectArn(doc) ?? '');
+  return m ? `arn:${m[1]}:s3:::${m[2]}` : undefined;
 }
 
 /** Objects of a bucket the policy names: an object ARN it has, or the objects of its bucket. */
 function objectsResource(doc: PolicyDocument): string | undefined {
   const bucket = existingResource(doc, RESOURCES.bucket.format);
-  for (const s of doc.statements) {
-    for (const r of s.resources) if (typeof r.value === 'string' && OBJECT_ARN.test(r.value)) return r.value;
-  }
+  const objects = firstObjectArn(doc);
+  if (objects !== null) return objects;
   return bucket ? `${bucket}/*` : undefined;
 }
 

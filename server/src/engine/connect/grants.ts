@@ -6,11 +6,13 @@
 // it (NotResource, conditions on the companion's statement and partly matching ARNs all count), so
 // that a "missing permission" warning is never a false positive.
 import { ConditionKeyEntry, PolicyDocument, Statement, ValueItem } from '../parse/policyModel';
-import { hasPolicyVariable, parseArn } from '../reference/arn';
+import { hasPolicyVariable, hasWildcard, parseArn } from '../reference/arn';
 import { ParsedOperator, parseOperator } from '../reference/operators';
 import { variablesAsWildcards } from '../reference/resourceMatch';
 import { patternMatchesFormat, wildcardMatches } from '../reference/wildcard';
-import { Companion, RESOURCES, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
+import { allNeeds, Companion, CONNECT_DEPENDENCIES, RESOURCES, ResourceKind, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
+import { statementFact } from './statementFacts';
+import { detach } from '../memo';
 import { enumKey } from './enumKeys';
 
 export const isAllow = (s: Statement) => s.effect?.value === 'Allow';
@@ -51,10 +53,161 @@ function statementCoversFormat(s: Statement, format: string): boolean {
   return s.resources.some((r) => typeof r.value === 'string' && resourceFits(r.value, format));
 }
 
+// ---- The companions the table knows ----
+
+/** Every companion a row of the table can ask for, numbered (a document's answers are kept by
+ *  number), and their actions: which of them a statement grants is one of its facts
+ *  (statementFacts.ts), so a document's grants are looked up among the statements that grant
+ *  the action. */
+interface Universe {
+  ids: Map<string, number>;
+  /** Lower-case action → the resource kinds it is asked on, with their companion ids. */
+  byAction: Map<string, { action: string; kinds: { resource: ResourceKind; id: number }[] }>;
+  /** Lower-case service prefix → its lower-case actions of byAction. */
+  byService: Map<string, string[]>;
+}
+
+let universe: Universe | undefined;
+
+function companionUniverse(): Universe {
+  if (universe) return universe;
+  const ids = new Map<string, number>();
+  const byAction: Universe['byAction'] = new Map();
+  for (const row of CONNECT_DEPENDENCIES) {
+    for (const n of allNeeds(row)) {
+      for (const action of n.actions) {
+        const key = `${action}\u0000${n.on}`;
+        if (ids.has(key)) continue;
+        const id = ids.size;
+        ids.set(key, id);
+        const lower = action.toLowerCase();
+        let entry = byAction.get(lower);
+        if (!entry) byAction.set(lower, (entry = { action, kinds: [] }));
+        entry.kinds.push({ resource: n.on, id });
+      }
+    }
+  }
+  const byService = new Map<string, string[]>();
+  for (const lower of byAction.keys()) {
+    const service = lower.slice(0, lower.indexOf(':'));
+    byService.set(service, [...(byService.get(service) ?? []), lower]);
+  }
+  return (universe = { ids, byAction, byService });
+}
+
+const companionId = (c: Companion) => companionUniverse().ids.get(`${c.action}\u0000${c.resource}`);
+
+const NONE: readonly string[] = [];
+
+/** The table's actions (lower case) an Allow statement's Action (or NotAction) element lets
+ *  through, when it has a Resource element too (else it grants nothing). */
+const listedBy = statementFact((s): readonly string[] => {
+  if (!isAllow(s) || !s.actionProperty || !s.resourceProperty) return NONE;
+  const { byAction, byService } = companionUniverse();
+  const listed = new Set<string>();
+  for (const a of s.actions) {
+    if (typeof a.value !== 'string') continue;
+    if (!hasWildcard(a.value)) {
+      // As wildcardMatches compares a plain name: same length, equal in lower case.
+      const lower = a.value.toLowerCase();
+      if (byAction.has(lower) && lower.length === a.value.length) listed.add(detach(lower));
+    } else {
+      // A pattern whose service part is literal (`s3:Get*`) can match that service's actions only.
+      const colon = a.value.indexOf(':');
+      const service = colon < 0 ? undefined : a.value.slice(0, colon).toLowerCase();
+      const among = service !== undefined && /^[a-z0-9-]+$/.test(service) ? byService.get(service) ?? [] : [...byAction.keys()];
+      for (const lower of among) if (actionMatches(a, byAction.get(lower)!.action)) listed.add(lower);
+    }
+  }
+  const out = s.isNotAction ? [...byAction.keys()].filter((x) => !listed.has(x)) : [...listed];
+  return out.length ? out : NONE;
+});
+
+/** The table's actions (lower case) an Allow statement names exactly (not `s3:*`). */
+const namedBy = statementFact((s): readonly string[] => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource) return NONE;
+  const { byAction } = companionUniverse();
+  const out: string[] = [];
+  for (const a of s.actions) {
+    const lower = typeof a.value === 'string' ? a.value.toLowerCase() : '';
+    if (byAction.has(lower) && !out.includes(lower)) out.push(detach(lower));
+  }
+  return out.length ? out : NONE;
+});
+
+/** Per statement and ARN format: can its Resource element name such a resource (filled format by
+ *  format as grants are asked). */
+const coversOf = statementFact((): Map<string, boolean> => new Map());
+
+function covers(doc: PolicyDocument, s: Statement, format: string): boolean {
+  const known = coversOf(doc, s);
+  let hit = known.get(format);
+  if (hit === undefined) known.set(format, (hit = statementCoversFormat(s, format)));
+  return hit;
+}
+
+/** For the table's actions an Allow statement names exactly: the first resource of the action's
+ *  own service (the one meant for it in a mixed statement), as [lower-case action, resource]. */
+const nearMissesOf = statementFact((s): readonly (readonly [string, string])[] => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource) return [];
+  const { byAction } = companionUniverse();
+  const out: [string, string][] = [];
+  for (const a of s.actions) {
+    const action = typeof a.value === 'string' ? a.value.toLowerCase() : '';
+    if (!byAction.has(action) || out.some(([x]) => x === action)) continue;
+    const service = action.slice(0, action.indexOf(':'));
+    const r = s.resources.find((x) => typeof x.value === 'string' && parseArn(x.value)?.service.value === service);
+    if (r) out.push([detach(action), detach(String(r.value))]);
+  }
+  return out;
+});
+
+/** A document's statements by the table's actions they grant (and name), from their facts,
+ *  with the answers given so far: built once per document. */
+interface GrantIndex {
+  byAction: Map<string, Statement[]>;
+  granted: Map<number, boolean>;
+  named?: Map<string, Statement[]>;
+  explicit: Map<number, boolean>;
+  nearMisses?: Map<string, string>;
+}
+
+const grantIndexes = new WeakMap<PolicyDocument, GrantIndex>();
+
+function statementsBy(doc: PolicyDocument, fact: (doc: PolicyDocument, s: Statement) => readonly string[]): Map<string, Statement[]> {
+  const out = new Map<string, Statement[]>();
+  for (const s of doc.statements) {
+    for (const a of fact(doc, s)) {
+      const list = out.get(a);
+      if (list) list.push(s);
+      else out.set(a, [s]);
+    }
+  }
+  return out;
+}
+
+function grantIndex(doc: PolicyDocument): GrantIndex {
+  let index = grantIndexes.get(doc);
+  if (!index) grantIndexes.set(doc, (index = { byAction: statementsBy(doc, listedBy), granted: new Map(), explicit: new Map() }));
+  return index;
+}
+
 const grantCache = new WeakMap<PolicyDocument, Map<string, boolean>>();
 
 /** Does some Allow statement of the document grant the companion (action on its resource)? */
 export function grants(doc: PolicyDocument, c: Companion): boolean {
+  const id = companionId(c);
+  if (id !== undefined) {
+    const index = grantIndex(doc);
+    let hit = index.granted.get(id);
+    if (hit === undefined) {
+      const format = RESOURCES[c.resource].format;
+      hit = (index.byAction.get(c.action.toLowerCase()) ?? []).some((s) => covers(doc, s, format));
+      index.granted.set(id, hit);
+    }
+    return hit;
+  }
+  // A companion the table does not know: asked rarely, so the statements are scanned.
   let cache = grantCache.get(doc);
   if (!cache) grantCache.set(doc, (cache = new Map()));
   const key = `${c.action}\u0000${c.resource}`;
@@ -70,27 +223,38 @@ export function grants(doc: PolicyDocument, c: Companion): boolean {
 /** Is the companion granted by an Allow statement that names its action without wildcards (a
  *  deliberate grant, not `s3:*`)? */
 export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
+  const id = companionId(c);
   const format = RESOURCES[c.resource].format;
-  return doc.statements.some((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
-    && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase() === c.action.toLowerCase())
-    && statementCoversFormat(s, format));
+  if (id === undefined) {
+    return doc.statements.some((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
+      && s.actions.some((a) => typeof a.value === 'string' && a.value.toLowerCase() === c.action.toLowerCase())
+      && statementCoversFormat(s, format));
+  }
+  const index = grantIndex(doc);
+  let hit = index.explicit.get(id);
+  if (hit === undefined) {
+    index.named ??= statementsBy(doc, namedBy);
+    hit = (index.named.get(c.action.toLowerCase()) ?? []).some((s) => covers(doc, s, format));
+    index.explicit.set(id, hit);
+  }
+  return hit;
 }
 
 /** A resource an Allow statement names the companion's action on (by name), when no grant fits:
  *  usually the mistake itself (`arn:aws:s3:::bucket/*`, a function ARN without `function:`). */
 export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined {
-  // Asked for every gap of every finding: cached per document, or a big policy is quadratic.
-  let cache = nearMissCache.get(doc);
-  if (!cache) nearMissCache.set(doc, (cache = new Map()));
-  const key = c.action.toLowerCase();
-  if (!cache.has(key)) cache.set(key, findNearMiss(doc, c));
-  return cache.get(key);
+  const action = c.action.toLowerCase();
+  if (!companionUniverse().byAction.has(action)) return findNearMiss(doc, action);
+  const index = grantIndex(doc);
+  if (!index.nearMisses) {
+    // The first statement (in document order) that has one, as a scan would find.
+    index.nearMisses = new Map();
+    for (const s of doc.statements) for (const [a, r] of nearMissesOf(doc, s)) if (!index.nearMisses.has(a)) index.nearMisses.set(a, r);
+  }
+  return index.nearMisses.get(action);
 }
 
-const nearMissCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
-
-function findNearMiss(doc: PolicyDocument, c: Companion): string | undefined {
-  const action = c.action.toLowerCase();
+function findNearMiss(doc: PolicyDocument, action: string): string | undefined {
   const service = action.slice(0, action.indexOf(':'));
   for (const s of doc.statements) {
     if (!isAllow(s) || s.isNotAction || s.isNotResource) continue;
@@ -100,6 +264,19 @@ function findNearMiss(doc: PolicyDocument, c: Companion): string | undefined {
     if (r) return String(r.value);
   }
   return undefined;
+}
+
+/** Per statement and format, the first resource a fix may reuse (see existingResource), or null;
+ *  filled format by format as fixes ask. */
+const reusableOf = statementFact((): Map<string, string | null> => new Map());
+
+function reusableIn(s: Statement, format: string): string | null {
+  for (const r of s.resources) {
+    const v = r.value;
+    if (typeof v !== 'string' || isAllStars(v) || !v.startsWith('arn:') || !resourceFits(v, format)) continue;
+    if (!/[*?]/.test(v.slice(v.lastIndexOf(':') + 1))) return detach(v);
+  }
+  return null;
 }
 
 const existingCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
@@ -112,14 +289,13 @@ export function existingResource(doc: PolicyDocument, format: string): string | 
   if (!cache) existingCache.set(doc, (cache = new Map()));
   if (cache.has(format)) return cache.get(format);
   let found: string | undefined;
-  search: for (const s of doc.statements) {
-    for (const r of s.resources) {
-      const v = r.value;
-      if (typeof v !== 'string' || isAllStars(v) || !v.startsWith('arn:') || !resourceFits(v, format)) continue;
-      if (!/[*?]/.test(v.slice(v.lastIndexOf(':') + 1))) {
-        found = v;
-        break search;
-      }
+  for (const s of doc.statements) {
+    const reusable = reusableOf(doc, s);
+    let r = reusable.get(format);
+    if (r === undefined) reusable.set(format, (r = reusableIn(s, format)));
+    if (r !== null) {
+      found = r;
+      break;
     }
   }
   cache.set(format, found);
@@ -148,24 +324,38 @@ export function typesMatchedBy(op: ParsedOperator, value: string): string[] {
 export type AllowedTypes = { kind: 'none' } | { kind: 'unknown' } | { kind: 'types'; types: Map<string, ValueItem> };
 
 export function allowedValues(s: Statement, key: string): AllowedTypes {
+  const found = allowedValueIndices(s, key);
+  if (found.kind !== 'types') return found;
+  return { kind: 'types', types: new Map(found.types.map(([t, e, v]) => [t, s.conditions[e].values[v]])) };
+}
+
+/** `allowedValues` with each value's condition entry and value given by their indices (in
+ *  s.conditions and its values), in the order of the map: a fact kept across documents. */
+type AllowedIndices = { kind: 'none' } | { kind: 'unknown' } | { kind: 'types'; types: readonly (readonly [string, number, number])[] };
+
+function allowedValueIndices(s: Statement, key: string): AllowedIndices {
   const lower = key.toLowerCase();
   const values = enumKey(key)?.values ?? [];
-  const entries = s.conditions.filter((c) => c.key.name.toLowerCase() === lower);
-  if (!entries.length) return { kind: 'none' };
-  let result: Map<string, ValueItem> | undefined;
-  for (const e of entries) {
-    const op = parseOperator(e.operator.name);
+  let result: Map<string, readonly [string, number, number]> | undefined;
+  let any = false;
+  for (let e = 0; e < s.conditions.length; e++) {
+    const entry = s.conditions[e];
+    if (entry.key.name.toLowerCase() !== lower) continue;
+    any = true;
+    const op = parseOperator(entry.operator.name);
     // An operator IAM does not know (a miscased one included) is the grammar rules' finding.
     if (op?.kind !== 'String' || op.negated) return { kind: 'unknown' };
-    const types = new Map<string, ValueItem>();
-    for (const v of e.values) {
-      if (typeof v.value !== 'string' || hasPolicyVariable(v.value)) return { kind: 'unknown' };
-      for (const t of valuesMatchedBy(op, v.value, values)) if (!types.has(t)) types.set(t, v);
+    const types = new Map<string, readonly [string, number, number]>();
+    for (let v = 0; v < entry.values.length; v++) {
+      const value = entry.values[v].value;
+      if (typeof value !== 'string' || hasPolicyVariable(value)) return { kind: 'unknown' };
+      for (const t of valuesMatchedBy(op, value, values)) if (!types.has(t)) types.set(t, [t, e, v]);
     }
     // Several conditions on the key must all hold: intersect.
     result = result ? new Map([...result].filter(([t]) => types.has(t))) : types;
   }
-  return { kind: 'types', types: result ?? new Map() };
+  if (!any) return { kind: 'none' };
+  return { kind: 'types', types: [...(result ?? new Map()).values()] };
 }
 
 export const allowedStorageTypes = (s: Statement): AllowedTypes => allowedValues(s, STORAGE_RESOURCE_TYPE_KEY);
@@ -183,6 +373,16 @@ export function isStorageAssociating(item: ValueItem): boolean {
   return typeof item.value === 'string' && /storageconfig/i.test(item.value) && STORAGE_ASSOCIATING_ACTIONS.some((a) => actionMatches(item, a));
 }
 
+/** A statement's storage-config actions (indices) and what its storage-type condition allows. */
+const storageFacts = statementFact((s): { actions: readonly number[]; allowed: AllowedIndices } | null => {
+  if (!isAllow(s) || s.isNotAction) return null;
+  const actions: number[] = [];
+  s.actions.forEach((a, i) => {
+    if (isStorageAssociating(a)) actions.push(i);
+  });
+  return actions.length ? { actions, allowed: allowedValueIndices(s, STORAGE_RESOURCE_TYPE_KEY) } : null;
+});
+
 const storageCache = new WeakMap<PolicyDocument, StorageStatement[]>();
 
 /** Allow statements (with `Action`) that allow associating or updating instance storage. */
@@ -191,9 +391,14 @@ export function storageStatements(doc: PolicyDocument): StorageStatement[] {
   if (!out) {
     out = [];
     for (const s of doc.statements) {
-      if (!isAllow(s) || s.isNotAction) continue;
-      const actions = s.actions.filter(isStorageAssociating);
-      if (actions.length) out.push({ s, actions, allowed: allowedStorageTypes(s) });
+      const facts = storageFacts(doc, s);
+      if (!facts) continue;
+      const { allowed } = facts;
+      out.push({
+        s,
+        actions: facts.actions.map((i) => s.actions[i]),
+        allowed: allowed.kind === 'types' ? { kind: 'types', types: new Map(allowed.types.map(([t, e, v]) => [t, s.conditions[e].values[v]])) } : allowed,
+      });
     }
     storageCache.set(doc, out);
   }

@@ -12,6 +12,7 @@ import { Report, Rule } from '../rule';
 import { addCompanionsFix } from '../../connect/edits';
 import { allowedValues, grants, isAllow, nearMiss } from '../../connect/grants';
 import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from '../../connect/table';
+import { statementFact } from '../../connect/statementFacts';
 
 /** The actions of a need the document does not grant. */
 interface Gap {
@@ -95,19 +96,20 @@ interface Assessment {
  *  demands): both rules ask, for every statement naming the action, and most ask the same. */
 const assessed = new WeakMap<PolicyDocument, Map<Row, Map<string, Assessment>>>();
 
-function assess(doc: PolicyDocument, r: Row, s: Statement): Assessment {
-  const demands = demandsOf(r.choice, s);
-  const key = demands.map((d) => `${d.options.map((o) => o.id).join(' ')}\u0001${d.optional}\u0001${d.value ?? ''}`).join('\u0002');
+function assess(doc: PolicyDocument, c: CandidateFact): Assessment {
   let rows = assessed.get(doc);
   if (!rows) assessed.set(doc, (rows = new Map()));
-  let byDemands = rows.get(r);
-  if (!byDemands) rows.set(r, (byDemands = new Map()));
-  let a = byDemands.get(key);
-  if (!a) byDemands.set(key, (a = assessNow(doc, r, demands)));
+  let byDemands = rows.get(c.row);
+  if (!byDemands) rows.set(c.row, (byDemands = new Map()));
+  let a = byDemands.get(c.demandsKey);
+  if (!a) byDemands.set(c.demandsKey, (a = assessNow(doc, c.row, c.demands)));
   return a;
 }
 
-function assessNow(doc: PolicyDocument, r: Row, demands: Demand[]): Assessment {
+const demandsKeyOf = (demands: readonly Demand[]) =>
+  demands.map((d) => `${d.options.map((o) => o.id).join(' ')}\u0001${d.optional}\u0001${d.value ?? ''}`).join('\u0002');
+
+function assessNow(doc: PolicyDocument, r: Row, demands: readonly Demand[]): Assessment {
   const out: Assessment = { required: gapsOf(doc, r.needs.filter((n) => n.level === 'required')), choices: [], conditional: [], optional: [] };
   const addConditional = (needs: readonly Need[], prefix = '') => {
     for (const g of gapsOf(doc, needs.filter((n) => n.level === 'conditional'))) {
@@ -189,29 +191,35 @@ function fixFor(doc: PolicyDocument, gaps: Gap[], suffix = '', preferred = true)
     built.set(key, addCompanionsFix(doc, fixTitle(companions, suffix), companions, preferred && !near));
   }
   const fix = built.get(key);
-  // A copy per finding: nothing downstream may edit a fix another finding holds.
-  return fix && { ...fix, edits: fix.edits.map((e) => ({ ...e, range: { ...e.range } })) };
+  // A copy per caller: drafts copy again per finding.
+  return fix && copyFix(fix);
 }
 
 // ---- The two rules ----
 
-interface Candidate {
-  s: Statement;
-  item: ValueItem;
+/** A Connect action with a row, named exactly in an Allow statement: its index in the
+ *  statement's actions, its row and what the statement's conditions ask of the row. */
+interface CandidateFact {
+  item: number;
   row: Row;
+  demands: readonly Demand[];
+  demandsKey: string;
 }
 
-/** Connect actions with a row, named exactly in Allow statements. */
-function* candidates(doc: PolicyDocument): Generator<Candidate> {
-  for (const s of doc.statements) {
-    if (!isAllow(s) || s.isNotAction) continue;
-    for (const item of s.actions) {
-      if (typeof item.value !== 'string' || hasWildcard(item.value)) continue;
-      const row = dependencyRow(item.value);
-      if (row && (row.needs.length || row.choice)) yield { s, item, row };
-    }
-  }
-}
+/** A statement's candidates: a fact of the statement (statementFacts.ts), found once. The
+ *  demands hold only the table's objects and values, nothing of the document. */
+const candidatesOf = statementFact((s): readonly CandidateFact[] => {
+  if (!isAllow(s) || s.isNotAction) return [];
+  const out: CandidateFact[] = [];
+  s.actions.forEach((item, i) => {
+    if (typeof item.value !== 'string' || hasWildcard(item.value)) return;
+    const row = dependencyRow(item.value);
+    if (!row || !(row.needs.length || row.choice)) return;
+    const demands = demandsOf(row.choice, s);
+    out.push({ item: i, row, demands, demandsKey: demandsKeyOf(demands) });
+  });
+  return out;
+});
 
 interface Draft {
   key: string;
@@ -221,29 +229,56 @@ interface Draft {
   data: Record<string, unknown>;
 }
 
+/** A draft whose message (by action name) and fixes are built once per document: thousands of
+ *  findings of a large policy share a few drafts. */
+function memoDraft(draft: Draft): Draft {
+  const messages = new Map<string, string>();
+  let fixes: Fix[] | undefined;
+  return {
+    ...draft,
+    message: (action) => {
+      let m = messages.get(action);
+      if (m === undefined) messages.set(action, (m = draft.message(action)));
+      return m;
+    },
+    // A copy per finding: nothing downstream may edit a fix another finding holds.
+    fixes: () => (fixes ??= draft.fixes()).map(copyFix),
+  };
+}
+
+const copyFix = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: { ...e.range } })) });
+
 /** Report drafts, one per statement and key: actions of one statement that miss the same (the
  *  seed's Update- and AssociateInstanceStorageConfig) get one finding on the first, the others
- *  as related locations. */
-function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, draftsOf: (c: Candidate) => Draft[]) {
-  const groups = new Map<string, { first: Candidate; draft: Draft; others: ValueItem[] }>();
-  for (const c of candidates(doc)) {
-    for (const draft of draftsOf(c)) {
-      const key = `${c.s.index}\u0000${draft.key}`;
-      const group = groups.get(key);
-      if (group) group.others.push(c.item);
-      else groups.set(key, { first: c, draft, others: [] });
+ *  as related locations. `draftsOf` is asked once per document and assessment. */
+function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, draftsOf: (a: Assessment) => Draft[]) {
+  const drafts = new Map<Assessment, Draft[]>();
+  for (const s of doc.statements) {
+    const candidates = candidatesOf(doc, s);
+    if (!candidates.length) continue;
+    const groups = new Map<string, { first: ValueItem; draft: Draft; others: ValueItem[] }>();
+    for (const c of candidates) {
+      const a = assess(doc, c);
+      let ds = drafts.get(a);
+      if (!ds) drafts.set(a, (ds = draftsOf(a).map(memoDraft)));
+      const item = s.actions[c.item];
+      for (const draft of ds) {
+        const group = groups.get(draft.key);
+        if (group) group.others.push(item);
+        else groups.set(draft.key, { first: item, draft, others: [] });
+      }
     }
-  }
-  for (const { first, draft, others } of groups.values()) {
-    const related: RelatedLocation[] = others.map((o) => ({ range: o.range, message: `${String(o.value)} needs the same` }));
-    const fixes = draft.fixes();
-    report({
-      message: draft.message(String(first.item.value)),
-      range: first.item.range,
-      related: related.length ? related : undefined,
-      data: draft.data,
-      fixes: fixes.length ? fixes : undefined,
-    });
+    for (const { first, draft, others } of groups.values()) {
+      const related: RelatedLocation[] = others.map((o) => ({ range: o.range, message: `${String(o.value)} needs the same` }));
+      const fixes = draft.fixes();
+      report({
+        message: draft.message(String(first.value)),
+        range: first.range,
+        related: related.length ? related : undefined,
+        data: { ...draft.data },
+        fixes: fixes.length ? fixes : undefined,
+      });
+    }
   }
 }
 
@@ -257,8 +292,7 @@ export const connectPermissionsMissing: Rule = {
   title: 'A Connect action is allowed without a permission Connect needs on another service (or on the instance) for the call to succeed.',
   fix: { summary: 'add a statement that allows what is missing', safe: false },
   check({ doc, report }) {
-    reportGrouped(report, doc, ({ row, s }) => {
-      const a = assess(doc, row, s);
+    reportGrouped(report, doc, (a) => {
       if (!a.required.length && !a.choices.length) return [];
       // The fix: what the row misses, and for each choice its best option.
       const best = [...a.required, ...a.choices.flatMap((c) => c.options[0].required)];
@@ -304,8 +338,7 @@ export const connectPermissionsSuggested: Rule = {
   title: 'A Connect action may need a permission on another service in some cases (encrypted data, the console, an integration type).',
   fix: { summary: 'add a statement that allows what is suggested', safe: false },
   check({ doc, report }) {
-    reportGrouped(report, doc, ({ row, s }) => {
-      const a = assess(doc, row, s);
+    reportGrouped(report, doc, (a) => {
       const drafts: Draft[] = a.conditional.map(({ when, gaps }) => ({
         key: `${when}\u0000${keyOf(gaps)}`,
         message: (action: string) => `${action} may also need ${list(missingActions(gaps))}. `

@@ -12,18 +12,57 @@ import { replaceInStringFix } from '../../fixes/edits';
 import { Rule } from '../rule';
 import { addArrayValueEdit } from '../../connect/edits';
 import { actionMatches, isAllow } from '../../connect/grants';
+import { statementFact } from '../../connect/statementFacts';
+import { detach } from '../../memo';
 
 const ADD_PERMISSION = 'lambda:AddPermission';
 const ASSOCIATE = 'connect:AssociateLambdaFunction';
 
-const allowsAction = (doc: PolicyDocument, action: string) =>
-  doc.statements.some((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => actionMatches(a, action)));
+/** An unqualified function ARN of a statement: where it is (its index in Resource, the resource
+ *  part's offsets in the value) and the function's name. */
+interface UnqualifiedArn {
+  index: number;
+  name: string;
+  start: number;
+  end: number;
+}
 
-/** Allow statements (Action, Resource) that grant `lambda:AddPermission` by name or pattern
- *  (`*` alone is left to the allow-all rule). */
-function addPermissionStatements(doc: PolicyDocument): Statement[] {
-  return doc.statements.filter((s) => isAllow(s) && !s.isNotAction && !s.isNotResource
-    && s.actions.some((a) => a.value !== '*' && actionMatches(a, ADD_PERMISSION)));
+/** Does the statement allow connect:AssociateLambdaFunction? (A fact of the statement,
+ *  statementFacts.ts.) */
+const associatesIn = statementFact((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => actionMatches(a, ASSOCIATE)));
+
+/** For an Allow statement (Action, Resource) that grants lambda:AddPermission by name or pattern
+ *  (`*` alone is left to the allow-all rule): its resources naming every function, the resource
+ *  parts of its ARNs and its unqualified functions; null for any other statement. Asked only in a
+ *  policy that associates functions. */
+const addPermissionFacts = statementFact((s) => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource || !s.actions.some((a) => a.value !== '*' && actionMatches(a, ADD_PERMISSION))) return null;
+  const everyFunctionAt: number[] = [];
+  const parts: string[] = [];
+  const unqualified: UnqualifiedArn[] = [];
+  s.resources.forEach((item, index) => {
+    if (typeof item.value !== 'string') return;
+    if (everyFunction(item.value)) everyFunctionAt.push(index);
+    const arn = parseArn(item.value);
+    if (!arn) return;
+    parts.push(detach(arn.resource.value));
+    const m = /^function:([^:]+)$/.exec(arn.resource.value);
+    if (arn.service.value !== 'lambda' || !m || hasWildcard(m[1]) || hasPolicyVariable(m[1])) return;
+    unqualified.push({ index, name: detach(m[1]), start: arn.resource.start, end: arn.resource.end });
+  });
+  return { everyFunctionAt, parts, unqualified };
+});
+
+const allowsAssociate = (doc: PolicyDocument) => doc.statements.some((s) => associatesIn(doc, s));
+
+/** The AddPermission statements with their facts. */
+function addPermissionStatements(doc: PolicyDocument) {
+  const out: { s: Statement; facts: NonNullable<ReturnType<typeof addPermissionFacts>> }[] = [];
+  for (const s of doc.statements) {
+    const facts = addPermissionFacts(doc, s);
+    if (facts) out.push({ s, facts });
+  }
+  return out;
 }
 
 /** Does the resource name every Lambda function (`*`, `…:function:*`)? */
@@ -39,12 +78,12 @@ export const connectLambdaPermissionBroad: Rule = {
   category: 'connect',
   title: 'lambda:AddPermission is allowed on every Lambda function in a policy that associates functions with Amazon Connect.',
   check({ doc, report }) {
-    if (!allowsAction(doc, ASSOCIATE)) return;
-    for (const s of addPermissionStatements(doc)) {
-      for (const r of s.resources) {
-        if (typeof r.value !== 'string' || !everyFunction(r.value)) continue;
+    if (!allowsAssociate(doc)) return;
+    for (const { s, facts } of addPermissionStatements(doc)) {
+      for (const i of facts.everyFunctionAt) {
+        const r = s.resources[i];
         report({
-          message: `${ADD_PERMISSION} is allowed on every function (${r.value}). The caller can associate any function with Amazon Connect and let any principal invoke it; name the functions meant for the instance, such as arn:aws:lambda:us-east-1:111122223333:function:my-contact-flow-function.`,
+          message: `${ADD_PERMISSION} is allowed on every function (${String(r.value)}). The caller can associate any function with Amazon Connect and let any principal invoke it; name the functions meant for the instance, such as arn:aws:lambda:us-east-1:111122223333:function:my-contact-flow-function.`,
           range: r.range,
         });
       }
@@ -93,30 +132,29 @@ export const connectLambdaUnqualifiedArn: Rule = {
   title: 'lambda:AddPermission names an unqualified function, which does not cover its versions and aliases.',
   fix: { summary: 'also allow the function\'s versions and aliases (the ARN with :*)', safe: false },
   check({ doc, report }) {
-    if (!allowsAction(doc, ASSOCIATE)) return;
+    if (!allowsAssociate(doc)) return;
     const statements = addPermissionStatements(doc);
     // Functions some version or alias of which is allowed already: named (`function:x:prod`) in a
     // set, patterns (`function:x*`) indexed by their literal start, so a name meets only the
     // patterns that can match it (a policy with thousands of wildcard resources stays linear).
     // Resource parts are compared apart from the rest: a `*` in the Region or account field would
     // otherwise span into the function name.
-    const parts = statements.flatMap((s) => [...arnItems(s.resources)]).map(({ arn }) => arn.resource.value);
+    const parts = statements.flatMap(({ facts }) => facts.parts);
     const qualifiedNames = new Set(parts.map((p) => /^function:([^:*?]+):/.exec(p)?.[1]).filter(Boolean));
     const patterns = functionPatterns(parts.filter(hasWildcard));
     const hasQualified = (name: string, own: string) =>
       qualifiedNames.has(name) || patterns.candidates(name).some((g) => g !== own && patternsIntersect(g, `function:${name}:*`));
-    for (const s of statements) {
-      for (const { item, arn } of arnItems(s.resources)) {
-        const m = /^function:([^:]+)$/.exec(arn.resource.value);
-        if (arn.service.value !== 'lambda' || !m || hasWildcard(m[1]) || hasPolicyVariable(m[1])) continue;
-        const qualified = `${String(item.value)}:*`;
+    for (const { s, facts } of statements) {
+      for (const { index, name, start, end } of facts.unqualified) {
         // Some version or alias of it is allowed already (`function:x:prod`, `function:x*`).
-        if (hasQualified(m[1], arn.resource.value)) continue;
+        if (hasQualified(name, `function:${name}`)) continue;
+        const item = s.resources[index];
+        const qualified = `${String(item.value)}:*`;
         const edit = s.resourceProperty ? addArrayValueEdit(doc, s.resourceProperty, qualified) : undefined;
-        const nameStart = arn.resource.start + 'function:'.length;
+        const nameStart = start + 'function:'.length;
         report({
-          message: `function:${m[1]} covers the unqualified function only, not function:${m[1]}:prod or another alias or version. If Connect is to use a qualified ARN, also allow ${qualified} (or write function:${m[1]}*).`,
-          range: subRange(item, nameStart, arn.resource.end),
+          message: `function:${name} covers the unqualified function only, not function:${name}:prod or another alias or version. If Connect is to use a qualified ARN, also allow ${qualified} (or write function:${name}*).`,
+          range: subRange(item, nameStart, end),
           fixes: edit ? [{ title: `Also allow its versions and aliases (${qualified})`, edits: [edit], isPreferred: true }] : undefined,
         });
       }

@@ -18,6 +18,7 @@ import { Rule } from '../rule';
 import { Fix, TextEdit } from '../../types';
 import { addConditionEdit } from '../../connect/edits';
 import { actionMatches, grants, isAllow, resourceFits, storageStatements } from '../../connect/grants';
+import { statementFact } from '../../connect/statementFacts';
 import {
   allNeeds, Companion, connectServiceLinkedRoleArn, connectServiceLinkedRoleNarrowArn, dependencyRow, RESOURCES,
 } from '../../connect/table';
@@ -25,14 +26,22 @@ import {
 const ROLE_ACTIONS = ['iam:PutRolePolicy', 'iam:AttachRolePolicy'];
 const PUT_ON_ROLE: Companion = { action: 'iam:PutRolePolicy', resource: 'serviceLinkedRole' };
 
+/** Does an allowed Connect action of the statement need Connect to write to its service-linked
+ *  role? (A fact of the statement, statementFacts.ts.) */
+const needsRoleIn = statementFact((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => {
+  const row = typeof a.value === 'string' ? dependencyRow(a.value) : undefined;
+  return !!row && allNeeds(row).some((n) => n.on === 'serviceLinkedRole' && n.actions.includes('iam:PutRolePolicy'));
+}));
+
 /** Does some allowed Connect action need Connect to write to its service-linked role? */
 function needsServiceRole(doc: PolicyDocument): boolean {
   if (storageStatements(doc).length) return true;
-  return doc.statements.some((s) => isAllow(s) && !s.isNotAction && s.actions.some((a) => {
-    const row = typeof a.value === 'string' ? dependencyRow(a.value) : undefined;
-    return !!row && allNeeds(row).some((n) => n.on === 'serviceLinkedRole' && n.actions.includes('iam:PutRolePolicy'));
-  }));
+  return doc.statements.some((s) => needsRoleIn(doc, s));
 }
+
+/** Does the statement allow a Connect action (allowsService on the statement alone)? */
+const allowsConnectIn = statementFact((s) => allowsService({ statements: [s] } as unknown as PolicyDocument, 'connect'));
+const allowsConnect = (doc: PolicyDocument) => doc.statements.some((s) => allowsConnectIn(doc, s));
 
 /** A role ARN scoped to something other than the Connect role: not all roles (`*`, `role/*`:
  *  the security rule's), not a variable, not a role the Connect path can match. */
@@ -126,6 +135,12 @@ function narrowFix(doc: PolicyDocument, s: Statement, action: ValueItem, resourc
   return { title: `${title} (in a statement of its own)`, edits, isPreferred: true };
 }
 
+/** Can the statement hold a connect-service-role-scope finding: an unconditioned Allow statement
+ *  that names a role-policy action exactly and has a resource wider than the Connect role? */
+const scopeCandidate = statementFact((s) => !(!isAllow(s) || s.isNotAction || s.isNotResource || s.conditions.length)
+  && s.actions.some((a) => exactName(a, SCOPED_ACTIONS))
+  && s.resources.some((r) => typeof r.value === 'string' && widerThanConnectRole(r.value)));
+
 export const connectServiceRoleScope: Rule = {
   id: 'connect-service-role-scope',
   defaultSeverity: 'information',
@@ -133,9 +148,9 @@ export const connectServiceRoleScope: Rule = {
   title: 'iam:PutRolePolicy, iam:AttachRolePolicy or iam:DeleteRolePolicy is allowed on more roles than the Amazon Connect service-linked role.',
   fix: { summary: 'scope to the Amazon Connect service-linked role', safe: false },
   check({ doc, report }) {
-    if (!allowsService(doc, 'connect')) return;
+    if (!allowsConnect(doc)) return;
     for (const s of doc.statements) {
-      if (!isAllow(s) || s.isNotAction || s.isNotResource || s.conditions.length) continue;
+      if (!scopeCandidate(doc, s)) continue;
       const actions = s.actions.filter((a) => exactName(a, SCOPED_ACTIONS));
       for (const r of s.resources) {
         if (typeof r.value !== 'string' || !widerThanConnectRole(r.value)) continue;
@@ -159,6 +174,16 @@ export const connectServiceRoleScope: Rule = {
 const CREATE_SLR = 'iam:CreateServiceLinkedRole';
 const SERVICE_NAME_KEY = 'iam:AWSServiceName';
 
+/** The index of iam:CreateServiceLinkedRole in an Allow statement that lets it create more than
+ *  the Connect role without an iam:AWSServiceName condition, else -1. */
+const createSlrAt = statementFact((s) => {
+  if (!isAllow(s) || s.isNotAction || s.isNotResource) return -1;
+  if (s.conditions.some((c) => c.key.name.toLowerCase() === SERVICE_NAME_KEY.toLowerCase())) return -1;
+  // Scoped to the Connect path, only Connect's role can be created: nothing to add.
+  if (!s.resources.some((r) => typeof r.value === 'string' && widerThanConnectRole(r.value))) return -1;
+  return s.actions.findIndex((a) => exactName(a, [CREATE_SLR]));
+});
+
 export const connectServiceLinkedRoleCondition: Rule = {
   id: 'connect-service-linked-role-condition',
   defaultSeverity: 'information',
@@ -166,14 +191,11 @@ export const connectServiceLinkedRoleCondition: Rule = {
   title: 'iam:CreateServiceLinkedRole is allowed for any service in a policy for Amazon Connect: no iam:AWSServiceName condition.',
   fix: { summary: 'allow it for Amazon Connect only (an iam:AWSServiceName condition)', safe: false },
   check({ doc, report }) {
-    if (!allowsService(doc, 'connect')) return;
+    if (!allowsConnect(doc)) return;
     for (const s of doc.statements) {
-      if (!isAllow(s) || s.isNotAction || s.isNotResource) continue;
-      if (s.conditions.some((c) => c.key.name.toLowerCase() === SERVICE_NAME_KEY.toLowerCase())) continue;
-      // Scoped to the Connect path, only Connect's role can be created: nothing to add.
-      if (!s.resources.some((r) => typeof r.value === 'string' && widerThanConnectRole(r.value))) continue;
-      const action = s.actions.find((a) => exactName(a, [CREATE_SLR]));
-      if (!action) continue;
+      const at = createSlrAt(doc, s);
+      if (at < 0) continue;
+      const action = s.actions[at];
       const condition = { StringEquals: { [SERVICE_NAME_KEY]: 'connect.amazonaws.com' } };
       let fix: Fix | undefined;
       if (s.actions.length === 1) {

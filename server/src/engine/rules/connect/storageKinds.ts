@@ -21,6 +21,22 @@ export function storageKindFor(doc: PolicyDocument, value: string): { kind: Stor
   return best;
 }
 
+/** The kinds of the storage types that the document's storage statements allow: each type's kind
+ *  found once per document (a large policy repeats the same storage statement). */
+function allowedKindsOf(doc: PolicyDocument, statements: readonly StorageStatement[]): Set<StorageKind> {
+  const seen = new Set<string>();
+  const out = new Set<StorageKind>();
+  for (const st of statements) {
+    if (st.allowed.kind !== 'types') continue;
+    for (const type of st.allowed.types.keys()) {
+      if (seen.has(type)) continue;
+      seen.add(type);
+      if (storageKindFor(doc, type)) for (const k of storageTypeInfo(type)?.kinds ?? []) out.add(k);
+    }
+  }
+  return out;
+}
+
 /** The statement's allowed storage types with the kind each uses (statements whose condition we
  *  cannot read, or that have none, give nothing). */
 function typedKinds(doc: PolicyDocument, st: StorageStatement) {
@@ -54,7 +70,7 @@ export const connectStorageKindMismatch: Rule = {
     const statements = storageStatements(doc);
     // A statement without a readable condition may use any kind: nothing is foreign then.
     if (!statements.length || statements.some((st) => st.allowed.kind !== 'types')) return;
-    const allowedKinds = new Set(statements.flatMap((st) => typedKinds(doc, st).flatMap((t) => storageTypeInfo(t.type)?.kinds ?? [])));
+    const allowedKinds = allowedKindsOf(doc, statements);
     const foreign = [...grantedKinds(doc)].filter(([kind]) => !allowedKinds.has(kind));
     if (!foreign.length) return;
     const [kind, actions] = foreign[0];
