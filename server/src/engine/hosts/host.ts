@@ -22,7 +22,8 @@ import { buildPolicy, PolicyDocument, propertiesOf } from '../parse/policyModel'
 import { OffsetRange } from '../types';
 import { Mask, normalize, NormalizeContext } from './intrinsics';
 import { EmbeddedKind, prop, PolicyLocation, resourceTypes, serverlessPolicies, templatePolicies } from './locations';
-import { HostNode, parseYaml, ScalarStyle } from './yamlTree';
+import { HostNode, ScalarStyle } from './yamlTree';
+import { parseYamlReusing } from './yamlReuse';
 import { hclParserProblem, parseHcl } from './hclParser';
 import { terraformPolicies } from './terraform';
 
@@ -138,7 +139,8 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
     const statement = json.tooDeepAt !== undefined ? text.includes('"Statement"') : root?.type === 'object' && prop(root, 'Statement') !== undefined;
     if (statement) return { ...base, kind: 'policy', errors, json };
   } else {
-    const tree = parseYaml(text);
+    // The document's last tree is reused where the edit allows (yamlReuse.ts).
+    const tree = parseYamlReusing(text, hint.path);
     root = tree.root;
     errors = tree.errors;
     scalars = tree.scalars;
