@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeHost } from '../../server/src/engine';
+import { analyzeHost, createPolicyService, statementCache } from '../../server/src/engine';
+import { policyCache } from '../../server/src/engine/incremental/policyCache';
 import { HostNode, parseYaml, YamlTree } from '../../server/src/engine/hosts/yamlTree';
 import { clearYamlReuse, parseYamlReusing, yamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedTemplate } from '../../scripts/bench/template';
@@ -166,5 +167,62 @@ describe('an edited YAML template read from the last version', () => {
     assert.equal(yamlReuse.spliced, spliced, 'the first of ten documents was forgotten');
     parseYamlReusing(text.replace('x', 'z'), 'd9.yaml');
     assert.equal(yamlReuse.spliced, spliced + 1);
+  });
+});
+
+describe('an edited template analysed from the caches', () => {
+  it('the service reads a new version of a document from its last tree (the path is the key)', () => {
+    clearYamlReuse();
+    const service = createPolicyService();
+    const text = generatedTemplate(20 * 1024);
+    const at = text.indexOf('s3:GetObjet', text.length >> 1);
+    const options = { languageId: 'yaml', path: 'file:///service.yaml' };
+    assert.equal(service.parse(text, options).host.kind, 'cloudformation');
+    const spliced = yamlReuse.spliced;
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const doc = service.parse(edited, options);
+    assert.equal(doc.host.policies.length > 10, true);
+    assert.equal(yamlReuse.spliced, spliced + 1);
+    yamlReuse.enabled = false;
+    try {
+      assert.deepStrictEqual(service.analyze(doc), service.analyze(service.parse(edited, { ...options, path: 'file:///other.yaml' })));
+    } finally {
+      yamlReuse.enabled = true;
+    }
+  });
+
+  it('a one-character edit of a template analyses the edited policy only, and finds what a whole analysis finds', () => {
+    const text = generatedTemplate(60 * 1024);
+    const hint = { path: 'file:///cached.yaml' };
+    analyzeHost(text, hint);
+    const at = text.indexOf('s3:GetObjet', text.length >> 1);
+    const edited = text.slice(0, at) + 's3:GetObjectx' + text.slice(at + 'S3:GetObjet'.length);
+    const { hits, misses } = policyCache;
+    const cached = analyzeHost(edited, hint);
+    const policies = cached.policies.length;
+    assert.ok(policies > 50);
+    assert.equal(policyCache.misses - misses, 1, 'one policy analysed');
+    assert.equal(policyCache.hits - hits, policies - 1, 'every other policy from the cache');
+    statementCache.enabled = false;
+    try {
+      assert.deepStrictEqual(cached, analyzeHost(edited, hint));
+    } finally {
+      statementCache.enabled = true;
+    }
+    assert.ok(cached.findings.some((f) => f.ruleId === 'action-unknown' && edited.slice(f.range.start, f.range.end) === 's3:GetObjectx'));
+  });
+
+  it('different rule settings, another name or a resource of another type are other entries', () => {
+    const template = (type: string, name: string) => `Resources:\n  B:\n    Type: ${type}\n  ${name}:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: s3:GetObject\n            Resource: !Ref B\n`;
+    const hint = { path: 'file:///settings.yaml' };
+    const bucket = analyzeHost(template('AWS::S3::Bucket', 'P'), hint);
+    assert.ok(bucket.findings.some((f) => f.ruleId === 'cfn-ref-not-arn'));
+    // The same policy text, but B is now a resource whose Ref is no name: no finding from the cache.
+    const queue = analyzeHost(template('Custom::Thing', 'P'), hint);
+    assert.ok(!queue.findings.some((f) => f.ruleId === 'cfn-ref-not-arn'), JSON.stringify(queue.findings.map((f) => f.ruleId)));
+    const off = analyzeHost(template('AWS::S3::Bucket', 'P'), { ...hint, rules: { 'cfn-ref-not-arn': 'off' } });
+    assert.ok(!off.findings.some((f) => f.ruleId === 'cfn-ref-not-arn'));
+    const renamed = analyzeHost(template('AWS::S3::Bucket', 'Q'), hint);
+    assert.ok(renamed.findings.every((f) => !f.message.includes('(in Resources.P.')));
   });
 });

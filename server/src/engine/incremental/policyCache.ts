@@ -14,6 +14,7 @@
 // start. Not cached: a finding reaching outside the policy, a tree too deep for its facts, and
 // hosts whose trees may hold nodes from elsewhere in the text (YAML aliases; Terraform files).
 import { indentUnit, lineBreak } from '../fixes/edits';
+import { detach } from '../memo';
 import { HostDocument, EmbeddedPolicy } from '../hosts/host';
 import { AnalyzeOptions, Finding } from '../types';
 import { lineStart, shifted, StatementCache, statementCache, staysInside, treeFacts } from './statementCache';
@@ -52,8 +53,21 @@ export function embeddedPolicyFindings(host: HostDocument, p: EmbeddedPolicy, op
   }
   policyCache.misses++;
   const found = run();
-  if (found.every((f) => staysInside(f, start, end))) policyCache.set(key, found.map((f) => shifted(f, -start)));
+  if (found.every((f) => staysInside(f, start, end))) policyCache.set(key, found.map((f) => detachedCopy(shifted(f, -start), 0) as Finding));
   return found;
+}
+
+/** A copy whose strings share no memory with the text: a message or fix built from a value of
+ *  the template is a slice of it (or a concatenation holding one), and a cached finding must not
+ *  keep that version of the template alive (memo.ts says why). Keys, including those whose value
+ *  is undefined, stay as they were. */
+function detachedCopy(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return detach(value);
+  if (depth > 16 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => detachedCopy(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = detachedCopy(v, depth + 1);
+  return out;
 }
 
 /** Templates whose every policy tree lies inside its policy's text. */
