@@ -35,11 +35,8 @@ export function embeddedPolicyFindings(host: HostDocument, p: EmbeddedPolicy, op
     p.name,
     p.kind,
     p.doc.kind,
-    host.syntax,
     connectHere ? 'connect' : '-',
-    JSON.stringify(lineBreak(text)),
-    JSON.stringify(indentUnit(text)),
-    JSON.stringify(options.rules ?? {}),
+    hostContext(host, options),
     text.slice(lineStart(text, start), start),
     facts.join('\u0003'),
     text.slice(start, end),
@@ -69,6 +66,16 @@ function detachedCopy(value: unknown, depth: number): unknown {
   for (const [k, v] of Object.entries(value)) out[k] = detachedCopy(v, depth + 1);
   return out;
 }
+
+/** What every policy of one analysis shares (computed once per host and rule settings). */
+function hostContext(host: HostDocument, options: AnalyzeOptions): string {
+  const known = contexts.get(host);
+  if (known && known.rules === options.rules) return known.text;
+  const text = [host.syntax, JSON.stringify(lineBreak(host.text)), JSON.stringify(indentUnit(host.text)), JSON.stringify(options.rules ?? {})].join('\u0001');
+  contexts.set(host, { rules: options.rules, text });
+  return text;
+}
+const contexts = new WeakMap<HostDocument, { rules: AnalyzeOptions['rules']; text: string }>();
 
 /** Templates whose every policy tree lies inside its policy's text. */
 function cacheable(host: HostDocument): boolean {
