@@ -9,6 +9,7 @@ import { Report, Rule } from './rules/rule';
 import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange, Severity } from './types';
 import { EmbeddedKind } from './hosts/locations';
 import { analyzeStatements } from './incremental/statementCache';
+import { embeddedPolicyFindings } from './incremental/policyCache';
 
 /** Thrown when `options.shouldStop` asked to abandon the analysis: there is no partial result. */
 export class AnalysisStopped extends Error {
@@ -114,7 +115,10 @@ function hostFindings(host: HostDocument, options: HostAnalyzeOptions): Finding[
   for (const group of byPrincipal.values()) if (group.length > 1) group.forEach((p) => grouped.add(p));
   for (const p of host.policies) {
     const connectHere = !grouped.has(p);
-    add(analyzeDocument(p.doc, options, (r) => r.category !== 'syntax' && (connectHere || r.category !== 'connect')).findings, p);
+    // Between policies too: a policy served from the cache runs no rule.
+    if (options.shouldStop?.()) throw new AnalysisStopped();
+    const run = () => analyzeDocument(p.doc, options, (r) => r.category !== 'syntax' && (connectHere || r.category !== 'connect')).findings;
+    add(embeddedPolicyFindings(host, p, options, connectHere, run), p);
   }
   for (const group of byPrincipal.values()) {
     if (group.length < 2) continue;

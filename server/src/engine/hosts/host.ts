@@ -22,7 +22,8 @@ import { buildPolicy, PolicyDocument, propertiesOf } from '../parse/policyModel'
 import { OffsetRange } from '../types';
 import { Mask, normalize, NormalizeContext } from './intrinsics';
 import { EmbeddedKind, prop, PolicyLocation, resourceTypes, serverlessPolicies, templatePolicies } from './locations';
-import { HostNode, parseYaml, ScalarStyle } from './yamlTree';
+import { HostNode, ScalarStyle } from './yamlTree';
+import { parseYamlReusing } from './yamlReuse';
 import { hclParserProblem, parseHcl } from './hclParser';
 import { terraformPolicies } from './terraform';
 
@@ -57,6 +58,9 @@ export interface HostDocument {
   json?: JsonDocument;
   /** YAML scalars by start offset (YAML hosts only), for fixes that rewrite a value. */
   scalars?: Map<number, ScalarStyle>;
+  /** YAML hosts: false when the text has neither anchors nor aliases, so every node of its tree
+   *  lies where its text is (undefined when not known). */
+  anchored?: boolean;
   policies: EmbeddedPolicy[];
   /** Why a Terraform file could not be read at all (the HCL parser is not loaded). */
   unavailable?: string;
@@ -131,6 +135,7 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
   let errors: HostDocument['errors'] = [];
   let json: JsonDocument | undefined;
   let scalars: Map<number, ScalarStyle> | undefined;
+  let anchored: boolean | undefined;
   if (syntax === 'json') {
     json = parseJson(text);
     root = json.root;
@@ -138,14 +143,16 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
     const statement = json.tooDeepAt !== undefined ? text.includes('"Statement"') : root?.type === 'object' && prop(root, 'Statement') !== undefined;
     if (statement) return { ...base, kind: 'policy', errors, json };
   } else {
-    const tree = parseYaml(text);
+    // The document's last tree is reused where the edit allows (yamlReuse.ts).
+    const tree = parseYamlReusing(text, hint.path);
     root = tree.root;
     errors = tree.errors;
     scalars = tree.scalars;
+    anchored = tree.anchored;
   }
   const serverless = syntax === 'yaml' && looksLikeServerless(root, hint);
   const kind: HostKind = serverless ? 'serverless' : looksLikeTemplate(root) ? 'cloudformation' : 'none';
-  const host: HostDocument = { ...base, kind, errors, json, scalars };
+  const host: HostDocument = { ...base, kind, errors, json, scalars, anchored };
   if (kind === 'none' || !root) return host;
   const locations = serverless ? serverlessPolicies(root) : templatePolicies(prop(root, 'Resources'), 'Resources');
   const resources = serverless ? prop(prop(root, 'resources'), 'Resources') : prop(root, 'Resources');

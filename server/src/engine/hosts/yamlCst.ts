@@ -80,12 +80,12 @@ export function parseYamlCst(text: string, tokens = cstTokens(text)): YamlTree |
 }
 
 /** The tree of one parsed document, or undefined when it leaves the fast road. */
-export function treeOfCst(text: string, doc: CST.Document): YamlTree | undefined {
+export function treeOfCst(text: string, doc: CST.Document, baseDepth = 0): YamlTree | undefined {
   try {
     if (!doc.value) return undefined;
     const builder = new CstBuilder(text);
-    const root = builder.document(doc);
-    return { root, scalars: builder.scalars, errors: [] };
+    const root = builder.document(doc, baseDepth);
+    return { root, scalars: builder.scalars, errors: [], anchored: builder.anchored };
   } catch (err) {
     if (err === OFF_ROAD) return undefined;
     throw err;
@@ -112,11 +112,17 @@ class CstBuilder {
     this.maxNodes = 10_000 + text.length;
   }
 
-  document(doc: CST.Document): HostNode | undefined {
+  /** Did the text define an anchor or use an alias? (Then a part of it cannot be read alone:
+   *  hosts/yamlReuse.ts.) */
+  anchored = false;
+
+  /** `baseDepth`: the depth of the document's root in the text it is part of (yamlReuse.ts reads
+   *  one entry of a larger document on its own, and the depth bound must fall where it falls there). */
+  document(doc: CST.Document, baseDepth = 0): HostNode | undefined {
     const p = this.props(doc.start, 'doc-start', false, true);
     if (p.found && (doc.value!.type === 'block-map' || doc.value!.type === 'block-seq') && !p.hasNewline) offRoad();
     this.checkNext(p, doc.value);
-    const root = this.value(doc.value!, p, undefined, 0, false);
+    const root = this.value(doc.value!, p, undefined, baseDepth, false);
     this.end(doc.end, false);
     return root.node;
   }
@@ -124,6 +130,7 @@ class CstBuilder {
   /** A value token with its props: the node, and where the composer says it ends (its range[2]). */
   private value(token: ValueToken, p: Props, parent: HostNode | undefined, depth: number, inFlow: boolean): { node: HostNode | undefined; end: number } {
     if (token.type === 'alias') {
+      this.anchored = true;
       if (p.tag || p.anchor) offRoad();
       const end = this.end(token.end, true, token.offset + token.source.length);
       return { node: this.convert(token, undefined, parent, depth, inFlow), end };
@@ -135,6 +142,7 @@ class CstBuilder {
       if (!p.newlineAfterProp || p.newlineAfterProp.offset < last.offset) offRoad();
     }
     if (p.anchor) {
+      this.anchored = true;
       const name = p.anchor.source.slice(1);
       if (!name || name.endsWith(':')) offRoad();
       if (!this.expanding) this.anchors.set(name, { token, tag });

@@ -48,6 +48,8 @@ export interface YamlTree {
   scalars: Map<number, ScalarStyle>;
   /** Syntax errors, with ranges in the text. */
   errors: { message: string; range: OffsetRange }[];
+  /** Set by the fast road: whether the text defines an anchor or uses an alias. */
+  anchored?: boolean;
 }
 
 export type HostNode = JsonNode & HostNodeFacts & { children?: HostNode[]; parent?: HostNode };

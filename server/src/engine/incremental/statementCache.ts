@@ -181,7 +181,7 @@ const MAX_DEPTH = 64;
 /** What a host's tree says about a statement beyond its text (masked values, stand-in ARNs,
  *  intrinsic functions and the types of the resources they name), relative to `base`. Plain JSON
  *  policies need none: their tree is a function of their text. */
-function treeFacts(node: Node, base: number, doc: PolicyDocument, out: string[], depth: number): void {
+export function treeFacts(node: Node, base: number, doc: PolicyDocument, out: string[], depth: number): void {
   if (depth > MAX_DEPTH) {
     out.push('…');
     return;
@@ -266,7 +266,7 @@ function contextText(doc: PolicyDocument, rules: readonly Rule[], options: Analy
   ].join('\u0001');
 }
 
-function lineStart(text: string, offset: number): number {
+export function lineStart(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && offset - i < 10_000 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
   return i;
@@ -275,7 +275,7 @@ function lineStart(text: string, offset: number): number {
 const within = (r: OffsetRange, start: number, end: number) => r.start >= start && r.end <= end;
 
 /** Every offset of a finding moved by `delta` (a new object: cached findings are shared). */
-function shifted(f: Finding, delta: number): Finding {
+export function shifted(f: Finding, delta: number): Finding {
   const move = (r: OffsetRange): OffsetRange => ({ start: r.start + delta, end: r.end + delta });
   const out: Finding = { ...f, range: move(f.range) };
   if (f.related) out.related = f.related.map((r) => ({ ...r, range: move(r.range) }));
@@ -284,7 +284,7 @@ function shifted(f: Finding, delta: number): Finding {
 }
 
 /** Does every offset of the finding stay inside [start, end]? */
-function staysInside(f: Finding, start: number, end: number): boolean {
+export function staysInside(f: Finding, start: number, end: number): boolean {
   if (!within(f.range, start, end)) return false;
   if (f.related?.some((r) => !within(r.range, start, end))) return false;
   return !f.fixes?.some((x) => x.edits.some((e) => !within(e.range, start, end)));

@@ -1,0 +1,83 @@
+// The findings of an embedded policy, cached as the statement cache (statementCache.ts) caches a
+// statement's. A large template holds thousands of small policies, and an edit changes one: every
+// other policy's analysis (its statement-scoped rules from the statement cache, but its
+// document-level rules, sorting and context every time) is then a lookup.
+//
+// An embedded policy's findings (analyze.ts hostFindings, before messages are named and fixes
+// guarded) are a function of:
+// - the policy's text in the host, and the text before it on its first line (fixes indent from it);
+// - the tree the host built for it: values, offsets relative to its start, masks, stand-ins,
+//   intrinsic functions and the types of the resources they name (treeFacts);
+// - its name, kinds, the host's syntax, line break and indentation unit;
+// - which rules run (the rule settings, and whether the Connect rules run on it alone).
+// All of it is in the key; the value holds the findings with offsets relative to the policy's
+// start. Not cached: a finding reaching outside the policy, a tree too deep for its facts, and
+// hosts whose trees may hold nodes from elsewhere in the text (YAML aliases; Terraform files).
+import { indentUnit, lineBreak } from '../fixes/edits';
+import { detach } from '../memo';
+import { HostDocument, EmbeddedPolicy } from '../hosts/host';
+import { AnalyzeOptions, Finding } from '../types';
+import { lineStart, shifted, StatementCache, statementCache, staysInside, treeFacts } from './statementCache';
+
+/** The engine's one cache of embedded policies' findings (it follows `statementCache.enabled`). */
+export const policyCache = new StatementCache(20_000, 16_000_000);
+
+/** `run()` (the policy's analysis) from the cache where the same policy was analysed before. */
+export function embeddedPolicyFindings(host: HostDocument, p: EmbeddedPolicy, options: AnalyzeOptions, connectHere: boolean, run: () => Finding[]): Finding[] {
+  const root = p.doc.root;
+  if (!root || !statementCache.enabled || !policyCache.enabled || !cacheable(host)) return run();
+  const { start, end } = p.range;
+  const text = host.text;
+  const facts: string[] = [];
+  treeFacts(root, start, p.doc, facts, 0);
+  if (facts.includes('…')) return run();
+  const key = [
+    p.name,
+    p.kind,
+    p.doc.kind,
+    connectHere ? 'connect' : '-',
+    hostContext(host, options),
+    text.slice(lineStart(text, start), start),
+    facts.join('\u0003'),
+    text.slice(start, end),
+  ].join('\u0002');
+  const hit = policyCache.get(key);
+  if (hit) {
+    policyCache.hits++;
+    // Its statements were served from a cache too (the counts the language server reports).
+    statementCache.hits += p.doc.statements.length;
+    return hit.map((f) => shifted(f, start));
+  }
+  policyCache.misses++;
+  const found = run();
+  if (found.every((f) => staysInside(f, start, end))) policyCache.set(key, found.map((f) => detachedCopy(shifted(f, -start), 0) as Finding));
+  return found;
+}
+
+/** A copy whose strings share no memory with the text: a message or fix built from a value of
+ *  the template is a slice of it (or a concatenation holding one), and a cached finding must not
+ *  keep that version of the template alive (memo.ts says why). Keys, including those whose value
+ *  is undefined, stay as they were. */
+function detachedCopy(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return detach(value);
+  if (depth > 16 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => detachedCopy(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = detachedCopy(v, depth + 1);
+  return out;
+}
+
+/** What every policy of one analysis shares (computed once per host and rule settings). */
+function hostContext(host: HostDocument, options: AnalyzeOptions): string {
+  const known = contexts.get(host);
+  if (known && known.rules === options.rules) return known.text;
+  const text = [host.syntax, JSON.stringify(lineBreak(host.text)), JSON.stringify(indentUnit(host.text)), JSON.stringify(options.rules ?? {})].join('\u0001');
+  contexts.set(host, { rules: options.rules, text });
+  return text;
+}
+const contexts = new WeakMap<HostDocument, { rules: AnalyzeOptions['rules']; text: string }>();
+
+/** Templates whose every policy tree lies inside its policy's text. */
+function cacheable(host: HostDocument): boolean {
+  return (host.kind === 'cloudformation' || host.kind === 'serverless') && (host.syntax === 'json' || host.anchored === false);
+}
