@@ -34,8 +34,17 @@ export const GRACE_MS = 2000;
 /** The worker's heap limits. The young generation is what V8 fills between two scavenges, and
  *  its default grows to 3 × 16 MB per thread; the old generation holds the parse of one
  *  document at a time, its findings and the statement cache. Measured on the 1 MB documents of
- *  the edit benchmark (docs/performance.md): see there for the figures behind these values. */
-export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 1024 };
+ *  the edit benchmark (docs/performance.md): see there for the figures behind these values.
+ *  CONNECT_IAM_ANALYSIS_HEAP_MB sets the old generation's limit instead (a machine short of
+ *  memory; the tests use a small one to see a worker run out). */
+export function workerLimits(env: NodeJS.ProcessEnv = process.env): ResourceLimits {
+  const limits: ResourceLimits = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 1024 };
+  const old = Number(env.CONNECT_IAM_ANALYSIS_HEAP_MB);
+  if (old > 0) limits.maxOldGenerationSizeMb = old;
+  const young = Number(env.CONNECT_IAM_ANALYSIS_YOUNG_MB);
+  if (young > 0) limits.maxYoungGenerationSizeMb = young;
+  return limits;
+}
 
 /** The message of a job the worker ran out of memory on (the analysis diagnostic says so). */
 export class AnalysisOutOfMemory extends Error {
@@ -134,7 +143,7 @@ export interface AnalysisPoolOptions {
   graceMs?: number;
   /** Test hook: each job stalls this long first, deaf to cancellation (WorkerSetup.stallMs). */
   stallMs?: number;
-  /** The worker's heap limits (default WORKER_LIMITS). */
+  /** The worker's heap limits (default workerLimits()). */
   resourceLimits?: ResourceLimits;
 }
 
@@ -268,7 +277,7 @@ export class AnalysisPool {
   private ensureWorker(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
-      const limits = this.options.resourceLimits ?? WORKER_LIMITS;
+      const limits = this.options.resourceLimits ?? workerLimits();
       const worker = startWorker({ [WORKER_FLAG]: true, stop: this.stop.buffer as SharedArrayBuffer, worker: this.stats.workersStarted + 1, stallMs: this.options.stallMs }, limits);
       this.stats.workersStarted++;
       worker.unref(); // never keeps the server process alive on its own

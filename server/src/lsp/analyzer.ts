@@ -3,13 +3,13 @@
 // complete that parsed document). Large documents are analysed off the main thread
 // (analysisWorker.ts), and a newer version cancels the analysis of an older one (cooperatively:
 // the worker, with its warm statement cache, goes on to the newer version).
-import { CodeAction, Diagnostic, Range } from 'vscode-languageserver/node';
+import { CodeAction, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyService, Finding, HostAnalyzeOptions, ParsedDocument, PolicyService } from '../engine';
 import { AnalysisCancelled, AnalysisOutOfMemory, AnalysisPool, AnalysisPoolOptions, OFF_THREAD_CHARS, PoolStats } from './analysisWorker';
 import { codeActionsFor } from './codeActions';
 import { ClientReportedRules } from './diagnostics';
-import { readDiagnostics } from './workerSession';
+import { AnalyzeAnswer } from './workerSession';
 import { FileGlobs } from './fileGlobs';
 import { rulesFor } from './fileRules';
 import { Settings } from './settings';
@@ -29,9 +29,10 @@ export interface DocumentAnalysis {
   /** The findings of a document analysed on this thread (empty for one analysed in the worker,
    *  which keeps them: `worker`). */
   findings: Finding[];
-  /** A document analysed in the worker: the diagnostics to publish, and the id of the worker's
-   *  analysis that answers its code actions. */
-  worker?: { id: number; diagnostics: Diagnostic[] };
+  /** A document analysed in the worker: the id of the worker's analysis (which answers the code
+   *  actions) and its answer, the diagnostics to publish as JSON (kept as the string, a third of
+   *  the memory of the parsed objects, until they are published: `readDiagnostics`). */
+  worker?: { id: number; answer: AnalyzeAnswer };
 }
 
 /** Cheap stand-in for "is a policy" on documents too large to parse. */
@@ -155,7 +156,7 @@ export class Analyzer {
       if (text.length >= OFF_THREAD_CHARS) {
         const unpublished = this.clientReported.unpublished(doc.languageId);
         const result = await this.pool.run(doc.uri, text, options, { version: doc.version, languageId: doc.languageId, unpublished });
-        return { ...base, isPolicy: result.isPolicy, worker: { id: result.id, diagnostics: readDiagnostics(result) } };
+        return { ...base, isPolicy: result.isPolicy, worker: { id: result.id, answer: result } };
       }
       const result = this.service.analyze(this.parsed(doc, settings), { rules: options.rules });
       return { ...base, isPolicy: result.isPolicy, findings: result.findings };

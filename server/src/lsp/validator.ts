@@ -8,6 +8,7 @@ import { Analyzer } from './analyzer';
 import { sendStatus, withProgress } from './analysisStatus';
 import { analysisFailedDiagnostic, ClientReportedRules, outOfMemoryDiagnostic, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
+import { readDiagnostics } from './workerSession';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -86,7 +87,7 @@ export class Validator {
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
         : analysis.failed !== undefined
           ? [analysis.outOfMemory ? outOfMemoryDiagnostic(latest, analysis.failed) : analysisFailedDiagnostic(latest, analysis.failed)]
-          : analysis.worker?.diagnostics ?? publishedDiagnostics(latest, analysis.findings, this.clientReported);
+          : analysis.worker ? readDiagnostics(analysis.worker.answer) : publishedDiagnostics(latest, analysis.findings, this.clientReported);
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
       sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics.length });
