@@ -7,10 +7,11 @@ import { median } from './measure';
 
 const variants: Record<string, object> = {
   none: {},
-  y48: { maxYoungGenerationSizeMb: 48 },
-  y16: { maxYoungGenerationSizeMb: 16 },
-  y8: { maxYoungGenerationSizeMb: 8 },
-  o256: { maxOldGenerationSizeMb: 256 },
+  y48: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 2048 },
+  y16: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 2048 },
+  y8: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 2048 },
+  y8o1024: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 },
+  o1024: { maxOldGenerationSizeMb: 1024 },
 };
 const picked = process.argv[3] ? process.argv[3].split(',') : Object.keys(variants);
 

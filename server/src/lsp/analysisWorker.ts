@@ -31,19 +31,18 @@ const WORKER_FLAG = 'connectIamAnalysisWorker';
  *  comes at the next rule (milliseconds); only a rule stuck in a loop takes longer. */
 export const GRACE_MS = 2000;
 
-/** The worker's heap limits. The young generation is what V8 fills between two scavenges, and
- *  its default grows to 3 × 16 MB per thread; the old generation holds the parse of one
- *  document at a time, its findings and the statement cache. Measured on the 1 MB documents of
- *  the edit benchmark (docs/performance.md): see there for the figures behind these values.
- *  CONNECT_IAM_ANALYSIS_HEAP_MB sets the old generation's limit instead (a machine short of
- *  memory; the tests use a small one to see a worker run out). */
+/** The worker's heap limits: a bound, so that a document too large for the machine fails with a
+ *  clear diagnostic (AnalysisOutOfMemory) instead of taking the server's process down, but not a
+ *  squeeze. V8 grows a heap whose limit is 2 GB or more by 4× its live size after each full GC,
+ *  a smaller one by ~1.3-2×, and analysis allocates fast: with 1,024 MB the worker's CPU per edit
+ *  of the 1 MB documents rose ~35 %, with 256 MB and an 8 MB young generation ~50 % (peak RSS
+ *  380 → 200-215 MB); a young generation of 8 or 16 MB alone cost 15-30 %. Measured side by side
+ *  in one process (scripts/bench/lspPool.ts, docs/performance.md). The young generation is V8's
+ *  default (3 × 16 MB). CONNECT_IAM_ANALYSIS_HEAP_MB sets the old generation's limit instead (a
+ *  machine short of memory; the tests use a small one to see a worker run out). */
 export function workerLimits(env: NodeJS.ProcessEnv = process.env): ResourceLimits {
-  const limits: ResourceLimits = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 1024 };
   const old = Number(env.CONNECT_IAM_ANALYSIS_HEAP_MB);
-  if (old > 0) limits.maxOldGenerationSizeMb = old;
-  const young = Number(env.CONNECT_IAM_ANALYSIS_YOUNG_MB);
-  if (young > 0) limits.maxYoungGenerationSizeMb = young;
-  return limits;
+  return { maxOldGenerationSizeMb: old > 0 ? old : 2048 };
 }
 
 /** The message of a job the worker ran out of memory on (the analysis diagnostic says so). */
