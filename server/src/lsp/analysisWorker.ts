@@ -16,9 +16,13 @@
 // main thread (see main.ts).
 import { getHeapStatistics } from 'node:v8';
 import type { CodeAction } from 'vscode-languageserver/node';
-import { isMainThread, parentPort, ResourceLimits, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { AnalysisStopped, HostAnalyzeOptions, loadHclParser, statementCache } from '../engine';
 import { AnalyzeAnswer, AnalyzeJob, CodeActionJob, SessionJob, WorkerSession } from './workerSession';
+
+/** The worker's heap limits (worker_threads' ResourceLimits, named through the Worker constructor:
+ *  test/unit/noNetwork.test.ts allows this module one import line of worker_threads). */
+export type ResourceLimits = NonNullable<NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits']>;
 
 /** Documents at least this long are analysed in a worker, inside a cancellable progress report
  *  (one threshold for both); smaller ones inline: they take a few milliseconds, less than a round
