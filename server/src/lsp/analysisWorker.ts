@@ -11,6 +11,9 @@
 // Only a run that does not stop within GRACE_MS (a rule stuck in a long loop) has its worker
 // terminated and replaced: a hostile document still cannot block the server.
 //
+// What the worker does with a document and sends back (the published diagnostics, as JSON; the
+// findings and their fixes stay there and answer the code actions) is workerSession.ts.
+//
 // The worker runs this same file: `__filename` is this module from source (tsx) and the server
 // bundle (dist/server.js) once bundled, whose entry point starts the LSP connection only on the
 // main thread (see main.ts).
