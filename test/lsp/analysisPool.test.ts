@@ -4,8 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCancelled, AnalysisPool } from '../../server/src/lsp/analysisWorker';
+import { AnalysisCancelled, AnalysisOutOfMemory, AnalysisPool } from '../../server/src/lsp/analysisWorker';
 import { Analyzer } from '../../server/src/lsp/analyzer';
+import { toDiagnostic } from '../../server/src/lsp/diagnostics';
+import { readDiagnostics } from '../../server/src/lsp/workerSession';
 import { FileGlobs } from '../../server/src/lsp/fileGlobs';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { allRules, analyze, AnalysisStopped } from '../../server/src/engine';
@@ -54,7 +56,8 @@ describe('analysis worker pool', () => {
     assert.equal(pool.stats.lastRun!.worker, 1, 'the first worker analysed the newest version');
     assert.equal(pool.stats.terminated, 0);
     // The newest version's findings, exactly as an analysis on this thread finds them.
-    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.range.start, f.range.end]), analyze(edited).findings.map((f) => [f.ruleId, f.range.start, f.range.end]));
+    const editedDoc = TextDocument.create('doc', 'json', 0, edited);
+    assert.deepEqual(readDiagnostics(result), analyze(edited).findings.map((f) => toDiagnostic(editedDoc, f)));
     // Warm: all statements but the edited one came from the worker's cache.
     assert.ok(pool.stats.lastRun!.cacheHits > 100, `cache hits ${pool.stats.lastRun!.cacheHits}`);
     assert.ok(pool.stats.lastRun!.cacheMisses <= 2, `cache misses ${pool.stats.lastRun!.cacheMisses}`);
@@ -100,12 +103,25 @@ describe('analysis worker pool', () => {
     await assert.rejects(next, AnalysisCancelled);
   });
 
+  it('a worker that runs out of memory fails its job with AnalysisOutOfMemory, and a fresh worker serves the next', async () => {
+    const pool = new AnalysisPool({ resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    pools.push(pool);
+    const small = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*"}]}';
+    await pool.run('small', small, options);
+    await assert.rejects(pool.run('huge', generatedPolicy(1_000_000), options), (err) => err instanceof AnalysisOutOfMemory && /32 MB/.test(err.message));
+    assert.equal(pool.stats.outOfMemory, 1);
+    assert.equal(pool.mode, 'worker', 'an out-of-memory worker is no reason to analyse on the main thread');
+    const next = await pool.run('small', small, options);
+    assert.deepEqual(readDiagnostics(next).map((d) => d.code), analyze(small).findings.map((f) => f.ruleId));
+    assert.equal(pool.stats.workersStarted, 2);
+  });
+
   it('rapid versions in the analyzer: each supersedes the last, one worker serves them all', async () => {
     const analyzer = new Analyzer(new FileGlobs());
     try {
       const uri = 'file:///typing.json';
       let doc = TextDocument.create(uri, 'json', 1, text);
-      assert.equal((await analyzer.analyze(doc, DEFAULT_SETTINGS)).findings.length, analyze(text).findings.length);
+      assert.equal(readDiagnostics((await analyzer.analyze(doc, DEFAULT_SETTINGS)).worker!.answer).length, analyze(text).findings.length);
       // Five keystrokes, each before the analysis of the one before could finish.
       const runs = [];
       for (let v = 2; v <= 6; v++) {
@@ -116,7 +132,7 @@ describe('analysis worker pool', () => {
       const newest = await runs.pop()!;
       for (const r of runs) await assert.rejects(r, AnalysisCancelled);
       assert.equal(newest.version, 6);
-      assert.deepEqual(newest.findings.map((f) => f.message), analyze(edited).findings.map((f) => f.message));
+      assert.deepEqual(readDiagnostics(newest.worker!.answer).map((d) => d.message), analyze(edited).findings.map((f) => f.message));
       assert.equal(analyzer.workerStats.workersStarted, 1);
       assert.ok(analyzer.workerStats.lastRun!.cacheHits > 100, 'the newest version came mostly from the warm cache');
     } finally {

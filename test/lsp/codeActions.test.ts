@@ -6,6 +6,8 @@ import { CodeActionKind, Diagnostic, Range } from 'vscode-languageserver/node';
 import { analyze } from '../../server/src/engine';
 import { BROKEN, expectedDiagnostics, SEED_S3 } from './fixtures';
 import { fileUri, LspClient } from './lspClient';
+import { OFF_THREAD_CHARS } from '../../server/src/lsp/analysisWorker';
+import { generatedPolicy } from '../corpus';
 
 const ALL: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 
@@ -145,5 +147,64 @@ describe('LSP: rules the client reports itself', { timeout: 30_000 }, () => {
     const pos = { line: at.length - 1, character: at[at.length - 1].length };
     const actions = await client.codeActions(json, { start: pos, end: pos });
     assert.ok(actions.some((a) => a.title === comment.fixes![0].title), actions.map((a) => a.title).join(' | '));
+  });
+});
+
+describe('LSP code actions on a large document (analysed in the worker, which keeps the fixes)', { timeout: 120_000 }, () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ settings: { debounceMs: 0 }, initializationOptions: { clientReportedRules: { json: ['json-trailing-comma'] } } });
+  });
+  after(async () => {
+    await client.stop();
+  });
+  // A misspelt action (a quick fix that is not safe) and a trailing comma (a safe one, which this
+  // client reports itself) in a document long enough for the worker.
+  const base = generatedPolicy(OFF_THREAD_CHARS + 20_000);
+  const text = base.replace('"s3:GetBucketAcl"', '"s3:GetBuketAcl"').replace('"CALL_RECORDINGS"\n', '"CALL_RECORDINGS",\n');
+  const position = (offset: number) => {
+    const lines = text.slice(0, offset).split('\n');
+    return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  };
+
+  it('offers the same quick fixes as the engine, leaves the client-reported ones unpublished, and applying one removes its finding', async () => {
+    assert.ok(text.length >= OFF_THREAD_CHARS && text.includes('GetBuketAcl') && text.includes('"CALL_RECORDINGS",'));
+    const uri = fileUri('big-quickfix.json');
+    await client.open(uri, text);
+    const diagnostics = await client.current(uri, 60_000);
+    const findings = analyze(text).findings;
+    assert.deepEqual(diagnostics.map((d) => d.code), findings.filter((f) => f.ruleId !== 'json-trailing-comma').map((f) => f.ruleId), 'every finding but the client-reported one is published');
+    // The trailing comma's fix is offered though it is not published.
+    const comma = findings.find((f) => f.ruleId === 'json-trailing-comma')!;
+    const at = position(comma.range.start);
+    const commaActions = await client.codeActions(uri, { start: at, end: at });
+    assert.ok(commaActions.some((a) => a.title === comma.fixes![0].title), commaActions.map((a) => a.title).join(' | '));
+    // The misspelling: the engine's fixes of that finding, as quick fixes with its diagnostic.
+    const target = diagnostics.find((d) => d.code === 'action-unknown')!;
+    assert.equal(client.text(uri).slice(text.indexOf('s3:GetBuketAcl'), text.indexOf('s3:GetBuketAcl') + 14), 's3:GetBuketAcl');
+    const misspelt = findings.find((f) => f.ruleId === 'action-unknown')!;
+    const actions = await client.codeActions(uri, target.range, undefined, [target]);
+    const forTarget = actions.filter((a) => a.diagnostics?.some((d) => d.code === 'action-unknown'));
+    assert.deepEqual(forTarget.map((a) => a.title), misspelt.fixes!.filter((f) => f.edits.length).map((f) => f.title));
+    const after = await client.applyEdit(uri, forTarget.find((a) => a.isPreferred)?.edit ?? forTarget[0].edit!);
+    assert.ok(!after.includes('GetBuketAcl'));
+    const next = await client.current(uri, 60_000);
+    assert.ok(!next.some((d) => d.code === 'action-unknown'), 'the misspelling is gone');
+    assert.equal(next.length, diagnostics.length - 1);
+  });
+
+  it('fix-all applies the safe fixes the worker kept, and the document still parses', async () => {
+    const uri = fileUri('big-fixall.json');
+    await client.open(uri, text);
+    await client.current(uri, 60_000);
+    const actions = await client.codeActions(uri, ALL, ['source.fixAll.connectIam']);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.connectIam');
+    const fixed = await client.applyEdit(uri, actions[0].edit!);
+    assert.ok(!fixed.includes('"CALL_RECORDINGS",'), 'the trailing comma is gone');
+    assert.doesNotThrow(() => JSON.parse(fixed));
+    await client.current(uri, 60_000);
+    const again = await client.codeActions(uri, ALL, ['source.fixAll.connectIam']);
+    assert.deepEqual(again, [], 'nothing safe is left to fix');
   });
 });

@@ -106,6 +106,36 @@ describe('LSP: large documents', { timeout: 60_000 }, () => {
   });
 });
 
+describe('LSP: an analysis that runs out of memory', { timeout: 120_000 }, () => {
+  it('says so in one diagnostic, and the server lives on: other documents, hovers and the next version are served', async () => {
+    // The worker's heap limit, lowered (CONNECT_IAM_ANALYSIS_HEAP_MB) far below what a 1 MB
+    // document needs (about 60 MB); a small document still fits.
+    process.env.CONNECT_IAM_ANALYSIS_HEAP_MB = '32';
+    let client: LspClient;
+    try {
+      client = await LspClient.start({ settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
+    } finally {
+      delete process.env.CONNECT_IAM_ANALYSIS_HEAP_MB;
+    }
+    const big = fileUri('huge.json');
+    await client.open(big, generatedPolicy(1_000_000));
+    const diagnostics = await client.current(big, 90_000);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.equal(diagnostics[0].code, 'internal-error');
+    assert.match(diagnostics[0].message, /^Connect IAM could not analyse this document: the analysis needs more memory than it may use \(32 MB\), so no findings are shown for it\. Split it/);
+    // Alive: a small document is analysed, the large one still has hovers (this thread reads it).
+    const small = fileUri('small-after-oom.json');
+    await client.open(small, SEED_S3);
+    assert.ok((await client.current(small)).length > 0);
+    assert.ok(await client.hover(big, { line: 6, character: 10 }), 'a hover on the large document');
+    // The next version gets a fresh worker, which runs out again and says so again.
+    await client.replace(big, 0, 0, ' ');
+    const again = await client.current(big, 90_000);
+    assert.match(again[0].message, /needs more memory than it may use/);
+    assert.equal(await client.stop(), 0);
+  });
+});
+
 describe('LSP: untrusted workspaces', { timeout: 30_000 }, () => {
   const NOT_A_POLICY_YET = '{"Version": "2012-10-17"}';
 
@@ -196,7 +226,7 @@ describe('the analysis worker pool', { timeout: 60_000 }, () => {
       await assert.rejects(queued, AnalysisCancelled);
       const result = await other;
       assert.equal(result.isPolicy, true);
-      assert.ok(result.findings.length > 0);
+      assert.ok(JSON.parse(result.diagnostics).length > 0);
       assert.equal(pool.mode, 'worker');
     } finally {
       pool.dispose();

@@ -3,9 +3,13 @@
 // complete that parsed document). Large documents are analysed off the main thread
 // (analysisWorker.ts), and a newer version cancels the analysis of an older one (cooperatively:
 // the worker, with its warm statement cache, goes on to the newer version).
+import { CodeAction, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyService, Finding, HostAnalyzeOptions, ParsedDocument, PolicyService } from '../engine';
-import { AnalysisCancelled, AnalysisPool, OFF_THREAD_CHARS, PoolStats } from './analysisWorker';
+import { AnalysisCancelled, AnalysisOutOfMemory, AnalysisPool, AnalysisPoolOptions, OFF_THREAD_CHARS, PoolStats } from './analysisWorker';
+import { codeActionsFor } from './codeActions';
+import { ClientReportedRules } from './diagnostics';
+import { AnalyzeAnswer } from './workerSession';
 import { FileGlobs } from './fileGlobs';
 import { rulesFor } from './fileRules';
 import { Settings } from './settings';
@@ -20,7 +24,15 @@ export interface DocumentAnalysis {
   tooLarge: boolean;
   /** The analysis itself failed (a bug): why, and `findings` is empty. */
   failed?: string;
+  /** It failed because the worker ran out of memory (`failed` says so too). */
+  outOfMemory?: boolean;
+  /** The findings of a document analysed on this thread (empty for one analysed in the worker,
+   *  which keeps them: `worker`). */
   findings: Finding[];
+  /** A document analysed in the worker: the id of the worker's analysis (which answers the code
+   *  actions) and its answer, the diagnostics to publish as JSON (kept as the string, a third of
+   *  the memory of the parsed objects, until they are published: `readDiagnostics`). */
+  worker?: { id: number; answer: AnalyzeAnswer };
 }
 
 /** Cheap stand-in for "is a policy" on documents too large to parse. */
@@ -39,10 +51,15 @@ interface Entry {
 
 export class Analyzer {
   private readonly entries = new Map<string, Entry>();
-  private readonly pool = new AnalysisPool();
+  private readonly pool: AnalysisPool;
+  /** What the client's editor reports itself (set from the initialization options). */
+  readonly clientReported = new ClientReportedRules();
 
-  /** `service` is the engine's; tests pass one whose analysis fails. */
-  constructor(private readonly globs: FileGlobs, readonly service: PolicyService = createPolicyService()) {}
+  /** `service` is the engine's; tests pass one whose analysis fails, and pool options (e.g. a
+   *  small heap). */
+  constructor(private readonly globs: FileGlobs, readonly service: PolicyService = createPolicyService(), poolOptions: AnalysisPoolOptions = {}) {
+    this.pool = new AnalysisPool(poolOptions);
+  }
 
   /** The parsed document of this version of the document, read with what the settings say of it
    *  (`connectIam.files` makes any JSON a policy). Hover and completion use it, and so does the
@@ -86,8 +103,23 @@ export class Analyzer {
     return this.pool.stats;
   }
 
+  /** The code actions of an analysis for `range` (`only`: the kinds asked for). A document
+   *  analysed in the worker has its findings and fixes there, and the worker answers. */
+  async codeActions(doc: TextDocument, analysis: DocumentAnalysis, range: Range, only: string[] | undefined, versioned: boolean): Promise<CodeAction[]> {
+    if (analysis.worker) {
+      try {
+        return (await this.pool.codeActions(doc.uri, { analysis: analysis.worker.id, range, only, versioned })) ?? [];
+      } catch (err) {
+        if (err instanceof AnalysisCancelled) return []; // a newer version came meanwhile
+        throw err;
+      }
+    }
+    const context = { doc, parsed: this.parsed(doc, analysis.settings), service: this.service, versioned };
+    return codeActionsFor(context, analysis.findings, range, only, analysis.options);
+  }
+
   forget(uri: string): void {
-    this.pool.cancel(uri);
+    this.pool.forget(uri);
     this.entries.delete(uri);
   }
 
@@ -121,15 +153,18 @@ export class Analyzer {
     }
     try {
       // The worker reads the text in its own thread: a parsed tree does not cross threads.
-      const result = text.length >= OFF_THREAD_CHARS
-        ? await this.pool.run(doc.uri, text, options)
-        : this.service.analyze(this.parsed(doc, settings), { rules: options.rules });
+      if (text.length >= OFF_THREAD_CHARS) {
+        const unpublished = this.clientReported.unpublished(doc.languageId);
+        const result = await this.pool.run(doc.uri, text, options, { version: doc.version, languageId: doc.languageId, unpublished });
+        return { ...base, isPolicy: result.isPolicy, worker: { id: result.id, answer: result } };
+      }
+      const result = this.service.analyze(this.parsed(doc, settings), { rules: options.rules });
       return { ...base, isPolicy: result.isPolicy, findings: result.findings };
     } catch (err) {
       if (err instanceof AnalysisCancelled) throw err;
       // The engine failed on this text: say so instead of leaving earlier diagnostics standing.
       const isPolicy = forcePolicy || STATEMENT_KEY.test(text);
-      return { ...base, isPolicy, failed: err instanceof Error ? err.message : String(err) };
+      return { ...base, isPolicy, failed: err instanceof Error ? err.message : String(err), outOfMemory: err instanceof AnalysisOutOfMemory || undefined };
     }
   }
 }

@@ -64,3 +64,15 @@ export function fixAllAction({ doc, parsed, service, versioned }: FixContext, fi
   const title = result.fixed === 1 ? 'Fix 1 problem safely (Connect IAM)' : `Fix ${result.fixed} problems safely (Connect IAM)`;
   return CodeAction.create(title, workspaceEdit(doc, edits, versioned), FIX_ALL_KIND);
 }
+
+/** The code actions a request asks for (`only`: its kinds): the quick fixes of the findings in
+ *  `range`, and the fix-all action when a source action kind is asked for. */
+export function codeActionsFor(context: FixContext, findings: readonly Finding[], range: Range, only: readonly string[] | undefined, options: AnalyzeOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (kindRequested('quickfix', only)) actions.push(...quickFixes(context, findings, range));
+  if (only && kindRequested(FIX_ALL_KIND, only)) {
+    const action = fixAllAction(context, findings, options);
+    if (action) actions.push(action);
+  }
+  return actions;
+}

@@ -65,6 +65,11 @@ export class ClientReportedRules {
     }
   }
 
+  /** The rules whose findings are not published for a document of this language. */
+  unpublished(languageId: string): string[] {
+    return [...(this.byLanguage.get(languageId) ?? [])];
+  }
+
   /** Should the finding be published for a document of this language? */
   publishes(languageId: string, f: Finding): boolean {
     return !this.byLanguage.get(languageId)?.has(f.ruleId);
@@ -85,6 +90,18 @@ export function analysisFailedDiagnostic(doc: TextDocument, reason: string): Dia
     source: SOURCE,
     code: 'internal-error',
     message: `Connect IAM could not analyse this document, so no findings are shown for it: ${reason.split('\n')[0].slice(0, 300)}. Please report this with the document.`,
+  };
+}
+
+/** The single diagnostic of a document whose analysis ran out of memory (the worker's heap limit,
+ *  analysisWorker.ts): the server lives on, and the user learns why nothing else is shown. */
+export function outOfMemoryDiagnostic(doc: TextDocument, reason: string): Diagnostic {
+  return {
+    range: toRange(doc, { start: 0, end: 0 }),
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'internal-error',
+    message: `Connect IAM could not analyse this document: ${reason}, so no findings are shown for it. Split it into smaller documents, or lower connectIam.maxDocumentSize to skip documents this large.`,
   };
 }
 

@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, dataVersion, loadHclParser, ParsedDocument } from '../engine';
 import { Analyzer, DocumentAnalysis } from './analyzer';
-import { CODE_ACTION_KINDS, FIX_ALL_KIND, fixAllAction, kindRequested, quickFixes } from './codeActions';
+import { CODE_ACTION_KINDS } from './codeActions';
 import { FileGlobs } from './fileGlobs';
 import { guard } from './guard';
 import { COMPLETION_TRIGGER_CHARACTERS, toCompletionList, toHover } from './languageFeatures';
@@ -27,8 +27,6 @@ import { Validator } from './validator';
 
 export interface PolicyView {
   doc: TextDocument;
-  /** The engine's parsed document of this version (read on first use). */
-  parsed: ParsedDocument;
   analysis: DocumentAnalysis;
 }
 
@@ -68,7 +66,7 @@ export function startServer(connection: Connection): void {
     const analysis = await analyzer.analyze(doc, s);
     // Large documents are analysed off the main thread: answer only for the version still open.
     if (documents.get(uri)?.version !== doc.version) return undefined;
-    return analysis.isPolicy && !analysis.tooLarge && analysis.failed === undefined ? { doc, parsed: analyzer.parsed(doc, s), analysis } : undefined;
+    return analysis.isPolicy && !analysis.tooLarge && analysis.failed === undefined ? { doc, analysis } : undefined;
   }
 
   /** An open document the server may serve hovers and completions for (enabled, not too large),
@@ -153,16 +151,7 @@ export function startServer(connection: Connection): void {
     request(guard(connection, 'code action', [] as CodeAction[], async (params: CodeActionParams) => {
       const view = await policyView(params.textDocument.uri);
       if (!view) return [];
-      const { analysis } = view;
-      const context = { doc: view.doc, parsed: view.parsed, service: analyzer.service, versioned: client.versionedEdits };
-      const only = params.context.only;
-      const actions: CodeAction[] = [];
-      if (kindRequested('quickfix', only)) actions.push(...quickFixes(context, analysis.findings, params.range));
-      if (only && kindRequested(FIX_ALL_KIND, only)) {
-        const action = fixAllAction(context, analysis.findings, analysis.options);
-        if (action) actions.push(action);
-      }
-      return actions;
+      return analyzer.codeActions(view.doc, view.analysis, params.range, params.context.only, client.versionedEdits);
     })),
   );
 

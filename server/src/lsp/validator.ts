@@ -6,8 +6,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCancelled } from './analysisWorker';
 import { Analyzer } from './analyzer';
 import { sendStatus, withProgress } from './analysisStatus';
-import { analysisFailedDiagnostic, ClientReportedRules, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
+import { analysisFailedDiagnostic, ClientReportedRules, outOfMemoryDiagnostic, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
+import { readDiagnostics } from './workerSession';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -17,15 +18,18 @@ export class Validator {
   private counter = 0;
   /** Documents that currently show our diagnostics (to clear them later). */
   private readonly published = new Set<string>();
-  /** What the client's editor reports itself (set from the initialization options). */
-  readonly clientReported = new ClientReportedRules();
+  /** What the client's editor reports itself (set from the initialization options; the
+   *  analyzer's, whose worker leaves those findings out of what it sends). */
+  readonly clientReported: ClientReportedRules;
 
   constructor(
     private readonly connection: Connection,
     private readonly getDocument: (uri: string) => TextDocument | undefined,
     private readonly settings: SettingsStore,
     private readonly analyzer: Analyzer,
-  ) {}
+  ) {
+    this.clientReported = analyzer.clientReported;
+  }
 
   /** Analyse after the debounce delay (`immediate`: as soon as the settings are known). */
   schedule(uri: string, immediate = false): void {
@@ -82,8 +86,8 @@ export class Validator {
       const diagnostics = analysis.tooLarge
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
         : analysis.failed !== undefined
-          ? [analysisFailedDiagnostic(latest, analysis.failed)]
-          : publishedDiagnostics(latest, analysis.findings, this.clientReported);
+          ? [analysis.outOfMemory ? outOfMemoryDiagnostic(latest, analysis.failed) : analysisFailedDiagnostic(latest, analysis.failed)]
+          : analysis.worker ? readDiagnostics(analysis.worker.answer) : publishedDiagnostics(latest, analysis.findings, this.clientReported);
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
       this.published.add(uri);
       sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics.length });

@@ -1,0 +1,105 @@
+// What the analysis worker (analysisWorker.ts) does with a large document, and keeps of it. Only
+// what the editor shows crosses back to the main thread: the published diagnostics, already in
+// LSP form and as one JSON string. The findings with their fixes stay here, with the text, and
+// answer the code actions of that version.
+//
+// Why a string: a 1 MB policy has ~4,000 findings (3.8 MB structured-clone payload with the fixes).
+// Cloning them cost the main thread 20-45 ms to deserialise, plus ~6 ms to turn offsets into
+// positions; a JSON string crosses as one copy and JSON.parse reads it in ~8 ms (measured
+// side by side, docs/performance.md). The main thread's share of an edit is then the parse and
+// the JSON-RPC write.
+//
+// The same class serves the inline fallback (no worker could start): the pool then calls it on
+// the main thread.
+import { CodeAction, Diagnostic, Range } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeHost, createPolicyService, Finding, HostAnalyzeOptions, ParsedDocument } from '../engine';
+import { codeActionsFor } from './codeActions';
+import { toDiagnostic } from './diagnostics';
+
+export interface AnalyzeJob {
+  kind: 'analyze';
+  /** The document URI (the pool's key). */
+  key: string;
+  version: number;
+  languageId: string;
+  text: string;
+  options: HostAnalyzeOptions;
+  /** Rules the client's editor reports itself: their findings feed the code actions but are not
+   *  published (diagnostics.ts ClientReportedRules). */
+  unpublished: string[];
+}
+
+export interface CodeActionJob {
+  kind: 'codeActions';
+  key: string;
+  /** The pool's id of the analysis job whose findings are asked about. */
+  analysis: number;
+  range: Range;
+  only?: string[];
+  versioned: boolean;
+}
+
+/** The document closed: what was kept of it goes. */
+export interface ForgetJob {
+  kind: 'forget';
+  key: string;
+}
+
+export type SessionJob = AnalyzeJob | CodeActionJob | ForgetJob;
+
+export interface AnalyzeAnswer {
+  isPolicy: boolean;
+  /** JSON of the Diagnostic[] to publish. */
+  diagnostics: string;
+}
+
+/** Parse what `AnalyzeAnswer.diagnostics` holds. */
+export const readDiagnostics = (answer: AnalyzeAnswer): Diagnostic[] => JSON.parse(answer.diagnostics) as Diagnostic[];
+
+interface Kept {
+  /** The analysis job this is the result of. */
+  id: number;
+  doc: TextDocument;
+  parsed: ParsedDocument;
+  options: HostAnalyzeOptions;
+  findings: Finding[];
+}
+
+/** Documents whose last analysis is kept (the pool forgets a closed one; this bounds the rest). */
+const MAX_KEPT = 4;
+
+export class WorkerSession {
+  private readonly kept = new Map<string, Kept>();
+  private readonly service = createPolicyService();
+
+  analyze(id: number, job: AnalyzeJob, shouldStop?: () => boolean): AnalyzeAnswer {
+    // The previous version's findings are of no use once a newer one is analysed: let them go
+    // before the new analysis allocates.
+    this.kept.delete(job.key);
+    const result = analyzeHost(job.text, { ...job.options, shouldStop });
+    const doc = TextDocument.create(job.key, job.languageId, job.version, job.text);
+    const { rules, forcePolicy, languageId, path } = job.options;
+    // Read lazily: the code actions use the text and the findings, not a tree.
+    const parsed = this.service.parse(job.text, { forcePolicy, languageId, path });
+    this.kept.set(job.key, { id, doc, parsed, options: { rules, forcePolicy, languageId, path }, findings: result.findings });
+    for (const key of this.kept.keys()) if (this.kept.size > MAX_KEPT) this.kept.delete(key);
+    const unpublished = new Set(job.unpublished);
+    const diagnostics: Diagnostic[] = [];
+    for (const f of result.findings) if (!unpublished.has(f.ruleId)) diagnostics.push(toDiagnostic(doc, f));
+    return { isPolicy: result.isPolicy, diagnostics: JSON.stringify(diagnostics) };
+  }
+
+  /** The code actions of a kept analysis; undefined when that analysis is no longer kept (a newer
+   *  version replaced it, or the worker that held it was replaced). */
+  codeActions(job: CodeActionJob): CodeAction[] | undefined {
+    const kept = this.kept.get(job.key);
+    if (kept?.id !== job.analysis) return undefined;
+    const context = { doc: kept.doc, parsed: kept.parsed, service: this.service, versioned: job.versioned };
+    return codeActionsFor(context, kept.findings, job.range, job.only, kept.options);
+  }
+
+  forget(key: string): void {
+    this.kept.delete(key);
+  }
+}
