@@ -78,18 +78,32 @@ const edit = (client: LspClient, doc: EditDocument, n: number) => {
 const figures = (doc: EditDocument, edits: number, samples: number[], client: LspClient): EditFigures =>
   ({ name: doc.name, size: doc.text.length, edits, p50: percentile(samples, 50), p99: percentile(samples, 99), peakRss: peakRssOf(client.proc.pid!) });
 
-/** Open `doc` in a fresh server, then toggle one character `edits` times, each time waiting for
- *  the diagnostics of the new version. */
-export function measureEdits(doc: EditDocument, edits: number): Promise<EditFigures> {
+/** How many edits: `max`, or fewer when `budgetMs` has passed, but at least `min` (a p99 needs
+ *  100 samples to be other than the slowest one; a document whose edits take a second each
+ *  would otherwise hold the whole bench). */
+export interface EditPlan {
+  max: number;
+  min?: number;
+  budgetMs?: number;
+}
+
+const planOf = (plan: number | EditPlan): Required<EditPlan> =>
+  typeof plan === 'number' ? { max: plan, min: plan, budgetMs: Infinity } : { min: plan.max, budgetMs: Infinity, ...plan };
+
+/** Open `doc` in a fresh server, then edit it (editText.ts) as the plan says, each time waiting
+ *  for the diagnostics of the new version. */
+export function measureEdits(doc: EditDocument, plan: number | EditPlan): Promise<EditFigures> {
+  const { max, min, budgetMs } = planOf(plan);
   return onFreshServer(doc, async (client) => {
     const samples: number[] = [];
-    for (let i = 0; i < edits; i++) {
+    const began = process.hrtime.bigint();
+    for (let i = 0; i < max && (i < min || since(began) < budgetMs); i++) {
       const begin = process.hrtime.bigint();
       await edit(client, doc, i);
       await client.current(doc.uri, 120_000);
       samples.push(since(begin));
     }
-    return figures(doc, edits, samples, client);
+    return figures(doc, samples.length, samples, client);
   });
 }
 
@@ -117,14 +131,14 @@ export function measureRapidEdits(doc: EditDocument, bursts: number): Promise<Ed
   });
 }
 
-/** Every document of `editDocuments()`, one server each; `edits` per document, or a count by
- *  document name. */
-export async function measureAllEdits(edits: number | ((name: string) => number) = 100, only?: string, rapid = false): Promise<EditFigures[]> {
+/** Every document of `editDocuments()`, one server each; `edits` per document, or a plan by
+ *  document name (rapid mode: bursts, `max` of the plan). */
+export async function measureAllEdits(edits: number | ((name: string) => EditPlan) = 100, only?: string, rapid = false): Promise<EditFigures[]> {
   const out: EditFigures[] = [];
   for (const doc of editDocuments()) {
     if (only && !doc.name.includes(only)) continue;
-    const n = typeof edits === 'number' ? edits : edits(doc.name);
-    out.push(await (rapid ? measureRapidEdits(doc, n) : measureEdits(doc, n)));
+    const plan = typeof edits === 'number' ? edits : edits(doc.name);
+    out.push(await (rapid ? measureRapidEdits(doc, typeof plan === 'number' ? plan : plan.max) : measureEdits(doc, plan)));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // the documents of edit.ts. Each edit is a text never seen before (editText.ts), so every timed
 // analysis re-runs the statement-scoped rules on the edited statement, as typing does.
 // Alternating runs, medians; run: node --import tsx scripts/bench/editEngine.ts
-import { analyzeHost, HostHint, statementCache } from '../../server/src/engine';
+import { analyzeHost, statementCache } from '../../server/src/engine';
 import { editDocuments } from './edit';
 import { editedText } from './editText';
 import { median } from './measure';
@@ -14,17 +14,16 @@ export interface EngineEditFigures {
   cachedMs: number;
 }
 
-/** Median ms of analysing `rounds` successive edits of the value ending at `at`, each with the
- *  cache warm from the version before (the first analysis, of `text`, fills it and is not timed;
- *  `warmup` edits follow untimed). Edits are numbered from `firstEdit`. */
-export function editedAnalysisMs(text: string, at: number, hint: HostHint, rounds: number, warmup = 2, firstEdit = 0): number {
-  analyzeHost(text, hint);
+/** Median ms of `analyze` on `rounds` successive edits of the value ending at `at`, each with
+ *  the cache warm from the version before; the first `warmup` (at least one) are not timed: they
+ *  fill the cache with the other statements, unless an analysis of `text` has just done so. */
+export function editedAnalysisMs(text: string, at: number, analyze: (text: string) => unknown, rounds: number, warmup = 1): number {
   const samples: number[] = [];
-  for (let i = 0; i < warmup + rounds; i++) {
-    const version = editedText(text, at, firstEdit + i);
+  for (let i = 0; i < Math.max(1, warmup) + rounds; i++) {
+    const version = editedText(text, at, i);
     const t = performance.now();
-    analyzeHost(version, hint);
-    if (i >= warmup) samples.push(performance.now() - t);
+    analyze(version);
+    if (i >= Math.max(1, warmup)) samples.push(performance.now() - t);
   }
   return median(samples);
 }
