@@ -65,23 +65,36 @@ export function growth(s: ShapeScaling): number {
   return perKbGrowth(range.map((p) => ({ bytes: p.bytes, ms: p.analysisMs })));
 }
 
-/** One child process per shape, one after another (the machine has two cores, and a parallel
- *  run would time the neighbour). */
-export async function measureScaling(quick: boolean, shapes: readonly Shape[] = SHAPES): Promise<ShapeScaling[]> {
-  const out: ShapeScaling[] = [];
-  for (const shape of shapes) {
-    const begin = performance.now();
-    const args = ['--import', 'tsx', __filename, '--child', shape, ...(quick ? ['--quick'] : [])];
-    out.push(await new Promise<ShapeScaling>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
-      let stdout = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`scaling child for ${shape} exited with ${code}`))));
-    }));
-    console.error(`[bench] scaling ${shape}: ${((performance.now() - begin) / 1000).toFixed(1)} s wall`);
-  }
+/** One child process per shape. The full bench runs them one after another (on two cores a
+ *  parallel run would time the neighbour's garbage collector too); --quick runs two at a time,
+ *  one per core, for an indicative table in half the time. Results keep the order of `shapes`. */
+export async function measureScaling(quick: boolean, shapes: readonly Shape[] = SHAPES, parallel = quick ? 2 : 1): Promise<ShapeScaling[]> {
+  const out: ShapeScaling[] = new Array(shapes.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < shapes.length) {
+      const i = next++;
+      out[i] = await measureInChild(shapes[i], quick);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
   return out;
+}
+
+function measureInChild(shape: Shape, quick: boolean): Promise<ShapeScaling> {
+  const begin = performance.now();
+  const args = ['--import', 'tsx', __filename, '--child', shape, ...(quick ? ['--quick'] : [])];
+  return new Promise<ShapeScaling>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`scaling child for ${shape} exited with ${code}`));
+      console.error(`[bench] scaling ${shape}: ${((performance.now() - begin) / 1000).toFixed(1)} s wall`);
+      resolve(JSON.parse(stdout));
+    });
+  });
 }
 
 const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
