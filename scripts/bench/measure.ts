@@ -26,18 +26,19 @@ export interface TimingOptions {
   roundMs?: number;
 }
 
-/** Median milliseconds of one call of `fn`. The first call (a warm-up, or the first round when
- *  `warmup` is 0) also measures how many calls make one round. */
+/** Median milliseconds of one call of `fn`. The last warm-up call (or, when `warmup` is 0, the
+ *  first call, then a sample when it is a whole round) measures how many calls make one round:
+ *  measured after the other warm-up calls, so a first call that reads the reference data does not
+ *  make every round a single call. */
 export function timeMedian(fn: () => unknown, opts: TimingOptions = {}): number {
   const { warmup = 1, minRounds = 5, maxRounds = 15, budgetMs = 0, roundMs = 20 } = opts;
   const samples: number[] = [];
+  for (let i = 1; i < warmup; i++) fn();
   let begin = process.hrtime.bigint();
   fn();
   const once = since(begin);
   const inner = Math.max(1, Math.min(10_000, Math.round(roundMs / Math.max(once, 0.001))));
-  // The first call is a sample only when it is a whole round and no warm-up was asked for.
   if (warmup === 0 && inner === 1) samples.push(once);
-  for (let i = 1; i < warmup; i++) for (let j = 0; j < inner; j++) fn();
   const started = process.hrtime.bigint();
   while (samples.length < minRounds || (samples.length < maxRounds && since(started) < budgetMs)) {
     begin = process.hrtime.bigint();

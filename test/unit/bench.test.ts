@@ -3,7 +3,7 @@
 // from /proc. Nothing here is timed.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { childrenCpuMs, fmtSeconds, median, percentile, perKbGrowth, sectionsLine } from '../../scripts/bench/measure';
+import { childrenCpuMs, fmtSeconds, median, percentile, perKbGrowth, sectionsLine, timeMedian } from '../../scripts/bench/measure';
 import { EDIT_WIDTH, editRange, editedText, editToken, MAX_EDITS, middleValue } from '../../scripts/bench/editText';
 import { growth, ShapeScaling } from '../../scripts/bench/scaling';
 import { generatedPolicy } from '../corpus';
@@ -22,6 +22,21 @@ describe('bench: medians and percentiles', () => {
 
   it('no samples give NaN, not a number that looks measured', () => {
     assert.ok(Number.isNaN(median([])));
+  });
+});
+
+describe('bench: rounds of a timed figure', () => {
+  // roundMs 0: one call per round, so the counts do not depend on how fast the machine is.
+  it('warm-up calls are not samples: 3 warm-up calls and 2 rounds make 5 calls', () => {
+    let calls = 0;
+    timeMedian(() => calls++, { warmup: 3, minRounds: 2, maxRounds: 2, roundMs: 0 });
+    assert.equal(calls, 5);
+  });
+
+  it('without a warm-up the first call is the first of the rounds (a 4 MB document is not analysed only to be thrown away)', () => {
+    let calls = 0;
+    timeMedian(() => calls++, { warmup: 0, minRounds: 3, maxRounds: 3, roundMs: 0 });
+    assert.equal(calls, 3);
   });
 });
 
