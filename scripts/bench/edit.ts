@@ -1,7 +1,8 @@
 // Edit → diagnostics latency and peak RSS of the shipped language server (dist/server.js) over
 // stdio, as an editor sees them: a 6 KB policy, a 1 MB policy and a 1 MB CloudFormation YAML
 // template, each in a server process of its own (so each peak RSS is that document's), N edits in
-// one statement near the middle of the document, waiting for each edit's diagnostics.
+// one statement near the middle of the document (each a text never seen before: editText.ts),
+// waiting for each edit's diagnostics.
 // The size limit is raised to 2,000,000 characters: the generated "1 MB" documents are 1.05–1.15
 // million characters, over the default limit (1,000,000), which would only draw the too-large note.
 // --rapid: edits come faster than the analysis, as when typing in a large document: each sample
@@ -13,6 +14,7 @@ import { LspClient } from '../../test/lsp/lspClient';
 import { generatedPolicy } from '../../test/corpus';
 import { generatedTemplate } from './template';
 import { fmtBytes, fmtMs, peakRssOf, percentile, since } from './measure';
+import { editRange, editToken, middleValue } from './editText';
 
 /** The server bundle; EDIT_BENCH_SERVER points at another build (to compare two commits). */
 const SERVER = [process.execPath, process.env.EDIT_BENCH_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
@@ -22,7 +24,7 @@ export interface EditDocument {
   uri: string;
   languageId: string;
   text: string;
-  /** The offset of the character the edits toggle (inside one statement). */
+  /** The offset of the last character of the value the edits change (inside one statement). */
   at: number;
 }
 
@@ -41,15 +43,6 @@ export interface EditFigures {
 /** Rapid mode: edits per burst, and the pause between two of them (ms). */
 const BURST = 10;
 const BURST_GAP_MS = 50;
-
-/** The last character of the first `marker` value after the middle of the text. */
-function middleValue(text: string, marker: string): number {
-  const from = text.indexOf(marker, Math.floor(text.length / 2));
-  if (from < 0) throw new Error(`no ${marker} in the document`);
-  const start = from + marker.length;
-  const end = text.slice(start).search(/["\],\n]/);
-  return start + end - 1;
-}
 
 /** The three documents of the issue's targets. */
 export function editDocuments(): EditDocument[] {
@@ -76,25 +69,41 @@ async function onFreshServer<T>(doc: EditDocument, measure: (client: LspClient) 
   }
 }
 
-/** The `n`th edit's text for the toggled character: another one, then the original, and so on. */
-const toggled = (original: string, n: number) => (n % 2 ? original : original === 'X' ? 'Y' : 'X');
+/** Make the `n`th edit of `doc` (editText.ts: each edit a text never seen before). */
+const edit = (client: LspClient, doc: EditDocument, n: number) => {
+  const { start, end } = editRange(doc.at);
+  return client.replace(doc.uri, start, end, editToken(n));
+};
 
 const figures = (doc: EditDocument, edits: number, samples: number[], client: LspClient): EditFigures =>
   ({ name: doc.name, size: doc.text.length, edits, p50: percentile(samples, 50), p99: percentile(samples, 99), peakRss: peakRssOf(client.proc.pid!) });
 
-/** Open `doc` in a fresh server, then toggle one character `edits` times, each time waiting for
- *  the diagnostics of the new version. */
-export function measureEdits(doc: EditDocument, edits: number): Promise<EditFigures> {
+/** How many edits: `max`, or fewer when `budgetMs` has passed, but at least `min` (a p99 needs
+ *  100 samples to be other than the slowest one; a document whose edits take a second each
+ *  would otherwise hold the whole bench). */
+export interface EditPlan {
+  max: number;
+  min?: number;
+  budgetMs?: number;
+}
+
+const planOf = (plan: number | EditPlan): Required<EditPlan> =>
+  typeof plan === 'number' ? { max: plan, min: plan, budgetMs: Infinity } : { min: plan.max, budgetMs: Infinity, ...plan };
+
+/** Open `doc` in a fresh server, then edit it (editText.ts) as the plan says, each time waiting
+ *  for the diagnostics of the new version. */
+export function measureEdits(doc: EditDocument, plan: number | EditPlan): Promise<EditFigures> {
+  const { max, min, budgetMs } = planOf(plan);
   return onFreshServer(doc, async (client) => {
     const samples: number[] = [];
-    const original = doc.text[doc.at];
-    for (let i = 0; i < edits; i++) {
+    const began = process.hrtime.bigint();
+    for (let i = 0; i < max && (i < min || since(began) < budgetMs); i++) {
       const begin = process.hrtime.bigint();
-      await client.replace(doc.uri, doc.at, doc.at + 1, toggled(original, i));
+      await edit(client, doc, i);
       await client.current(doc.uri, 120_000);
       samples.push(since(begin));
     }
-    return figures(doc, edits, samples, client);
+    return figures(doc, samples.length, samples, client);
   });
 }
 
@@ -103,7 +112,6 @@ export function measureEdits(doc: EditDocument, edits: number): Promise<EditFigu
 export function measureRapidEdits(doc: EditDocument, bursts: number): Promise<EditFigures> {
   return onFreshServer(doc, async (client) => {
     const samples: number[] = [];
-    const original = doc.text[doc.at];
     const from = client.published.length;
     let n = 0;
     for (let b = 0; b < bursts; b++) {
@@ -111,7 +119,7 @@ export function measureRapidEdits(doc: EditDocument, bursts: number): Promise<Ed
       for (let i = 0; i < BURST; i++) {
         if (i > 0) await new Promise((r) => setTimeout(r, BURST_GAP_MS));
         begin = process.hrtime.bigint();
-        await client.replace(doc.uri, doc.at, doc.at + 1, toggled(original, n++));
+        await edit(client, doc, n++);
       }
       await client.current(doc.uri, 120_000);
       samples.push(since(begin));
@@ -123,12 +131,14 @@ export function measureRapidEdits(doc: EditDocument, bursts: number): Promise<Ed
   });
 }
 
-/** Every document of `editDocuments()`, one server each. */
-export async function measureAllEdits(edits = 100, only?: string, rapid = false): Promise<EditFigures[]> {
+/** Every document of `editDocuments()`, one server each; `edits` per document, or a plan by
+ *  document name (rapid mode: bursts, `max` of the plan). */
+export async function measureAllEdits(edits: number | ((name: string) => EditPlan) = 100, only?: string, rapid = false): Promise<EditFigures[]> {
   const out: EditFigures[] = [];
   for (const doc of editDocuments()) {
     if (only && !doc.name.includes(only)) continue;
-    out.push(await (rapid ? measureRapidEdits(doc, edits) : measureEdits(doc, edits)));
+    const plan = typeof edits === 'number' ? edits : edits(doc.name);
+    out.push(await (rapid ? measureRapidEdits(doc, typeof plan === 'number' ? plan : plan.max) : measureEdits(doc, plan)));
   }
   return out;
 }
