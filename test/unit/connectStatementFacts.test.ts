@@ -107,7 +107,7 @@ describe('Connect statement facts', () => {
       '              - Effect: Allow',
       '                Action: iam:PutRolePolicy',
       '                Resource: arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*',
-      // Enough statements for the facts to be kept (small documents are not memoised).
+      // More statements, so the policy is more than its Connect statements.
       ...['CreateLogGroup', 'CreateLogStream', 'PutLogEvents', 'DescribeLogGroups', 'DescribeLogStreams', 'GetLogEvents'].flatMap((a) => [
         '              - Effect: Allow',
         `                Action: logs:${a}`,
