@@ -3,6 +3,7 @@
 // parts together (arguments → files → engine → formatter) and decides the exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { allRules, dataVersion, docsBase, loadHclParser } from '../engine';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
@@ -12,6 +13,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { LintRun, lintOperands, lintStdin } from './lint';
+import { lintOperandsInParallel, threadCount } from './parallel';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
 
 const TOOL_NAME = 'connect-iam-lint';
@@ -57,7 +59,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } else {
     const expanded = expandPaths(options.paths, io.cwd);
     inputProblems = expanded.problems;
-    linted = lintOperands(expanded.operands, lintOptions, io.cwd);
+    // Many files: on several threads (the same report, see parallel.ts); --fix writes files and
+    // stays on this one.
+    const files = expanded.operands.reduce((n, o) => n + o.files.length, 0);
+    const threads = options.fix ? 1 : threadCount(files, io.env);
+    linted = threads > 1 ? await lintOperandsInParallel(expanded.operands, lintOptions, io.cwd, threads) : lintOperands(expanded.operands, lintOptions, io.cwd);
   }
   const problems = [...inputProblems, ...linted.problems];
   if (linted.results.length === 0 && problems.length === 0) {
@@ -121,7 +127,8 @@ function format(results: LintResult[], options: CliOptions, io: Io, problems: re
   }
 }
 
-if (require.main === module) {
+// In a worker thread the bundle is loaded again to lint (parallel.ts): not as the command.
+if (require.main === module && isMainThread) {
   // A closed pipe (`connect-iam-lint … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
