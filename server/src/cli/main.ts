@@ -14,6 +14,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { LintRun, lintOperands, lintStdin } from './lint';
 import { lintOperandsInParallel, threadCount } from './parallel';
+import { isTerraform } from './terraform';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
 
 const TOOL_NAME = 'connect-iam-lint';
@@ -49,16 +50,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  // Terraform files need the HCL parser, which loads asynchronously (WebAssembly).
-  await loadHclParser();
   const lintOptions = { rules: options.rules, fix: options.fix };
   let linted: LintRun;
   let inputProblems: string[] = [];
   if (options.stdin) {
+    if (options.stdinFilename !== undefined && isTerraform(options.stdinFilename)) await loadHclParser();
     linted = await lintStandardInput(options, lintOptions, io);
   } else {
     const expanded = expandPaths(options.paths, io.cwd);
     inputProblems = expanded.problems;
+    if (expanded.operands.some((o) => o.files.some(isTerraform))) await loadHclParser();
     // Many files: on several threads (the same report, see parallel.ts); --fix writes files and
     // stays on this one.
     const files = expanded.operands.reduce((n, o) => n + o.files.length, 0);

@@ -16,6 +16,7 @@ import { analyzeHost, loadHclParser } from '../engine';
 import type { TextFile } from './files';
 import { assemble, FileOutcome, LintOptions, lintReadFile, LintRun, planFiles, PlannedFile, readPlannedFile } from './lint';
 import type { Operand } from './files';
+import { isTerraform } from './terraform';
 
 /** Marks the worker threads of this module (the bundle runs the whole CLI file in a worker). */
 const WORKER_ROLE = 'connect-iam-lint-worker';
@@ -206,10 +207,14 @@ export async function lintOperandsInParallel(operands: readonly Operand[], optio
 async function serveAsWorker(): Promise<void> {
   const port = parentPort!;
   const options: LintOptions = { rules: (workerData as { rules?: LintOptions['rules'] }).rules };
-  await loadHclParser(); // Terraform files need it, as in main.ts
+  // One batch after the other (a batch may wait for the HCL parser).
+  let previous = Promise.resolve();
   port.on('message', (message: BatchMessage) => {
-    const outcomes = message.batch.map(({ index, planned, read }) => ({ index, outcome: lintReadFile(planned, read, options, analyzeHost) }));
-    port.postMessage({ outcomes } satisfies WorkerMessage);
+    previous = previous.then(async () => {
+      if (message.batch.some(({ planned }) => isTerraform(planned.file))) await loadHclParser(); // as in main.ts
+      const outcomes = message.batch.map(({ index, planned, read }) => ({ index, outcome: lintReadFile(planned, read, options, analyzeHost) }));
+      port.postMessage({ outcomes } satisfies WorkerMessage);
+    });
   });
   port.postMessage({ ready: true } satisfies WorkerMessage);
 }
