@@ -28,7 +28,7 @@ async function assertSameAsSerial(args: string[], cwd = ROOT, threads = [2, 3]):
 describe('connect-iam-lint on several threads', () => {
   it('reports the real-world corpus as the serial run does (JSON, SARIF, text)', async () => {
     const files = fs.readdirSync(path.join(ROOT, REALWORLD), { recursive: true }).length;
-    assert.ok(threadCount(files, {}, 2) >= 2, 'the corpus is large enough for two threads');
+    assert.ok(threadCount(files, {}, 2, 0) >= 2, 'the corpus is large enough for two threads');
     for (const format of ['json', 'sarif', 'text']) await assertSameAsSerial(['--format', format, REALWORLD]);
   });
 
@@ -64,15 +64,21 @@ describe('connect-iam-lint on several threads', () => {
 });
 
 describe('threadCount', () => {
-  it('one thread per core and per hundred files, at most four; the environment overrides the cores', () => {
-    assert.equal(threadCount(50, {}, 8), 1);
-    assert.equal(threadCount(250, {}, 8), 2);
-    assert.equal(threadCount(5000, {}, 2), 2);
-    assert.equal(threadCount(5000, {}, 16), 4);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1), 3);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2), 2);
+  it('one thread per idle core and per hundred files, at most four; the environment overrides', () => {
+    assert.equal(threadCount(50, {}, 8, 0), 1);
+    assert.equal(threadCount(250, {}, 8, 0), 2);
+    assert.equal(threadCount(5000, {}, 2, 0.3), 2);
+    assert.equal(threadCount(5000, {}, 16, 0), 4);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16, 0), 1);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1, 5), 3);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2, 0), 1);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 0), 2);
+  });
+
+  it('no second thread when the cores are busy', () => {
+    assert.equal(threadCount(5000, {}, 2, 1.2), 1);
+    assert.equal(threadCount(5000, {}, 2, 12), 1);
+    assert.equal(threadCount(5000, {}, 8, 5.4), 3);
   });
 });
 
