@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mainService, StretchQueue, threadCount } from '../../server/src/cli/parallel';
+import { cpuSample, idleCores, mainService, StretchQueue, threadCount } from '../../server/src/cli/parallel';
 import { ROOT } from '../helpers';
 import { runCliHere } from './cliHelpers';
 
@@ -28,7 +28,7 @@ async function assertSameAsSerial(args: string[], cwd = ROOT, threads = [2, 3]):
 describe('connect-iam-lint on several threads', () => {
   it('reports the real-world corpus as the serial run does (JSON, SARIF, text)', async () => {
     const files = fs.readdirSync(path.join(ROOT, REALWORLD), { recursive: true }).length;
-    assert.ok(threadCount(files, {}, 2, 0) >= 2, 'the corpus is large enough for two threads');
+    assert.ok(threadCount(files, {}, 2, 1) >= 2, 'the corpus is large enough for two threads');
     for (const format of ['json', 'sarif', 'text']) await assertSameAsSerial(['--format', format, REALWORLD]);
   });
 
@@ -64,21 +64,27 @@ describe('connect-iam-lint on several threads', () => {
 });
 
 describe('threadCount', () => {
-  it('one thread per idle core and per hundred files, at most four; the environment overrides', () => {
-    assert.equal(threadCount(50, {}, 8, 0), 1);
-    assert.equal(threadCount(250, {}, 8, 0), 2);
-    assert.equal(threadCount(5000, {}, 2, 0.3), 2);
-    assert.equal(threadCount(5000, {}, 16, 0), 4);
+  it('one thread per hundred files, at most four and one per core; the environment overrides', () => {
+    assert.equal(threadCount(50, {}, 8, 7), 1);
+    assert.equal(threadCount(250, {}, 8, 7), 2);
+    assert.equal(threadCount(5000, {}, 2, 1), 2);
+    assert.equal(threadCount(5000, {}, 16, 15), 4);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16, 0), 1);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1, 5), 3);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2, 0), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 0), 2);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 1), 2);
   });
 
-  it('no second thread when the cores are busy', () => {
-    assert.equal(threadCount(5000, {}, 2, 1.2), 1);
-    assert.equal(threadCount(5000, {}, 2, 12), 1);
-    assert.equal(threadCount(5000, {}, 8, 5.4), 3);
+  it('a thread per core that sat idle, none when the cores were busy', () => {
+    assert.equal(threadCount(5000, {}, 2, 0.9), 2);
+    assert.equal(threadCount(5000, {}, 2, 0.2), 1);
+    assert.equal(threadCount(5000, {}, 8, 2.4), 3);
+  });
+
+  it('idleCores sums each core\'s idle share between two samples', () => {
+    const before = [{ idle: 100, total: 200 }, { idle: 50, total: 100 }];
+    assert.equal(idleCores(before, [{ idle: 190, total: 300 }, { idle: 60, total: 200 }]), 0.9 + 0.1);
+    assert.ok(idleCores(cpuSample()) >= 0);
   });
 });
 

@@ -27,16 +27,33 @@ export const MIN_FILES_PER_THREAD = 100;
 /** More threads than this do not pay: the services they meet overlap more and more. */
 const MAX_THREADS = 4;
 
+/** The CPU times of every core (idle and all), to tell later how many cores sat idle meanwhile. */
+export type CpuSample = { idle: number; total: number }[];
+
+export function cpuSample(): CpuSample {
+  return os.cpus().map(({ times }) => ({ idle: times.idle, total: times.user + times.nice + times.sys + times.idle + times.irq }));
+}
+
+/** How many cores were idle between two samples (the sum of each core's idle share). */
+export function idleCores(before: CpuSample, after: CpuSample = cpuSample()): number {
+  let idle = 0;
+  after.forEach((a, i) => {
+    const b = before[i];
+    const total = b ? a.total - b.total : 0;
+    if (b && total > 0) idle += (a.idle - b.idle) / total;
+  });
+  return idle;
+}
+
 /** Threads for `files` files: `CONNECT_IAM_LINT_THREADS` when set (1: no worker threads), else
- *  one per idle core (the cores less the load average of the last minute, rounded), at most
- *  MAX_THREADS; and at most one per MIN_FILES_PER_THREAD files. A thread costs CPU of its own
- *  (its start, and the first sight of the services it meets, about a quarter more CPU in all for
- *  two threads on the managed policies), which only pays when a core would otherwise idle: on a
- *  machine whose cores are all busy, two threads were slower than one. */
-export function threadCount(files: number, env: NodeJS.ProcessEnv, cores = os.availableParallelism(), load = os.loadavg()[0]): number {
+ *  this thread and one per core that sat idle while the CLI started (`idle`, from idleCores), at
+ *  most one per available core and MAX_THREADS; and at most one per MIN_FILES_PER_THREAD files.
+ *  A thread costs CPU of its own (its start, and the first sight of the services it meets: about
+ *  a quarter more CPU in all for two threads on the managed policies), which pays only when a core
+ *  would otherwise idle: on a machine whose cores were all busy, two threads were slower than one. */
+export function threadCount(files: number, env: NodeJS.ProcessEnv, cores = os.availableParallelism(), idle = cores - 1): number {
   const wanted = env.CONNECT_IAM_LINT_THREADS;
-  const idle = Math.round(cores - load);
-  const limit = wanted !== undefined && /^\d+$/.test(wanted.trim()) ? Math.max(1, Number(wanted)) : Math.max(1, Math.min(idle, MAX_THREADS));
+  const limit = wanted !== undefined && /^\d+$/.test(wanted.trim()) ? Math.max(1, Number(wanted)) : Math.min(cores, MAX_THREADS, 1 + Math.round(idle));
   return Math.max(1, Math.min(limit, Math.floor(files / MIN_FILES_PER_THREAD)));
 }
 
