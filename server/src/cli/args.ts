@@ -63,6 +63,11 @@ Options:
   -h, --help                       Show this help
   -v, --version                    Show the version and the date of the AWS reference data
 
+Environment:
+  CONNECT_IAM_LINT_THREADS         Threads that lint files (default: one, plus one per idle
+                                   core, at most 4 and one per 100 files; 1: one thread).
+                                   --fix uses one.
+
 Exit codes:
   0  no errors, and no more warnings than --max-warnings allows (with --fix: among the
      problems that remain after fixing)

@@ -22,18 +22,63 @@ export interface LintOptions extends AnalyzeOptions {
   fix?: FixMode;
 }
 
-/** `analyzeText` is the engine's analyzeHost; tests pass one that fails. */
-export function lintOperands(operands: readonly Operand[], options: LintOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): LintRun {
-  const run: LintRun = { results: [], notes: [], problems: [] };
-  // real path → whether it was a policy: a file reached through two arguments, or twice through
-  // symbolic links in a directory walk, is linted (and reported) once.
-  const seen = new Map<string, boolean>();
-  for (const operand of operands) {
-    let policies = 0;
-    for (const file of operand.files) {
+/** One file to lint, as planned from the operands: its path, how it was named (by its first
+ *  operand), and the name the report shows. */
+export interface PlannedFile {
+  file: string;
+  origin: Operand['origin'];
+  shown: string;
+}
+
+/** What linting one file gave (`LintRun`'s parts for that file alone) and whether it held a
+ *  policy. Files are linted independently, so outcomes can be computed in any order (or thread)
+ *  and assembled afterwards. */
+export interface FileOutcome extends LintRun {
+  policy: boolean;
+}
+
+/** The files the operands name, each once, in report order; `byOperand[i]` lists operand i's
+ *  files as indexes into `files`. A file reached through two arguments, or twice through symbolic
+ *  links in a directory walk (same real path), is linted (and reported) once. */
+export interface LintPlan {
+  files: PlannedFile[];
+  byOperand: number[][];
+}
+
+export function planFiles(operands: readonly Operand[], cwd: string): LintPlan {
+  const files: PlannedFile[] = [];
+  const index = new Map<string, number>(); // real path → index in files
+  const byOperand = operands.map((operand) =>
+    operand.files.map((file) => {
       const key = realPath(file);
-      if (!seen.has(key)) seen.set(key, lintFile(file, operand, options, displayPath(file, cwd), run, analyzeText));
-      if (seen.get(key)) policies++;
+      let i = index.get(key);
+      if (i === undefined) {
+        index.set(key, (i = files.length));
+        files.push({ file, origin: operand.origin, shown: displayPath(file, cwd) });
+      }
+      return i;
+    }),
+  );
+  return { files, byOperand };
+}
+
+/** The run's results, notes and problems from every file's outcome, in the order of the operands
+ *  (the same order whatever order the outcomes were computed in), with the problem of an operand
+ *  that named no policy after that operand's files. */
+export function assemble(operands: readonly Operand[], plan: LintPlan, outcomes: readonly FileOutcome[]): LintRun {
+  const run: LintRun = { results: [], notes: [], problems: [] };
+  const added = new Set<number>();
+  operands.forEach((operand, o) => {
+    let policies = 0;
+    for (const i of plan.byOperand[o]) {
+      const outcome = outcomes[i];
+      if (!added.has(i)) {
+        added.add(i);
+        run.results.push(...outcome.results);
+        run.notes.push(...outcome.notes);
+        run.problems.push(...outcome.problems);
+      }
+      if (outcome.policy) policies++;
     }
     if (operand.origin !== 'file' && policies === 0) {
       const where = operand.origin === 'directory' ? 'found in this directory' : 'matched by this glob';
@@ -43,20 +88,36 @@ export function lintOperands(operands: readonly Operand[], options: LintOptions,
           : `${operand.arg}: no IAM policy among the ${operand.files.length} file(s) ${where} (a policy is a JSON object with a top-level "Statement").`,
       );
     }
-  }
+  });
   return run;
 }
 
-/** Lints one file into `run`; returns whether it was a policy. */
-function lintFile(file: string, operand: Operand, options: LintOptions, shown: string, run: LintRun, analyzeText: typeof analyzeHost): boolean {
-  let read: TextFile;
+/** `analyzeText` is the engine's analyzeHost; tests pass one that fails. */
+export function lintOperands(operands: readonly Operand[], options: LintOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): LintRun {
+  const plan = planFiles(operands, cwd);
+  return assemble(operands, plan, plan.files.map((p) => lintPlannedFile(p, options, analyzeText)));
+}
+
+/** Reads one planned file: its text, or the outcome of a file that cannot be read. */
+export function readPlannedFile(p: PlannedFile): TextFile | FileOutcome {
   try {
-    read = readTextFile(file);
+    return readTextFile(p.file);
   } catch (err) {
-    run.problems.push(err instanceof InputFileError ? `${shown}: not linted: ${err.message}.` : `${shown}: cannot be read (${describeIoError(err)}).`);
-    return false;
+    const problem = err instanceof InputFileError ? `${p.shown}: not linted: ${err.message}.` : `${p.shown}: cannot be read (${describeIoError(err)}).`;
+    return { policy: false, results: [], notes: [], problems: [problem] };
   }
-  return lintText(read, file, operand.origin, options, shown, run, analyzeText);
+}
+
+/** Lints one planned file whose text was read. */
+export function lintReadFile(p: PlannedFile, read: TextFile, options: LintOptions, analyzeText: typeof analyzeHost = analyzeHost): FileOutcome {
+  const run: LintRun = { results: [], notes: [], problems: [] };
+  const policy = lintText(read, p.file, p.origin, options, p.shown, run, analyzeText);
+  return { policy, ...run };
+}
+
+function lintPlannedFile(p: PlannedFile, options: LintOptions, analyzeText: typeof analyzeHost): FileOutcome {
+  const read = readPlannedFile(p);
+  return 'policy' in read ? read : lintReadFile(p, read, options, analyzeText);
 }
 
 /** `--stdin`: the document read from standard input, named by `--stdin-filename` (an absolute

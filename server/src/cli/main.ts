@@ -3,6 +3,7 @@
 // parts together (arguments → files → engine → formatter) and decides the exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { allRules, dataVersion, docsBase, loadHclParser } from '../engine';
 import { version as packageVersion } from '../../../package.json';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './args';
@@ -12,9 +13,14 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { LintRun, lintOperands, lintStdin } from './lint';
+import { cpuSample, idleCores, lintOperandsInParallel, threadCount } from './parallel';
+import { isTerraform } from './terraform';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
 
 const TOOL_NAME = 'connect-iam-lint';
+
+/** The cores' CPU times when the CLI was loaded: how many sat idle since decides the threads. */
+const loadedAt = cpuSample();
 
 /** Everything the CLI touches outside the file system: tests pass their own and run it in-process. */
 export interface Io {
@@ -47,17 +53,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
 
-  // Terraform files need the HCL parser, which loads asynchronously (WebAssembly).
-  await loadHclParser();
   const lintOptions = { rules: options.rules, fix: options.fix };
   let linted: LintRun;
   let inputProblems: string[] = [];
   if (options.stdin) {
+    if (options.stdinFilename !== undefined && isTerraform(options.stdinFilename)) await loadHclParser();
     linted = await lintStandardInput(options, lintOptions, io);
   } else {
     const expanded = expandPaths(options.paths, io.cwd);
     inputProblems = expanded.problems;
-    linted = lintOperands(expanded.operands, lintOptions, io.cwd);
+    if (expanded.operands.some((o) => o.files.some(isTerraform))) await loadHclParser();
+    // Many files: on several threads (the same report, see parallel.ts); --fix writes files and
+    // stays on this one.
+    const files = expanded.operands.reduce((n, o) => n + o.files.length, 0);
+    const threads = options.fix ? 1 : threadCount(files, io.env, undefined, idleCores(loadedAt));
+    linted = threads > 1 ? await lintOperandsInParallel(expanded.operands, lintOptions, io.cwd, threads) : lintOperands(expanded.operands, lintOptions, io.cwd);
   }
   const problems = [...inputProblems, ...linted.problems];
   if (linted.results.length === 0 && problems.length === 0) {
@@ -121,7 +131,8 @@ function format(results: LintResult[], options: CliOptions, io: Io, problems: re
   }
 }
 
-if (require.main === module) {
+// In a worker thread the bundle is loaded again to lint (parallel.ts): not as the command.
+if (require.main === module && isMainThread) {
   // A closed pipe (`connect-iam-lint … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;

@@ -72,8 +72,10 @@ export function expandActionPattern(service: string, pattern: string): ActionInf
     const stem = pattern.split(/[*?]/)[0].toLowerCase();
     const sorted = sortedNames(actions);
     const found: Sorted = [];
+    // `Describe*` (the common shape: a stem, then one `*`) matches the whole range: no matcher.
+    const wholeRange = pattern.length === stem.length + 1 && pattern.endsWith('*');
     for (let i = lowerBound(sorted, stem); i < sorted.length && sorted[i][0].startsWith(stem); i++) {
-      if (wildcardMatches(pattern, sorted[i][1].name, true)) found.push(sorted[i]);
+      if (wholeRange || wildcardMatches(pattern, sorted[i][1].name, true)) found.push(sorted[i]);
     }
     return found.sort((a, b) => a[2] - b[2]).map((e) => e[1]);
   });

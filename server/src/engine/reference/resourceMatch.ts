@@ -2,7 +2,9 @@
 // the Region and account fields of a service's ARNs. Everything is derived from the resource-type
 // ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
 import { StringMemo } from '../memo';
-import { ActionInfo, allResourceTypeFormats, ResourceTypeInfo, resourceTypeFormats, serviceKeys } from './iamData';
+import { ActionInfo, allResourceTypeFormats, dataVersion, ResourceTypeInfo, resourceTypeFormats, serviceKeys } from './iamData';
+// Imported so the bundler inlines it (about 10 KB): see scripts/arnServiceIndex.ts.
+import storedArnServices from './data/arn-services.json';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
 import { patternMatchesFormat, wildcardMatches } from './wildcard';
 
@@ -76,45 +78,76 @@ export interface ArnServiceProfile {
   account: FieldUse;
 }
 
-let profiles: Map<string, ArnServiceProfile> | undefined;
-
 function use(values: boolean[]): FieldUse {
   if (values.every((v) => v)) return 'always';
   return values.some((v) => v) ? 'mixed' : 'never';
 }
 
-/** Profiles keyed by the ARN service field, built once from every service's resource types
- *  (a format's service field is not always its own service: `kafka-cluster` uses `kafka`). */
-function allProfiles(): Map<string, ArnServiceProfile> {
-  if (profiles) return profiles;
-  const formats = new Map<string, string[]>();
+/** The literal ARN service field of a format, or undefined for a variable one (`${Vendor}`),
+ *  which says nothing about one service, or a format that does not parse. */
+function literalServiceField(format: string): string | undefined {
+  const arn = parseArn(format);
+  return arn && !arn.service.value.includes('${') ? arn.service.value : undefined;
+}
+
+/**
+ * ARN service field → the services whose resource types have formats with that field (a format's
+ * service field is not always its own service: `kafka-cluster` uses `kafka`), both in the
+ * reference's order. Reads every service's resource types: scripts/arnServiceIndex.ts stores the
+ * result (data/arn-services.json), so that the engine does not have to.
+ */
+export function computeArnServiceIndex(): Map<string, string[]> {
+  const index = new Map<string, string[]>();
   for (const service of serviceKeys()) {
     for (const rt of allResourceTypeFormats(service)) {
-      const arn = parseArn(rt.arn);
-      // Formats with a variable service field (`${Vendor}`) say nothing about one service.
-      if (!arn || arn.service.value.includes('${')) continue;
-      const list = formats.get(arn.service.value) ?? [];
-      list.push(rt.arn);
-      formats.set(arn.service.value, list);
+      const field = literalServiceField(rt.arn);
+      if (field === undefined) continue;
+      const list = index.get(field);
+      if (!list) index.set(field, [service]);
+      else if (list[list.length - 1] !== service) list.push(service);
     }
   }
-  profiles = new Map();
-  for (const [service, list] of formats) {
-    const parsed = list.map((f) => parseArn(f)!);
-    profiles.set(service, {
-      formats: list,
+  return index;
+}
+
+let arnIndex: Map<string, string[]> | undefined;
+
+/** The stored index when it was made from the data in use (else computed: an updated data package
+ *  without a regenerated file costs time, never a wrong answer). */
+function arnServiceIndex(): Map<string, string[]> {
+  if (!arnIndex) {
+    const stored = storedArnServices as { version: string; fields: Record<string, string[]> };
+    arnIndex = stored.version === dataVersion().version ? new Map(Object.entries(stored.fields)) : computeArnServiceIndex();
+  }
+  return arnIndex;
+}
+
+const profiles = new Map<string, ArnServiceProfile | undefined>();
+
+/** The profile of one ARN service field, from the resource types of the services that use it. */
+function profileOf(field: string): ArnServiceProfile | undefined {
+  if (profiles.has(field)) return profiles.get(field);
+  const services = arnServiceIndex().get(field);
+  let profile: ArnServiceProfile | undefined;
+  if (services) {
+    const formats = services.flatMap((service) => allResourceTypeFormats(service).filter((rt) => literalServiceField(rt.arn) === field).map((rt) => rt.arn));
+    const parsed = formats.map((f) => parseArn(f)!);
+    profile = {
+      formats,
       parsed,
       region: use(parsed.map((p) => p.region.value !== '')),
       account: use(parsed.map((p) => p.account.value !== '')),
-    });
+    };
   }
-  return profiles;
+  // Bounded: only fields of the index are kept (a policy may name any number of unknown ones).
+  if (services) profiles.set(field, profile);
+  return profile;
 }
 
 /** What the reference knows about ARNs whose service field is `service` (case-sensitive, as
  *  ARNs are), or undefined when no resource type uses it. */
 export function arnServiceProfile(service: string): ArnServiceProfile | undefined {
-  return allProfiles().get(service);
+  return profileOf(service);
 }
 
 const useCache = new StringMemo<FieldUse | undefined>(100_000);
@@ -134,7 +167,7 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
 
 /** Every service field the reference's ARN formats use. */
 export function arnServices(): string[] {
-  return [...allProfiles().keys()];
+  return [...arnServiceIndex().keys()];
 }
 
 /** A field that is not one literal string: a wildcard or a policy variable. */

@@ -39,13 +39,41 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
  *  wildcard or variable (the colons of a shifted resource part, see `wholeArnMatches`). */
 type Token = { kind: 'lit'; ch: string; sep?: boolean } | { kind: 'one'; forbid?: string } | { kind: 'any'; forbid?: string };
 
+// Tokens are never changed once made, so each distinct token is made once and shared: tokenising
+// a pattern allocates its array only (the tokenisers run for every pattern/format pair a policy
+// meets, and their garbage was a good part of a cold run's collection time).
+const MAX_SHARED_LITERALS = 10_000;
+const literals = new Map<string, Token>();
+const separators = new Map<string, Token>();
+const wildcards = new Map<string, Token>();
+
+/** The literal token of `ch`; `sep`: matched by a literal of the other side only. */
+function lit(ch: string, sep?: boolean): Token {
+  const table = sep ? separators : literals;
+  let t = table.get(ch);
+  if (!t) {
+    t = sep ? { kind: 'lit', ch, sep: true } : { kind: 'lit', ch };
+    // Bounded: a document full of distinct rare characters gets fresh tokens past this.
+    if (table.size < MAX_SHARED_LITERALS) table.set(ch, t);
+  }
+  return t;
+}
+
+/** The wildcard token of `kind` that cannot stand for the characters of `forbid`. */
+function wild(kind: 'any' | 'one', forbid?: string): Token {
+  const key = `${kind}${forbid ?? ''}`;
+  let t = wildcards.get(key);
+  if (!t) wildcards.set(key, (t = (forbid ? { kind, forbid } : { kind }) as Token));
+  return t;
+}
+
 /** Tokens of an IAM pattern (`*`, `?`, literal characters). */
 export function patternTokens(pattern: string, caseInsensitive = false): Token[] {
   const out: Token[] = [];
   for (const ch of pattern) {
-    if (ch === '*') out.push({ kind: 'any' });
-    else if (ch === '?') out.push({ kind: 'one' });
-    else out.push({ kind: 'lit', ch: caseInsensitive ? ch.toLowerCase() : ch });
+    if (ch === '*') out.push(wild('any'));
+    else if (ch === '?') out.push(wild('one'));
+    else out.push(lit(caseInsensitive ? ch.toLowerCase() : ch));
   }
   return out;
 }
@@ -79,21 +107,21 @@ export function resourcePatternTokens(text: string, options: ResourceTokenOption
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
         const escaped = ESCAPED_CHARACTERS[text.slice(i, close + 1)];
-        out.push(escaped ? { kind: 'lit', ch: escaped } : { kind: 'any', forbid: colons < 5 ? ':' : undefined });
+        out.push(escaped ? lit(escaped) : wild('any', colons < 5 ? ':' : undefined));
         i = close;
         continue;
       }
     }
     if (ch === '*') {
       const next = text[i + 1];
-      out.push({ kind: 'any', forbid: next === undefined || next === ':' ? undefined : ':' });
+      out.push(wild('any', next === undefined || next === ':' ? undefined : ':'));
     } else if (ch === '?') {
-      out.push({ kind: 'one', forbid: ':' });
+      out.push(wild('one', ':'));
     } else if (ch === ':') {
-      out.push({ kind: 'lit', ch, sep: options.literalColons || undefined });
+      out.push(lit(ch, options.literalColons));
       colons++;
     } else {
-      out.push({ kind: 'lit', ch });
+      out.push(lit(ch));
     }
   }
   return out;
@@ -130,8 +158,8 @@ export function formatTokens(format: string, colonsBefore = 0): Token[] {
       // A `*` in a field before the resource means any value (Backup's recovery points are
       // `arn:${Partition}:${Vendor}:${Region}:*:…`); in the resource part it is kept literal:
       // Connect's wildcard resource types are authorized on the text `…/queue/*` itself.
-      if (ch === '*' && colons < 5) out.push({ kind: 'any', forbid: ':' });
-      else out.push({ kind: 'lit', ch });
+      if (ch === '*' && colons < 5) out.push(wild('any', ':'));
+      else out.push(lit(ch));
     }
   };
   for (let m = re.exec(format); m; m = re.exec(format)) {
@@ -141,8 +169,8 @@ export function formatTokens(format: string, colonsBefore = 0): Token[] {
     // though the format shows `${Account}` (SSM documents `arn:aws:ssm:*::document/AWS-RunShellScript`,
     // public parameters, Resource Explorer's AWS-managed views). Elsewhere (an IAM role, an SQS
     // queue) an ARN without its account names nothing.
-    if (colons === 4 && accountMayBeEmpty(format.split(':')[2] ?? '')) out.push({ kind: 'any', forbid });
-    else out.push({ kind: 'one', forbid }, { kind: 'any', forbid });
+    if (colons === 4 && accountMayBeEmpty(format.split(':')[2] ?? '')) out.push(wild('any', forbid));
+    else out.push(wild('one', forbid), wild('any', forbid));
     last = m.index + m[0].length;
   }
   literal(format.slice(last));
@@ -199,22 +227,22 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
   return next[0] === 1;
 }
 
-/** The text before the first wildcard or `${` variable. */
-function literalPrefix(text: string): string {
-  let end = text.length;
-  for (const marker of ['*', '?', '${']) {
-    const i = text.indexOf(marker);
-    if (i >= 0 && i < end) end = i;
-  }
-  return text.slice(0, end);
+/** Does the literal text of `text` end at `i` (a wildcard or a `${` variable starts there)? */
+function literalEndsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 42 /* * */ || c === 63 /* ? */ || (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */);
 }
 
-/** Cheap necessary condition: the literal beginnings of two texts agree (one is a prefix of the
- *  other). Rejects most pattern/format pairs before the DP runs. */
+/** Cheap necessary condition: the literal beginnings of two texts (before the first wildcard or
+ *  `${` variable) agree, one being a prefix of the other. Rejects most pattern/format pairs before
+ *  the DP runs; compares in place (this runs for every pair a policy meets). */
 function prefixesAgree(pattern: string, format: string): boolean {
-  const pa = literalPrefix(pattern);
-  const pb = literalPrefix(format);
-  return pa.startsWith(pb) || pb.startsWith(pa);
+  const n = Math.min(pattern.length, format.length);
+  for (let i = 0; i < n; i++) {
+    if (literalEndsAt(pattern, i) || literalEndsAt(format, i)) return true;
+    if (pattern.charCodeAt(i) !== format.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 const formatTokenCache = new StringMemo<Token[]>();
@@ -234,8 +262,34 @@ function matchesAtCut(pattern: string, patternCut: number, format: string, cut: 
   // After a shift the pattern's resource part sits inside the format's resource part, so its
   // colons must meet the format's own colons (`secret:${SecretId}` holds no second colon).
   const restColons = shifted ? 6 : 5;
-  return tokensIntersect(resourcePatternTokens(resource, { literalColons: shifted }), cachedFormatTokens(formatRest, restColons))
-    && tokensIntersect(resourcePatternTokens(pattern.slice(0, patternCut), { colonsBefore: 0 }), cachedFormatTokens(format.slice(0, cut), 0));
+  return fieldsIntersect(pattern.slice(0, patternCut), format.slice(0, cut))
+    && tokensIntersect(resourcePatternTokens(resource, { literalColons: shifted }), cachedFormatTokens(formatRest, restColons));
+}
+
+/** The fields of a pattern (`arn:aws:s3:*:*`) against those of a format: few distinct pairs
+ *  (a service's formats share their fields), so memoised. */
+const fieldsCache = new PairMemo<boolean>(50_000);
+function fieldsIntersect(patternFields: string, formatFields: string): boolean {
+  return fieldsCache.getOrCompute(formatFields, patternFields, (f, p) => tokensIntersect(resourcePatternTokens(p, { colonsBefore: 0 }), cachedFormatTokens(f, 0)));
+}
+
+/** Does a field before the resource part end in `*` (which may then span colons)? */
+const fieldSpansColons = (p: ParsedArn) => p.partition.value.endsWith('*') || p.service.value.endsWith('*') || p.region.value.endsWith('*') || p.account.value.endsWith('*');
+
+/** A literal field: no wildcard, no variable. */
+const isLiteralField = (value: string) => !value.includes('*') && !value.includes('?') && !value.includes('${');
+
+/**
+ * A quick "no" for a whole policy ARN against a whole format, exactly where `wholeArnMatches`
+ * would say no: when no field of the pattern ends in `*`, the fields meet field by field (no
+ * wildcard or variable of either side may then span a colon), so two different literal service
+ * fields, or resource parts whose literal beginnings disagree, cannot match. It decides most
+ * pairs (an ARN against every format of its service) without the memo or the DP.
+ */
+function surelyApart(p: ParsedArn, f: ParsedArn): boolean {
+  if (fieldSpansColons(p)) return false;
+  if (p.service.value !== f.service.value && isLiteralField(p.service.value) && isLiteralField(f.service.value)) return true;
+  return !prefixesAgree(p.resource.value, f.resource.value);
 }
 
 /**
@@ -251,7 +305,7 @@ function matchesAtCut(pattern: string, patternCut: number, format: string, cut: 
 function wholeArnMatches(pattern: string, p: ParsedArn, format: string, f: ParsedArn): boolean {
   const patternCut = p.resource.start - 1;
   if (matchesAtCut(pattern, patternCut, format, f.resource.start - 1, false)) return true;
-  if (![p.partition, p.service, p.region, p.account].some((x) => x.value.endsWith('*'))) return false;
+  if (!fieldSpansColons(p)) return false;
   const resource = f.resource.value;
   const firstVariable = resource.includes('${') ? resource.indexOf('${') : resource.length;
   for (let i = resource.indexOf(':'); i >= 0 && i < firstVariable; i = resource.indexOf(':', i + 1)) {
@@ -273,6 +327,9 @@ const intersectCache = new PairMemo<boolean>(200_000);
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   matchWork.formatComparisons++;
   if (pattern.length * format.length > MAX_CELLS) return true;
+  const p = parseArn(pattern);
+  const f = p && parseArn(format);
+  if (f && surelyApart(p, f)) return false;
   return intersectCache.getOrCompute(format, pattern, patternMatchesFormatUncached);
 }
 
@@ -290,7 +347,7 @@ function patternMatchesFormatUncached(format: string, pattern: string): boolean 
 /** Does the policy Resource pattern match this concrete ARN (IAM's Resource semantics)? */
 export function resourcePatternMatches(pattern: string, arn: string): boolean {
   if (pattern.length * arn.length > MAX_CELLS) return true;
-  const literal: Token[] = [...arn].map((ch) => ({ kind: 'lit', ch }));
+  const literal: Token[] = [...arn].map((ch) => lit(ch));
   return tokensIntersect(resourcePatternTokens(pattern, { colonsBefore: pattern.startsWith('arn:') ? 0 : 5 }), literal);
 }
 
