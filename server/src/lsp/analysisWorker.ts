@@ -20,7 +20,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { CodeAction } from 'vscode-languageserver/node';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { AnalysisStopped, HostAnalyzeOptions, loadHclParser, statementCache } from '../engine';
+import { AnalysisStopped, hostSyntax, HostAnalyzeOptions, loadHclParser, statementCache } from '../engine';
 import { AnalyzeAnswer, AnalyzeJob, CodeActionJob, SessionJob, WorkerSession } from './workerSession';
 
 /** The worker's heap limits (worker_threads' ResourceLimits, named through the Worker constructor:
@@ -100,10 +100,11 @@ if (!isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.[WORKER_F
   const stop = new Int32Array(setup.stop);
   const session = new WorkerSession();
   // The worker is a thread of its own: Terraform files need its own copy of the HCL parser (the
-  // main thread's does not reach it). Jobs wait for it; they still run in the order they came.
-  const parserReady = loadHclParser();
+  // main thread's does not reach it), loaded at the first one. Jobs still run in the order they came.
+  let parserReady: Promise<void> | undefined;
   parentPort!.on('message', async (message: JobMessage) => {
-    await parserReady;
+    const job = message.job;
+    if (parserReady || (job.kind === 'analyze' && hostSyntax('', { languageId: job.languageId, path: job.key }) === 'hcl')) await (parserReady ??= loadHclParser());
     const shouldStop = () => Atomics.load(stop, 0) === message.id;
     const hits = statementCache.hits;
     const misses = statementCache.misses;

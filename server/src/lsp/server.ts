@@ -15,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRules, dataVersion, loadHclParser, ParsedDocument } from '../engine';
+import { allRules, dataVersion, hostSyntax, loadHclParser, ParsedDocument } from '../engine';
 import { Analyzer, DocumentAnalysis } from './analyzer';
 import { CODE_ACTION_KINDS } from './codeActions';
 import { FileGlobs } from './fileGlobs';
@@ -54,8 +54,14 @@ export function startServer(connection: Connection): void {
     shutDown ? Promise.resolve(afterShutdown()) : handler(params);
 
   const revalidateAll = () => documents.all().forEach((d) => validator.schedule(d.uri, true));
-  // Terraform files are read once the HCL parser (WebAssembly) has loaded.
-  void loadHclParser().then(revalidateAll);
+  // Terraform files are read once the HCL parser (WebAssembly) has loaded: it loads when the first
+  // one opens (every other document would pay its memory for nothing), then all are analysed again.
+  let hclLoading = false;
+  const loadHclFor = (doc: TextDocument) => {
+    if (hclLoading || hostSyntax('', { languageId: doc.languageId, path: doc.uri }) !== 'hcl') return;
+    hclLoading = true;
+    void loadHclParser().then(revalidateAll);
+  };
 
   /** The current analysis of an open policy, or undefined when the server leaves the document
    *  alone (closed, not a policy, disabled, too large). */
@@ -136,7 +142,9 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => opening.add(e.document.uri));
   documents.onDidChangeContent(
     guard(connection, 'change', undefined, (e) => {
-      if (!shutDown) validator.schedule(e.document.uri, opening.delete(e.document.uri));
+      if (shutDown) return;
+      loadHclFor(e.document);
+      validator.schedule(e.document.uri, opening.delete(e.document.uri));
     }),
   );
   documents.onDidClose(
