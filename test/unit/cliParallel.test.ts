@@ -28,7 +28,7 @@ async function assertSameAsSerial(args: string[], cwd = ROOT, threads = [2, 3]):
 describe('connect-iam-lint on several threads', () => {
   it('reports the real-world corpus as the serial run does (JSON, SARIF, text)', async () => {
     const files = fs.readdirSync(path.join(ROOT, REALWORLD), { recursive: true }).length;
-    assert.ok(threadCount(files, {}, 2, 1) >= 2, 'the corpus is large enough for two threads');
+    assert.ok(threadCount(files, { CONNECT_IAM_LINT_THREADS: 'auto' }, 2, 1) >= 2, 'the corpus is large enough for two threads');
     for (const format of ['json', 'sarif', 'text']) await assertSameAsSerial(['--format', format, REALWORLD]);
   });
 
@@ -64,21 +64,28 @@ describe('connect-iam-lint on several threads', () => {
 });
 
 describe('threadCount', () => {
-  it('one thread per hundred files, at most four and one per core; the environment overrides', () => {
-    assert.equal(threadCount(50, {}, 8, 7), 1);
-    assert.equal(threadCount(250, {}, 8, 7), 2);
-    assert.equal(threadCount(5000, {}, 2, 1), 2);
-    assert.equal(threadCount(5000, {}, 16, 15), 4);
+  const auto = { CONNECT_IAM_LINT_THREADS: 'auto' };
+  it('one thread unless the environment asks for more (two threads were slower on 2 cores)', () => {
+    assert.equal(threadCount(5000, {}, 2, 1), 1);
+    assert.equal(threadCount(5000, {}, 16, 15), 1);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 1), 1);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16, 0), 1);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1, 5), 3);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2, 0), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 1), 2);
+    assert.equal(threadCount(250, { CONNECT_IAM_LINT_THREADS: '3' }, 8, 7), 2, 'at most one per hundred files');
   });
 
-  it('a thread per core that sat idle, none when the cores were busy', () => {
-    assert.equal(threadCount(5000, {}, 2, 0.9), 2);
-    assert.equal(threadCount(5000, {}, 2, 0.2), 1);
-    assert.equal(threadCount(5000, {}, 8, 2.4), 3);
+  it('auto: one per hundred files, at most four and one per core', () => {
+    assert.equal(threadCount(50, auto, 8, 7), 1);
+    assert.equal(threadCount(250, auto, 8, 7), 2);
+    assert.equal(threadCount(5000, auto, 2, 1), 2);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: ' AUTO ' }, 16, 15), 4);
+  });
+
+  it('auto: a thread per core that sat idle, none when the cores were busy', () => {
+    assert.equal(threadCount(5000, auto, 2, 0.9), 2);
+    assert.equal(threadCount(5000, auto, 2, 0.2), 1);
+    assert.equal(threadCount(5000, auto, 8, 2.4), 3);
   });
 
   it('idleCores sums each core\'s idle share between two samples', () => {

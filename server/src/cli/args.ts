@@ -64,9 +64,9 @@ Options:
   -v, --version                    Show the version and the date of the AWS reference data
 
 Environment:
-  CONNECT_IAM_LINT_THREADS         Threads that lint files (default: one, plus one per idle
-                                   core, at most 4 and one per 100 files; 1: one thread).
-                                   --fix uses one.
+  CONNECT_IAM_LINT_THREADS         Threads that lint files (default 1; a number, or auto: one
+                                   more per idle core, at most 4; at most one per 100 files).
+                                   The report is the same either way. --fix uses one.
 
 Exit codes:
   0  no errors, and no more warnings than --max-warnings allows (with --fix: among the
