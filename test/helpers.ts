@@ -40,3 +40,14 @@ export function readFixture(...parts: string[]): string {
 export const SEED_FILES = ['s3-call-recordings.policy.json', 'lambda-function.policy.json', 'kinesis-contact-records.policy.json'];
 export const seedVerbatim = () => SEED_FILES.map((f) => ({ name: f, text: readFixture('examples', f) }));
 export const seedReal = () => SEED_FILES.map((f) => ({ name: f, text: readFixture('test', 'fixtures', 'seed-real', f) }));
+
+/** The YAML fixtures under test/fixtures (paths relative to it, sorted): every file read as YAML
+ *  that is not JSON written in a .yaml file. */
+export const YAML_FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures');
+export const yamlFixtures = (): string[] =>
+  (fs.readdirSync(YAML_FIXTURE_DIR, { recursive: true }) as string[])
+    .map(String)
+    .filter((f) => /\.(ya?ml|template)$/.test(f))
+    .filter((f) => !fs.readFileSync(path.join(YAML_FIXTURE_DIR, f), 'utf8').trimStart().startsWith('{'))
+    .sort();
+export const readYamlFixture = (f: string): string => fs.readFileSync(path.join(YAML_FIXTURE_DIR, f), 'utf8');

@@ -6,7 +6,7 @@
 //   CONNECT_IAM_LINT_THREADS=1 node --snapshot-blob dist/warm.blob -- --format json <dir>
 // One thread: a worker cannot start from the snapshot.
 import * as v8 from 'node:v8';
-import { run } from '../../server/src/cli/main';
+import { runAsCommand } from '../../server/src/cli/main';
 import { actionsOf, allResourceTypeFormats, conditionKeysOf, globalConditionKeys, serviceKeys } from '../../server/src/engine/reference/iamData';
 import { arnServices } from '../../server/src/engine/reference/resourceMatch';
 import { expandActionPattern } from '../../server/src/engine/reference/actions';
@@ -21,15 +21,4 @@ if (process.env.SNAP_WARM !== '0') {
   globalConditionKeys();
   arnServices();
 }
-v8.startupSnapshot.setDeserializeMainFunction(() => {
-  void run(process.argv.slice(process.env.SNAP_ARGV_FROM ? +process.env.SNAP_ARGV_FROM : 1), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdoutIsTty: !!process.stdout.isTTY,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stdin: process.stdin,
-  }).then((code) => {
-    process.exitCode = code;
-  });
-});
+v8.startupSnapshot.setDeserializeMainFunction(() => runAsCommand(process.argv.slice(process.env.SNAP_ARGV_FROM ? +process.env.SNAP_ARGV_FROM : 1)));

@@ -5,22 +5,15 @@
 // splice is not provably the same, it must decline (and the whole text is read).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyzeHost, createPolicyService, statementCache } from '../../server/src/engine';
 import { policyCache } from '../../server/src/engine/incremental/policyCache';
 import { HostNode, parseYaml, YamlTree } from '../../server/src/engine/hosts/yamlTree';
 import { clearYamlReuse, parseYamlReusing, yamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedTemplate } from '../../scripts/bench/template';
-import { ROOT } from '../helpers';
+import { readYamlFixture, yamlFixtures } from '../helpers';
 
-const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures');
-const FIXTURES = (fs.readdirSync(FIXTURE_DIR, { recursive: true }) as string[])
-  .map(String)
-  .filter((f) => /\.(ya?ml|template)$/.test(f))
-  .filter((f) => !fs.readFileSync(path.join(FIXTURE_DIR, f), 'utf8').trimStart().startsWith('{'))
-  .sort();
-const read = (f: string) => fs.readFileSync(path.join(FIXTURE_DIR, f), 'utf8');
+const FIXTURES = yamlFixtures();
+const read = readYamlFixture;
 
 /** A tree without parent links (they make cycles) but with each node's parent checked, scalars in
  *  offset order. */

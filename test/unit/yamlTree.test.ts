@@ -6,20 +6,13 @@
 // SOURCES.md), mutations of them, YAML forms written here, and hostile input.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyzeHost } from '../../server/src/engine';
 import { HostNode, parseYaml, parseYamlDocument, yamlReading, YamlTree } from '../../server/src/engine/hosts/yamlTree';
 import { parseYamlCst } from '../../server/src/engine/hosts/yamlCst';
-import { ROOT } from '../helpers';
+import { readYamlFixture, yamlFixtures } from '../helpers';
 
-const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures');
-const FIXTURES = (fs.readdirSync(FIXTURE_DIR, { recursive: true }) as string[])
-  .map(String)
-  .filter((f) => /\.(ya?ml|template)$/.test(f))
-  .filter((f) => !fs.readFileSync(path.join(FIXTURE_DIR, f), 'utf8').trimStart().startsWith('{'))
-  .sort();
-const read = (f: string) => fs.readFileSync(path.join(FIXTURE_DIR, f), 'utf8');
+const FIXTURES = yamlFixtures();
+const read = readYamlFixture;
 
 /** A tree without parent links (they make cycles), scalars in offset order. */
 function comparable(tree: YamlTree) {

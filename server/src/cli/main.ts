@@ -137,7 +137,12 @@ if (require.main === module && isMainThread) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  void run(process.argv.slice(2), {
+  runAsCommand(process.argv.slice(2));
+}
+
+/** Run with this process's streams and environment; the exit code becomes the process's. */
+export function runAsCommand(argv: string[]): void {
+  void run(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTty: !!process.stdout.isTTY,
