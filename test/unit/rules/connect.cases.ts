@@ -624,6 +624,45 @@ export const connectCases: CaseTable = {
     ],
     invalid: [
       {
+        // A YAML block sequence takes a new "- item" line (a JSON ", item" would join the last
+        // item's plain scalar into one bogus string); the comment stays with its item.
+        path: 'template.yaml',
+        text: `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  ConnectPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - connect:AssociateLambdaFunction
+              - lambda:AddPermission
+            Resource:
+              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
+              - arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function
+`,
+        findings: [{ text: 'connect-lookup', message: 'function:connect-lookup covers the unqualified function only, not function:connect-lookup:prod or another alias or version.' }],
+        output: `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  ConnectPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - connect:AssociateLambdaFunction
+              - lambda:AddPermission
+            Resource:
+              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
+              - arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function
+              - "arn:aws:lambda:us-east-1:111122223333:function:connect-lookup:*"
+`, safe: false,
+      },
+      {
         text: policy({
           Effect: 'Allow',
           Action: [ 'connect:AssociateLambdaFunction', 'lambda:AddPermission' ],

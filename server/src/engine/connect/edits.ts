@@ -154,6 +154,9 @@ export function addArrayValueEdit(doc: PolicyDocument, prop: Property, value: st
   if (node.type === 'array') {
     const items = node.children ?? [];
     const last = items[items.length - 1];
+    // A YAML block sequence (`- item` lines) takes a new `- item` line: the JSON separator would
+    // be read as part of the last item's plain scalar (one bogus string, no error to catch).
+    if (doc.embedded?.syntax === 'yaml' && doc.text[node.offset] !== '[') return last ? addBlockItemEdit(doc.text, last, value) : undefined;
     if (!last) return { range: { start: node.offset + 1, end: node.offset + node.length - 1 }, newText: JSON.stringify(value) };
     const end = last.offset + last.length;
     const sep = !isSingleLine(doc.text, node) ? `,${lineBreak(doc.text)}${indentAt(doc.text, last.offset)}` : ', ';
@@ -162,6 +165,24 @@ export function addArrayValueEdit(doc: PolicyDocument, prop: Property, value: st
   if (node.type !== 'string') return undefined;
   const raw = doc.text.slice(node.offset, node.offset + node.length);
   return { range: { start: node.offset, end: node.offset + node.length }, newText: `[${raw}, ${JSON.stringify(value)}]` };
+}
+
+/** A `- "value"` line after the last item of a YAML block sequence, at the item's dash column; at
+ *  the end of the item's line, so a comment after the item stays with it. Only for an item that
+ *  opens its line as `- item` (a nested `- - item` or an item after a key on the line is left
+ *  alone), and only when nothing but blanks or a comment follows it there. */
+function addBlockItemEdit(text: string, last: { offset: number; length: number }, value: string): TextEdit | undefined {
+  const indent = indentAt(text, last.offset);
+  let lineStart = last.offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  const opening = text.slice(lineStart + indent.length, last.offset);
+  if (opening.length < 2 || opening[0] !== '-' || opening.slice(1).trim() !== '') return undefined;
+  const end = last.offset + last.length;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const rest = text.slice(end, lineEnd).trim();
+  if (rest !== '' && !rest.startsWith('#')) return undefined;
+  return { range: { start: lineEnd, end: lineEnd }, newText: `${lineBreak(text)}${indent}- ${JSON.stringify(value)}` };
 }
 
 /** A fix moving one action of an `Action` array into a statement of its own with the same effect
