@@ -3,7 +3,8 @@
 // heredoc of JSON (`<<EOF`, `<<-EOF`), as `jsonencode({ … })`, or as a reference to a
 // `data "aws_iam_policy_document"`, whose `statement` blocks are mapped to the same policy model.
 // Every node's offsets are in the .tf text (hclValues.ts), so the rules run unchanged.
-import { createScanner, Node as JsonNode, parseTree, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, Node as JsonNode, parseTree, ParseError, SyntaxKind } from 'jsonc-parser';
+import { describeParseError } from '../parse/parseErrors';
 import { OffsetRange } from '../types';
 import { HclNode } from './hclParser';
 import { decodeLiteral, HclValueContext, hclValue, hostNode, MAX_HCL_DEPTH, traversal } from './hclValues';
@@ -319,8 +320,10 @@ function jsonBody(b: Body, ctx: HclValueContext, out: TerraformPolicies): { root
   }
   const errors: ParseError[] = [];
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
-  for (const e of errors.slice(0, 20)) {
-    out.errors.push({ message: `The policy is not valid JSON: ${printParseErrorCode(e.error)}`, range: { start: textOffset(b, e.offset), end: endOffset(b, e.offset, e.length) } });
+  // Only the first error is the break (as for a JSON policy, rules/syntax): the parser's recovery
+  // makes every later one a cascade.
+  for (const e of errors.slice(0, 1)) {
+    out.errors.push({ message: `the policy is not valid JSON (${describeParseError(e.error).toLowerCase()})`, range: { start: textOffset(b, e.offset), end: endOffset(b, e.offset, e.length) } });
   }
   if (!tree || tree.type !== 'object') return undefined;
   const root = shift(tree, undefined, b, bare, ctx, 0);

@@ -1,6 +1,6 @@
 // Strict-JSON rules: IAM parses policies as strict JSON, so anything jsonc-parser tolerates but
 // IAM does not is reported here. Analysis of what did parse goes on regardless.
-import { printParseErrorCode } from 'jsonc-parser';
+import { describeParseError } from '../../parse/parseErrors';
 import { MAX_DEPTH } from '../../parse/jsonDocument';
 import { statementPart } from '../../incremental/statementCache';
 import { propertiesOf, Property, Statement } from '../../parse/policyModel';
@@ -8,22 +8,6 @@ import { Node } from 'jsonc-parser';
 import { OffsetRange } from '../../types';
 import { Rule, RuleContext } from '../rule';
 
-const PARSE_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'Unexpected character',
-  InvalidNumberFormat: 'Invalid number',
-  PropertyNameExpected: 'A property name in double quotes is expected here',
-  ValueExpected: 'A value is expected here',
-  ColonExpected: 'A colon is expected after the property name',
-  CommaExpected: 'A comma is expected here',
-  CloseBraceExpected: 'A closing brace } is expected',
-  CloseBracketExpected: 'A closing bracket ] is expected',
-  EndOfFileExpected: 'Nothing may follow the policy object',
-  UnexpectedEndOfString: 'The string is not closed: add the closing double quote',
-  UnexpectedEndOfNumber: 'The number ends unexpectedly',
-  InvalidUnicode: 'Invalid \\u escape sequence',
-  InvalidEscapeCharacter: 'Invalid escape character in string',
-  InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
-};
 
 const jsonSyntax: Rule = {
   id: 'json-syntax',
@@ -41,8 +25,7 @@ const jsonSyntax: Rule = {
     // Only the first parse error is the break: the parser's recovery after it (e.g. a missing `}`
     // read as the next statement's keys belonging to this one) makes every later error a cascade.
     for (const e of doc.json.errors.slice(0, 1)) {
-      const code = printParseErrorCode(e.error);
-      const text = PARSE_MESSAGES[code] ?? code;
+      const text = describeParseError(e.error);
       // Errors at the end of the text (e.g. a missing closing brace) have no character to
       // underline: keep the range inside the document.
       const start = Math.min(e.offset, length);
