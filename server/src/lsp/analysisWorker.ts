@@ -45,11 +45,15 @@ export const GRACE_MS = 2000;
  *  of the 1 MB documents rose ~35 %, with 256 MB and an 8 MB young generation ~50 % (peak RSS
  *  380 → 200-215 MB); a young generation of 8 or 16 MB alone cost 15-30 %. Measured side by side
  *  in one process (scripts/bench/lspPool.ts, docs/performance.md). The young generation is V8's
- *  default (3 × 16 MB). CONNECT_IAM_ANALYSIS_HEAP_MB sets the old generation's limit instead (a
- *  machine short of memory; the tests use a small one to see a worker run out). */
+ *  default (3 × 16 MB). After the fourth round's engine changes the 4× growth cost more than it
+ *  saved: 100 edits of the 1 MB policy over LSP (scripts/bench/edit.ts) with 2,048 MB gave p50 /
+ *  p99 150 / 299 ms and a 720 MB peak RSS; 1,536 MB 238 / 349 ms and 332 MB; 1,024 MB 248 / 388 ms
+ *  and 320 MB (the server before the round, V8's default limit: 268 / 447 ms and 396 MB). Under 2 GB, then,
+ *  at the knee. CONNECT_IAM_ANALYSIS_HEAP_MB sets the old generation's limit instead (a machine
+ *  short of memory; the tests use a small one to see a worker run out). */
 export function workerLimits(env: NodeJS.ProcessEnv = process.env): ResourceLimits {
   const old = Number(env.CONNECT_IAM_ANALYSIS_HEAP_MB);
-  return { maxOldGenerationSizeMb: old > 0 ? old : 2048 };
+  return { maxOldGenerationSizeMb: old > 0 ? old : 1536 };
 }
 
 /** The message of a job the worker ran out of memory on (the analysis diagnostic says so). */
