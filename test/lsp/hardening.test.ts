@@ -76,6 +76,21 @@ describe('LSP: large documents', { timeout: 60_000 }, () => {
     assert.equal(await client.stop(), 0);
   });
 
+  it('loads the HCL parser at the first Terraform file, which waits for it: its first diagnostics are its findings', async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    // A policy first: nothing Terraform yet, so nothing waits.
+    const json = fileUri('first.json');
+    await client.open(json, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjet', Resource: '*' }] }));
+    assert.deepEqual((await client.current(json, 30_000)).map((d) => d.code), ['action-unknown']);
+    const uri = fileUri('main.tf');
+    await client.open(uri, 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObjet"], Resource = "arn:aws:s3:::b/*" }]\n  })\n}\n', 'terraform');
+    await client.current(uri, 30_000);
+    // Every publication for it (not only the last) holds the finding, none a "not checked" note.
+    const codes = client.publishedFor(uri).map((p) => p.diagnostics.map((d) => d.code).join());
+    assert.ok(codes.length >= 1 && codes.every((c) => c === 'action-unknown'), codes.join(' | '));
+    assert.equal(await client.stop(), 0);
+  });
+
   it('analyses a large Terraform file in the worker too, with the worker\'s own HCL parser', async () => {
     const client = await LspClient.start({ settings: { debounceMs: 0 } });
     const block = (i: number) => `resource "aws_iam_policy" "p${i}" {\n  name   = "p${i}"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::bucket-${i}/*" }]\n  })\n}\n`;

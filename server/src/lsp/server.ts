@@ -55,12 +55,17 @@ export function startServer(connection: Connection): void {
 
   const revalidateAll = () => documents.all().forEach((d) => validator.schedule(d.uri, true));
   // Terraform files are read once the HCL parser (WebAssembly) has loaded: it loads when the first
-  // one opens (every other document would pay its memory for nothing), then all are analysed again.
-  let hclLoading = false;
-  const loadHclFor = (doc: TextDocument) => {
-    if (hclLoading || hostSyntax('', { languageId: doc.languageId, path: doc.uri }) !== 'hcl') return;
-    hclLoading = true;
-    void loadHclParser().then(revalidateAll);
+  // one opens (every other document would pay its memory for nothing). Until then a Terraform
+  // document waits (no passing "not checked" note); once loaded, every document is analysed again.
+  let hclLoaded = false;
+  let hclLoading: Promise<void> | undefined;
+  const waitsForHcl = (doc: TextDocument): boolean => {
+    if (hclLoaded || hostSyntax('', { languageId: doc.languageId, path: doc.uri }) !== 'hcl') return false;
+    hclLoading ??= loadHclParser().then(() => {
+      hclLoaded = true;
+      revalidateAll();
+    });
+    return true;
   };
 
   /** The current analysis of an open policy, or undefined when the server leaves the document
@@ -143,8 +148,8 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(
     guard(connection, 'change', undefined, (e) => {
       if (shutDown) return;
-      loadHclFor(e.document);
-      validator.schedule(e.document.uri, opening.delete(e.document.uri));
+      const first = opening.delete(e.document.uri);
+      if (!waitsForHcl(e.document)) validator.schedule(e.document.uri, first);
     }),
   );
   documents.onDidClose(
