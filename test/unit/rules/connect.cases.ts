@@ -15,6 +15,25 @@ const VARIABLE_ARNS = policy({
   ],
 });
 
+/** A managed policy in a YAML template whose Resource list names an unqualified function (the
+ *  block-sequence case of connect-lambda-unqualified-arn). */
+const LAMBDA_TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  ConnectPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - connect:AssociateLambdaFunction
+              - lambda:AddPermission
+            Resource:
+              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
+              - arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function
+`;
+
 export const connectCases: CaseTable = {
   'connect-condition-value-unknown': {
     valid: [
@@ -627,40 +646,9 @@ export const connectCases: CaseTable = {
         // A YAML block sequence takes a new "- item" line (a JSON ", item" would join the last
         // item's plain scalar into one bogus string); the comment stays with its item.
         path: 'template.yaml',
-        text: `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  ConnectPolicy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-          - Effect: Allow
-            Action:
-              - connect:AssociateLambdaFunction
-              - lambda:AddPermission
-            Resource:
-              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
-              - arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function
-`,
+        text: LAMBDA_TEMPLATE,
         findings: [{ text: 'connect-lookup', message: 'function:connect-lookup covers the unqualified function only, not function:connect-lookup:prod or another alias or version.' }],
-        output: `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  ConnectPolicy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-          - Effect: Allow
-            Action:
-              - connect:AssociateLambdaFunction
-              - lambda:AddPermission
-            Resource:
-              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
-              - arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function
-              - "arn:aws:lambda:us-east-1:111122223333:function:connect-lookup:*"
-`, safe: false,
+        output: `${LAMBDA_TEMPLATE}              - "arn:aws:lambda:us-east-1:111122223333:function:connect-lookup:*"\n`, safe: false,
       },
       {
         text: policy({
