@@ -5,7 +5,8 @@
 // splice is not provably the same, it must decline (and the whole text is read).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { analyzeHost, createPolicyService, statementCache } from '../../server/src/engine';
+import { analyzeHost, applyEdits, createPolicyService, statementCache } from '../../server/src/engine';
+import { fixGuardWork } from '../../server/src/engine/hosts/fixGuard';
 import { policyCache } from '../../server/src/engine/incremental/policyCache';
 import { HostNode, parseYaml, YamlTree } from '../../server/src/engine/hosts/yamlTree';
 import { clearYamlReuse, parseYamlReusing, yamlReuse } from '../../server/src/engine/hosts/yamlReuse';
@@ -217,5 +218,41 @@ describe('an edited template analysed from the caches', () => {
     assert.ok(!off.findings.some((f) => f.ruleId === 'cfn-ref-not-arn'));
     const renamed = analyzeHost(template('AWS::S3::Bucket', 'Q'), hint);
     assert.ok(renamed.findings.every((f) => !f.message.includes('(in Resources.P.')));
+  });
+});
+
+describe('fixes in a YAML template checked on the entry they change', () => {
+  it('a structural fix is checked on its resource alone, and gives what the whole-text check gives', () => {
+    const hint = { path: '/fixtures/holiday-calendar.yaml' };
+    const text = readYamlFixture('templates/connect-scv-holiday-calendar.yaml');
+    const json = (t: string) => JSON.stringify(analyzeHost(t, hint).findings);
+    const counted = (run: () => string) => {
+      const before = { ...fixGuardWork };
+      const out = run();
+      return { out, reparsed: fixGuardWork.reparsed - before.reparsed, entries: fixGuardWork.entries - before.entries };
+    };
+    clearYamlReuse();
+    yamlReuse.enabled = false;
+    statementCache.enabled = false;
+    let whole;
+    try {
+      whole = counted(() => json(text));
+    } finally {
+      yamlReuse.enabled = true;
+      statementCache.enabled = true;
+    }
+    assert.ok(whole.reparsed >= 1, 'the fixture has a fix the guard reads the whole template again for');
+    json(text); // the last tree is kept under the path
+    const entry = counted(() => json(text));
+    assert.equal(entry.out, whole.out, 'the same findings and fixes');
+    assert.equal(entry.reparsed, 0, 'no whole-template parse for the fix');
+    assert.ok(entry.entries >= 1);
+    // The fix so checked leaves a template that still reads, and its finding is gone.
+    const fixed = analyzeHost(text, hint).findings.find((f) => f.fixes?.some((x) => x.edits.some((e) => e.newText.includes('\n'))));
+    assert.ok(fixed, 'a fix that writes lines');
+    const after = applyEdits(text, fixed.fixes![0].edits);
+    const again = analyzeHost(after, { path: '/fixtures/other.yaml' }).findings;
+    assert.ok(!again.some((f) => f.ruleId === 'yaml-syntax'), 'the fixed template reads');
+    assert.ok(!again.some((f) => f.ruleId === fixed.ruleId && f.message === fixed.message), 'the finding is gone');
   });
 });

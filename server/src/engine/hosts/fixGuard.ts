@@ -8,7 +8,9 @@
 //    (a double-quoted JSON string is also a valid YAML scalar, the fallback);
 // 3. an edit inside one scalar (a value, a field of an ARN) is checked on that scalar alone: its
 //    new text must read back as one scalar (YAML) or one JSON value;
-// 4. any other fix gets the generic guard: it is applied to the host text, the text is parsed
+// 4. in YAML, an edit inside one policy is checked on the one block-mapping entry it changes,
+//    when that entry provably reads alone as it reads in the whole text (yamlReuse.ts);
+// 5. any other fix gets the generic guard: it is applied to the host text, the text is parsed
 //    again, and the fix is kept only if the host has no new syntax error and the embedded policy is
 //    still found. Re-parses are bounded per analysis (REPARSE_BUDGET characters, and none for a
 //    template over REPARSE_MAX_TEXT); past the bound such fixes are not offered.
@@ -19,10 +21,14 @@ import { Finding, Fix, OffsetRange, TextEdit } from '../types';
 import { REPARSE_BUDGET } from '../fixes/guard';
 import { HostDocument, HostHint, parseHost } from './host';
 import { oneScalarValue } from './yamlCst';
+import { editReadsAlone } from './yamlReuse';
 
 /** Templates larger than this are never re-parsed for a fix (a parse of a megabyte of YAML takes
  *  about a second): their structural fixes are not offered. */
 export const REPARSE_MAX_TEXT = 300_000;
+
+/** Work counts (tests): whole texts parsed again for a fix, fixes checked on their entry. */
+export const fixGuardWork = { reparsed: 0, entries: 0 };
 
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
 const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <= b.end;
@@ -72,13 +78,32 @@ export class FixGuard {
 
   private valid(edits: TextEdit[], policyName: string | undefined): boolean {
     if (edits.every((e) => this.scalarEditValid(e))) return true;
+    if (this.entryEditValid(edits, policyName)) return true;
     const size = this.host.text.length;
     if (size > REPARSE_MAX_TEXT || this.budget < size) return false;
     this.budget -= size;
+    fixGuardWork.reparsed++;
     const after = parseHost(applyEdits(this.host.text, edits), this.hint);
     if (after.kind !== this.host.kind || errorsOf(after) > this.errorCount) return false;
     const names = new Set(after.policies.map((p) => p.name));
     return !(policyName && this.names.has(policyName) && !names.has(policyName));
+  }
+
+  /** Characters the entry checks may read in this analysis (the re-parse budget's counterpart). */
+  private readonly entryBudget = { chars: REPARSE_BUDGET };
+  private byName: Map<string, OffsetRange> | undefined;
+
+  /** A YAML edit inside one policy, checked on the one block-mapping entry it changes
+   *  (yamlReuse.ts editReadsAlone): the whole text then reads without error and the policy's
+   *  document is where it was. Only ever says yes; otherwise the whole text is read again. */
+  private entryEditValid(edits: TextEdit[], policyName: string | undefined): boolean {
+    if (this.host.syntax !== 'yaml' || policyName === undefined || this.errorCount > 0) return false;
+    this.byName ??= new Map(this.host.policies.map((p) => [p.name, p.range]));
+    const range = this.byName.get(policyName);
+    if (!range || edits.some((e) => e.range.start <= range.start || e.range.end > range.end)) return false;
+    const alone = editReadsAlone(this.hint.path, this.host.text, edits, range.start, this.entryBudget) === true;
+    if (alone) fixGuardWork.entries++;
+    return alone;
   }
 
   /** Scalar start offsets, sorted (built on first use). */

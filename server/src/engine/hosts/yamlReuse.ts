@@ -25,7 +25,9 @@
 // node it keeps) and does not keep it, so the splice moves the old tree's nodes in place rather
 // than copying a hundred thousand of them. Only the scalar styles, which the host document keeps,
 // are a new map each version.
-import { detach } from '../memo';
+import { detach, StringMemo } from '../memo';
+import { applyEdits } from '../textEdits';
+import { TextEdit } from '../types';
 import { cstTokens, treeOfCst } from './yamlCst';
 import { HostNode, parseYaml, ScalarStyle, yamlReading, YamlTree } from './yamlTree';
 import { CST } from 'yaml';
@@ -123,6 +125,63 @@ export function splice(last: Kept, text: string): YamlTree | undefined {
   }
   parent.children![index] = prop;
   return { root: last.root, scalars: splicedScalars(last.scalars, read.scalars, start, end, delta), errors: [], anchored: false };
+}
+
+/** Texts of entries read alone for the fix guard, by entry text and its place: the verdict of
+ *  readsAlone for one fix in one resource, which the next edit elsewhere asks again. */
+const entryVerdicts = new StringMemo<boolean>(20_000);
+
+/**
+ * Does the text of `key`'s last version with `edits` applied (offsets in that text, which must be
+ * `text`) read as a whole without a syntax error, its tree the last one with one entry read again,
+ * and does the node that started at `keep` (an embedded policy's document) still start there with
+ * its type? The same argument as splice: the edits lie in one entry of a block mapping that stands
+ * alone, read alone without errors, anchors or aliases, with the same key. Undefined when it cannot
+ * be told this way (the caller reads the whole text). `budget` is charged the characters read.
+ */
+export function editReadsAlone(key: string | undefined, text: string, edits: readonly TextEdit[], keep: number, budget: { chars: number }): boolean | undefined {
+  const last = key !== undefined ? kept.get(key) : undefined;
+  if (!last || last.text !== text || !yamlReuse.enabled || !edits.length || edits.length > 64) return undefined;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of edits) {
+    from = Math.min(from, e.range.start);
+    to = Math.max(to, e.range.end);
+  }
+  if (from <= keep) return undefined;
+  const found = entryAround(text, last.root, from, to);
+  if (!found) return undefined;
+  const { parent, index, start, end, column, level } = found;
+  const old = parent.children![index];
+  // The path from the entry's node to the kept node, as child indices (nothing before `keep`
+  // changes, so a sound read has the same path to it).
+  const path: number[] = [];
+  let at: HostNode | undefined = old;
+  for (let depth = 0; at && at.offset !== keep; depth++) {
+    if (depth > 200) return undefined;
+    const i: number = at.children?.findIndex((c) => c.offset <= keep && keep < c.offset + Math.max(c.length, 1)) ?? -1;
+    if (i < 0) return undefined;
+    path.push(i);
+    at = at.children![i];
+  }
+  // The outermost node starting at `keep` is the policy document (below it: its first pair, key).
+  if (!at || (at.type !== 'object' && at.type !== 'array')) return undefined;
+  const keptType = at.type;
+  const entry = applyEdits(text.slice(start, end), edits.map((e) => ({ range: { start: e.range.start - start, end: e.range.end - start }, newText: e.newText })));
+  if (entry.length > budget.chars) return undefined;
+  budget.chars -= entry.length;
+  const facts = `${level}\u0001${column}\u0001${old.children?.[0]?.value}\u0001${keep - start}\u0001${keptType}\u0001${path.join(',')}\u0001`;
+  return entryVerdicts.getOrCompute(facts + entry, () => {
+    if (entry.charCodeAt(entry.length - 1) !== 10 || !standsAlone(entry, column)) return false;
+    const read = readAlone(entry, level);
+    const prop = read?.root.children?.[0];
+    if (!read || read.root.type !== 'object' || read.root.children!.length !== 1 || !prop || prop.offset !== column) return false;
+    // The same key (so no sibling has it: the last version read without a duplicate).
+    if (prop.children?.[0]?.value !== old.children?.[0]?.value) return false;
+    let n: HostNode | undefined = prop;
+    for (const i of path) n = n?.children?.[i];
+    return !!n && n.offset === keep - start && n.type === keptType;
+  }) ? true : undefined;
 }
 
 interface Entry {
