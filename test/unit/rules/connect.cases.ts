@@ -15,6 +15,27 @@ const VARIABLE_ARNS = policy({
   ],
 });
 
+/** A YAML template with a function and a managed policy that associates functions and allows
+ *  lambda:AddPermission on `resource` (a YAML value). */
+const lambdaPermissionTemplate = (resource: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  LookupFunction:
+    Type: AWS::Lambda::Function
+  ConnectPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - connect:AssociateLambdaFunction
+              - lambda:AddPermission
+            Resource:
+              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
+              - ${resource}
+`;
+
 /** A managed policy in a YAML template whose Resource list names an unqualified function (the
  *  block-sequence case of connect-lambda-unqualified-arn). */
 const LAMBDA_TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
@@ -574,8 +595,17 @@ export const connectCases: CaseTable = {
         ]
       }),
       policy({ Effect: 'Allow', Action: 'lambda:AddPermission', Resource: '*' }),
+      // A template part names one function: the Fn::Sub's mask is no wildcard.
+      { path: 'template.yaml', text: lambdaPermissionTemplate('!Sub "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${LookupFunction}"') },
     ],
     invalid: [
+      {
+        // A wildcard written in the template still names every function.
+        path: 'template.yaml',
+        text: lambdaPermissionTemplate('!Sub "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*"'),
+        findings: [{ text: '"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*"', message: 'lambda:AddPermission is allowed on every function' }],
+        output: null,
+      },
       {
         text: policy({
           Effect: 'Allow',

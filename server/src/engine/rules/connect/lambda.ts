@@ -2,7 +2,7 @@
 // service-linked role; `lambda:AddPermission` adds a resource policy to the function instead
 // (seed, Example 2). So the scope of `lambda:AddPermission` is what restricts which functions can
 // be associated, and its function ARNs must be right.
-import { PolicyDocument, Statement, subRange } from '../../parse/policyModel';
+import { hostFacts, PolicyDocument, Statement, subRange, ValueItem } from '../../parse/policyModel';
 import { arnItems, hasPolicyVariable, hasWildcard, parseArn } from '../../reference/arn';
 import { closestMatch } from '../../reference/closest';
 import { resourceTypesOf } from '../../reference/iamData';
@@ -65,6 +65,18 @@ function addPermissionStatements(doc: PolicyDocument) {
   return out;
 }
 
+/** The value with the characters that stand for template parts (masked as `*`, the same length:
+ *  hosts/intrinsics.ts) made literal, so only wildcards written in the text remain wildcards. */
+function writtenWildcards(doc: PolicyDocument, item: ValueItem): string {
+  const value = String(item.value);
+  const facts = hostFacts(item.node);
+  if (!facts.masked || facts.contentStart === undefined) return value;
+  const written = doc.text.slice(facts.contentStart, facts.contentStart + value.length);
+  let out = '';
+  for (let j = 0; j < value.length; j++) out += value[j] === '*' && written[j] !== '*' ? 'x' : value[j];
+  return out;
+}
+
 /** Does the resource name every Lambda function (`*`, `…:function:*`)? */
 function everyFunction(resource: string): boolean {
   if (/^\*+$/.test(resource)) return true;
@@ -82,6 +94,9 @@ export const connectLambdaPermissionBroad: Rule = {
     for (const { s, facts } of addPermissionStatements(doc)) {
       for (const i of facts.everyFunctionAt) {
         const r = s.resources[i];
+        // A template part (`${MyFunction}` of an Fn::Sub) is masked as any value: it names one
+        // function, and only the wildcards written in the template count.
+        if (!everyFunction(writtenWildcards(doc, r))) continue;
         report({
           message: `${ADD_PERMISSION} is allowed on every function (${String(r.value)}). The caller can associate any function with Amazon Connect and let any principal invoke it; name the functions meant for the instance, such as arn:aws:lambda:us-east-1:111122223333:function:my-contact-flow-function.`,
           range: r.range,
