@@ -100,14 +100,11 @@ export function splice(last: Kept, text: string): YamlTree | undefined {
   if (!found) return undefined;
   const { parent, index, start, end, column, level } = found;
   const newEnd = end + delta;
-  if (newEnd <= start || text.charCodeAt(newEnd - 1) !== 10) return undefined;
+  if (newEnd <= start) return undefined;
   // A copy of its own: the values read from it are slices of it, and must not keep the whole text.
-  const entry = detach(text.slice(start, newEnd));
-  if (!standsAlone(entry, column)) return undefined;
-  const read = readAlone(entry, level);
-  if (!read) return undefined;
-  const prop = read.root.children?.[0];
-  if (read.root.type !== 'object' || read.root.children!.length !== 1 || !prop || prop.offset !== column) return undefined;
+  const alone = entryAlone(detach(text.slice(start, newEnd)), column, level);
+  if (!alone) return undefined;
+  const { read, prop } = alone;
   const keyValue = prop.children?.[0]?.value;
   if (parent.children!.some((p, i) => i !== index && p.children?.[0]?.value === keyValue)) return undefined;
   // The splice proper: nothing below can fail.
@@ -172,10 +169,8 @@ export function editReadsAlone(key: string | undefined, text: string, edits: rea
   budget.chars -= entry.length;
   const facts = `${level}\u0001${column}\u0001${old.children?.[0]?.value}\u0001${keep - start}\u0001${keptType}\u0001${path.join(',')}\u0001`;
   return entryVerdicts.getOrCompute(facts + entry, () => {
-    if (entry.charCodeAt(entry.length - 1) !== 10 || !standsAlone(entry, column)) return false;
-    const read = readAlone(entry, level);
-    const prop = read?.root.children?.[0];
-    if (!read || read.root.type !== 'object' || read.root.children!.length !== 1 || !prop || prop.offset !== column) return false;
+    const prop = entryAlone(entry, column, level)?.prop;
+    if (!prop) return false;
     // The same key (so no sibling has it: the last version read without a duplicate).
     if (prop.children?.[0]?.value !== old.children?.[0]?.value) return false;
     let n: HostNode | undefined = prop;
@@ -257,6 +252,17 @@ function standsAlone(entry: string, column: number): boolean {
     at = entry.indexOf('\n', at) + 1;
   }
   return true;
+}
+
+/** A new entry text read on its own as what it must be to stand for itself in the whole text
+ *  (see the head of this file): ending with a line break, standing alone, read without errors,
+ *  anchors or aliases as a mapping of exactly one key at `column`; else undefined. */
+function entryAlone(entry: string, column: number, level: number): { read: YamlTree & { root: HostNode }; prop: HostNode } | undefined {
+  if (entry.charCodeAt(entry.length - 1) !== 10 || !standsAlone(entry, column)) return undefined;
+  const read = readAlone(entry, level);
+  const prop = read?.root.children?.[0];
+  if (!read || read.root.type !== 'object' || read.root.children!.length !== 1 || !prop || prop.offset !== column) return undefined;
+  return { read, prop };
 }
 
 /** The entry read on its own by the fast road (no errors, no anchors, no aliases), or undefined. */
