@@ -2,7 +2,7 @@
 // condition (`connect:StorageResourceType`, `iam:AWSServiceName`), add a value to an array, move an action out of a
 // statement. Built on `fixes/edits.ts` so the user's formatting is kept.
 import { getNodeValue, Node } from 'jsonc-parser';
-import { addStatementEdits, formatJson, indentAt, indentUnit, isSingleLine, lineBreak } from '../fixes/edits';
+import { addStatementEdits, formatJson, indentAt, indentUnit, isSingleLine, lineBreak, lineStartAt } from '../fixes/edits';
 import { parsePolicy, PolicyDocument, Property, Statement, ValueItem } from '../parse/policyModel';
 import { policyContext } from '../policyContext';
 import { removeArrayElementEdit } from '../rules/security/arrayEdits';
@@ -173,9 +173,7 @@ export function addArrayValueEdit(doc: PolicyDocument, prop: Property, value: st
  *  alone), and only when nothing but blanks or a comment follows it there. */
 function addBlockItemEdit(text: string, last: { offset: number; length: number }, value: string): TextEdit | undefined {
   const indent = indentAt(text, last.offset);
-  let lineStart = last.offset;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  const opening = text.slice(lineStart + indent.length, last.offset);
+  const opening = text.slice(lineStartAt(text, last.offset) + indent.length, last.offset);
   if (opening.length < 2 || opening[0] !== '-' || opening.slice(1).trim() !== '') return undefined;
   const end = last.offset + last.length;
   let lineEnd = end;

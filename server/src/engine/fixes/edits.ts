@@ -73,10 +73,16 @@ export function lineBreak(text: string): string {
   return layout(text).eol;
 }
 
+/** The start of the line that holds `offset`. */
+export function lineStartAt(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
 /** Column (leading whitespace) of the line that holds `offset`. */
 export function indentAt(text: string, offset: number): string {
-  let lineStart = offset;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  const lineStart = lineStartAt(text, offset);
   let end = lineStart;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return text.slice(lineStart, end);
