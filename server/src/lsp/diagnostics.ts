@@ -84,25 +84,18 @@ export function publishedDiagnostics(doc: TextDocument, findings: readonly Findi
 /** The single diagnostic of a document the engine failed on: it replaces the previous version's
  *  diagnostics, which no longer describe the text. */
 export function analysisFailedDiagnostic(doc: TextDocument, reason: string): Diagnostic {
-  return {
-    range: toRange(doc, { start: 0, end: 0 }),
-    severity: DiagnosticSeverity.Warning,
-    source: SOURCE,
-    code: 'internal-error',
-    message: `Connect IAM could not analyse this document, so no findings are shown for it: ${reason.split('\n')[0].slice(0, 300)}. Please report this with the document.`,
-  };
+  return notAnalysed(doc, `Connect IAM could not analyse this document, so no findings are shown for it: ${reason.split('\n')[0].slice(0, 300)}. Please report this with the document.`);
 }
 
 /** The single diagnostic of a document whose analysis ran out of memory (the worker's heap limit,
  *  analysisWorker.ts): the server lives on, and the user learns why nothing else is shown. */
 export function outOfMemoryDiagnostic(doc: TextDocument, reason: string): Diagnostic {
-  return {
-    range: toRange(doc, { start: 0, end: 0 }),
-    severity: DiagnosticSeverity.Warning,
-    source: SOURCE,
-    code: 'internal-error',
-    message: `Connect IAM could not analyse this document: ${reason}, so no findings are shown for it. Split it into smaller documents, or lower connectIam.maxDocumentSize to skip documents this large.`,
-  };
+  return notAnalysed(doc, `Connect IAM could not analyse this document: ${reason}, so no findings are shown for it. Split it into smaller documents, or lower connectIam.maxDocumentSize to skip documents this large.`);
+}
+
+/** A document's one warning, at its start, that it was not analysed. */
+function notAnalysed(doc: TextDocument, message: string): Diagnostic {
+  return { range: toRange(doc, { start: 0, end: 0 }), severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'internal-error', message };
 }
 
 /** The single diagnostic of a document too large to analyse: it says why nothing else appears. */
