@@ -46,10 +46,13 @@ export function statementFact<T>(compute: (s: Statement) => T): (doc: PolicyDocu
       if (!own.has(name)) own.set(name, counted(s));
       return own.get(name) as T;
     }
-    statementPart(doc, s, 'connect', () => {
-      factsWork.statements++;
-      return true;
+    return statementPart(doc, s, name, (st) => {
+      // The first fact of a statement marks it seen (the work count), on a miss only.
+      statementPart(doc, st, 'connect', () => {
+        factsWork.statements++;
+        return true;
+      });
+      return counted(st);
     });
-    return statementPart(doc, s, name, counted);
   };
 }
