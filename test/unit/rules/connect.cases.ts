@@ -36,24 +36,9 @@ Resources:
               - ${resource}
 `;
 
-/** A managed policy in a YAML template whose Resource list names an unqualified function (the
+/** The template above with an unqualified function in its block-style Resource list (the
  *  block-sequence case of connect-lambda-unqualified-arn). */
-const LAMBDA_TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  ConnectPolicy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-          - Effect: Allow
-            Action:
-              - connect:AssociateLambdaFunction
-              - lambda:AddPermission
-            Resource:
-              - arn:aws:connect:us-east-1:111122223333:instance/a1b2c3d4-5678-90ab-cdef-111122223333
-              - arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function
-`;
+const LAMBDA_TEMPLATE = lambdaPermissionTemplate('arn:aws:lambda:us-east-1:111122223333:function:connect-lookup # the lookup function');
 
 export const connectCases: CaseTable = {
   'connect-condition-value-unknown': {
