@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { childrenCpuMs, fmtSeconds, median, percentile, perKbGrowth, sectionsLine, timeMedian } from '../../scripts/bench/measure';
 import { EDIT_WIDTH, editRange, editedText, editToken, MAX_EDITS, middleValue } from '../../scripts/bench/editText';
-import { growth, ShapeScaling } from '../../scripts/bench/scaling';
+import { growth, growthRange, QUICK_SIZES, ShapeScaling, SIZES } from '../../scripts/bench/scaling';
 import { generatedPolicy } from '../corpus';
 import { generatedTemplate } from '../../scripts/bench/template';
 
@@ -71,6 +71,14 @@ describe('bench: per-KB growth', () => {
     // 1 KB is expensive per KB (fixed costs) and 4 MB cheap: neither counts; 100 KB → 1 MB doubles.
     const s: ShapeScaling = { shape: 'ordinary', points: [point(kb(1), 50), point(kb(10), 1), point(kb(100), 1), point(kb(1024), 2), point(kb(4096), 0.1)] };
     assert.equal(growth(s), 2);
+  });
+
+  it('the tables name the range judged: to 1 MB in the full bench, to 100 KB with --quick', () => {
+    const point = (target: number) => ({ target, bytes: target, floorMs: 1, analysisMs: 1, findings: 0 });
+    const full: ShapeScaling = { shape: 'ordinary', points: SIZES.map(point) };
+    const quick: ShapeScaling = { shape: 'ordinary', points: QUICK_SIZES.map(point) };
+    assert.equal(growthRange([full]), '10 KB → 1.0 MB');
+    assert.equal(growthRange([quick]), '10 KB → 100 KB');
   });
 });
 
