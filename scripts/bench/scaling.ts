@@ -2,7 +2,10 @@
 // 1 KB … 4 MB, per KB, against the parse floor of the same text. Each shape runs in its own child
 // process so one shape's heap and caches do not weigh on the next.
 // Run alone: node --import tsx scripts/bench/scaling.ts [--quick] [shape...]
+// (a child: --child <shape> <documents.json>, written by the parent)
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseTree } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
@@ -48,10 +51,16 @@ export function timingFor(bytes: number, quick: boolean, first: boolean): Timing
   return { warmup: first ? 3 : 1, minRounds: 3, maxRounds: 30, budgetMs: quick ? 60 : 250 };
 }
 
-export function measureShape(shape: Shape, sizes: number[], quick = false): ShapeScaling {
+/** The documents of one shape, one per size. */
+type ShapeDocuments = { target: number; text: string; path: string }[];
+
+function documentsOf(shape: Shape, sizes: number[]): ShapeDocuments {
+  return sizes.map((target) => ({ target, ...shapedDocument(shape, target) }));
+}
+
+export function measureShape(shape: Shape, sizes: number[], quick = false, docs: ShapeDocuments = documentsOf(shape, sizes)): ShapeScaling {
   const points: ScalingPoint[] = [];
-  for (const [i, target] of sizes.entries()) {
-    const { text, path: file } = shapedDocument(shape, target);
+  for (const [i, { target, text, path: file }] of docs.entries()) {
     const floor = file.endsWith('.yaml') ? () => parseDocument(text) : () => parseTree(text);
     const timing = timingFor(target, quick, i === 0);
     const floorMs = timeMedian(floor, timing);
@@ -80,20 +89,33 @@ export function growthRange(results: ShapeScaling[]): string {
  *  superlinear). Results keep the order of `shapes`. */
 export async function measureScaling(quick: boolean, shapes: readonly Shape[] = SHAPES, parallel = 1): Promise<ShapeScaling[]> {
   const out: ShapeScaling[] = new Array(shapes.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < shapes.length) {
-      const i = next++;
-      out[i] = await measureInChild(shapes[i], quick);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+  // The documents are generated here, once: each child would otherwise read the whole managed
+  // corpus again (0.7 s of CPU per shape) to build them.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'connect-iam-scaling-'));
+  try {
+    const sizes = quick ? QUICK_SIZES : SIZES;
+    const files = shapes.map((shape) => {
+      const file = path.join(dir, `${shape}.json`);
+      fs.writeFileSync(file, JSON.stringify(documentsOf(shape, sizes)));
+      return file;
+    });
+    let next = 0;
+    const worker = async () => {
+      while (next < shapes.length) {
+        const i = next++;
+        out[i] = await measureInChild(shapes[i], files[i], quick);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   return out;
 }
 
-function measureInChild(shape: Shape, quick: boolean): Promise<ShapeScaling> {
+function measureInChild(shape: Shape, docs: string, quick: boolean): Promise<ShapeScaling> {
   const begin = performance.now();
-  const args = ['--import', 'tsx', __filename, '--child', shape, ...(quick ? ['--quick'] : [])];
+  const args = ['--import', 'tsx', __filename, '--child', shape, docs, ...(quick ? ['--quick'] : [])];
   return new Promise<ShapeScaling>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
@@ -129,7 +151,8 @@ if (require.main === module) {
   const quick = argv.includes('--quick');
   const sizes = quick ? QUICK_SIZES : SIZES;
   if (argv[0] === '--child') {
-    process.stdout.write(JSON.stringify(measureShape(argv[1] as Shape, sizes, quick)));
+    const docs = JSON.parse(fs.readFileSync(argv[2], 'utf8')) as ShapeDocuments;
+    process.stdout.write(JSON.stringify(measureShape(argv[1] as Shape, sizes, quick, docs)));
   } else {
     const only = argv.filter((a) => !a.startsWith('--')) as Shape[];
     measureScaling(quick, only.length ? only : SHAPES).then((r) => console.log(scalingTable(r)), (err) => {
