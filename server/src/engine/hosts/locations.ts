@@ -4,6 +4,7 @@
 import { Node } from 'jsonc-parser';
 import { STATEMENT_ELEMENTS } from '../reference/elements';
 import { propertiesOf } from '../parse/policyModel';
+import { propertyKey, propertyValue } from '../parse/jsonDocument';
 import { intrinsicName } from './intrinsics';
 
 export type EmbeddedKind = 'identity' | 'resource' | 'trust';
@@ -67,8 +68,15 @@ export function refTarget(node: Node | undefined): string | undefined {
   return typeof arg?.value === 'string' ? arg.value : undefined;
 }
 
+/** The value of the first property `name` of an object (propertiesOf's first match, without
+ *  building the property list: a template is asked a few names per resource on every edit). */
 export function prop(obj: Node | undefined, name: string): Node | undefined {
-  return propertiesOf(obj).find((p) => p.name === name)?.value;
+  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
+  for (const p of obj.children) {
+    if (p.type !== 'property' || !p.children?.length) continue;
+    if (String(propertyKey(p).value) === name) return propertyValue(p);
+  }
+  return undefined;
 }
 
 function items(node: Node | undefined): Node[] {
