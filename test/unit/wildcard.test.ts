@@ -159,3 +159,64 @@ describe('patternsIntersect and patternCovers', () => {
     assert.ok(performance.now() - start < 1000);
   });
 });
+
+/** The character-by-character programme `patternCovers` used before its one-pass matcher: kept
+ *  here as the reference the matcher must agree with. */
+function coversByTable(o: string, i: string): boolean {
+  const n = o.length;
+  const m = i.length;
+  let next = new Uint8Array(m + 1);
+  let row = new Uint8Array(m + 1);
+  for (let x = n; x >= 0; x--) {
+    for (let y = m; y >= 0; y--) {
+      let ok = false;
+      if (x === n) ok = y === m;
+      else if (o[x] === '*') ok = next[y] === 1 || (y < m && row[y + 1] === 1);
+      else if (y < m) {
+        const ci = i[y];
+        if (o[x] === '?') ok = ci !== '*' && next[y + 1] === 1;
+        else ok = ci !== '*' && ci !== '?' && ci === o[x] && next[y + 1] === 1;
+      }
+      row[y] = ok ? 1 : 0;
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}
+
+/** Every string of `alphabet` up to `max` characters. */
+function allStrings(alphabet: string[], max: number): string[] {
+  const out = [''];
+  for (let from = 0, len = 1; len <= max; len++) {
+    const to = out.length;
+    for (let k = from; k < to; k++) for (const ch of alphabet) out.push(out[k] + ch);
+    from = to;
+  }
+  return out;
+}
+
+describe('patternCovers agrees with the table it replaced', () => {
+  it('on every pair of patterns of up to 4 characters over a, b, * and ?', () => {
+    const patterns = allStrings(['a', 'b', '*', '?'], 4);
+    let covered = 0;
+    for (const outer of patterns) {
+      for (const inner of patterns) {
+        const want = outer === '*' || outer === inner || coversByTable(outer, inner);
+        if (want) covered++;
+        assert.equal(patternCovers(outer, inner), want, `patternCovers(${JSON.stringify(outer)}, ${JSON.stringify(inner)})`);
+      }
+    }
+    // Both answers occur many times: the comparison is not vacuous.
+    assert.ok(covered > 1000 && covered < patterns.length ** 2 - 1000, `${covered} covered pairs`);
+  });
+
+  it('case-insensitively on patterns of up to 3 characters over a, A, b, * and ?', () => {
+    const patterns = allStrings(['a', 'A', 'b', '*', '?'], 3);
+    for (const outer of patterns) {
+      for (const inner of patterns) {
+        const want = outer === '*' || outer === inner || coversByTable(outer.toLowerCase(), inner.toLowerCase());
+        assert.equal(patternCovers(outer, inner, true), want, `patternCovers(${JSON.stringify(outer)}, ${JSON.stringify(inner)}, true)`);
+      }
+    }
+  });
+});

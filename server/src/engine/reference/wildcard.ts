@@ -19,7 +19,8 @@ import { ESCAPED_CHARACTERS } from './variables';
 
 /** Compiled matchers by pattern. A matcher keeps its pattern (and so, were the pattern a slice of
  *  the document, the whole document): compiled from the memo's detached copy only. */
-const matchers = new StringMemo<(s: string) => boolean>(50_000);
+const matchersCi = new StringMemo<(s: string) => boolean>(50_000);
+const matchersCs = new StringMemo<(s: string) => boolean>(50_000);
 
 /** Does `value` match the IAM wildcard `pattern`? Actions compare case-insensitively. */
 export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
@@ -28,8 +29,10 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
   if (!pattern.includes('*') && !pattern.includes('?')) {
     return pattern.length === value.length && (caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value);
   }
-  const key = (caseInsensitive ? 'i:' : 's:') + pattern;
-  const matcher = matchers.getOrCompute(key, (own) => wcmatch(own.slice(2), { separator: false, flags: caseInsensitive ? 'i' : '' }));
+  // One memo per case mode, keyed by the pattern itself (no key string to build per call).
+  const matcher = caseInsensitive
+    ? matchersCi.getOrCompute(pattern, (own) => wcmatch(own, { separator: false, flags: 'i' }))
+    : matchersCs.getOrCompute(pattern, (own) => wcmatch(own, { separator: false, flags: '' }));
   return matcher(value);
 }
 
@@ -390,30 +393,45 @@ function literalEndsAgree(o: string, i: string): boolean {
 }
 
 function coversUncached(outer: string, inner: string, caseInsensitive: boolean): boolean {
-  // Treat inner's wildcards as literal marker characters that only outer's wildcards can absorb:
-  // `*` in inner must be absorbed by a `*` in outer; `?` by `?` or `*`.
   const o = caseInsensitive ? outer.toLowerCase() : outer;
   const i = caseInsensitive ? inner.toLowerCase() : inner;
   if (!literalEndsAgree(o, i)) return false;
+  // Too large to decide cheaply: "not covered" is the answer that cannot invent an override.
+  if ((o.length + 1) * (i.length + 1) > MAX_CELLS) return outer === '*';
+  return globCovers(o, i);
+}
+
+/**
+ * Does the glob `o` (`*` any run, `?` one character) match `i`, read with its own wildcards as
+ * marker characters that only `o`'s wildcards can absorb (`*` of `i` by a `*` only, `?` by `?` or
+ * `*`)? Every token of `o` but `*` stands for exactly one character, so the greedy two-pointer
+ * match is exact: on a mismatch only the last `*` seen needs to take one more character (an
+ * earlier `*` taking more could only be undone by the later one). O(n·m) at worst, one pass on
+ * the patterns policies hold, and no table.
+ */
+function globCovers(o: string, i: string): boolean {
   const n = o.length;
   const m = i.length;
-  // Too large to decide cheaply: "not covered" is the answer that cannot invent an override.
-  if ((n + 1) * (m + 1) > MAX_CELLS) return outer === '*';
-  let next = new Uint8Array(m + 1);
-  let row = new Uint8Array(m + 1);
-  for (let x = n; x >= 0; x--) {
-    for (let y = m; y >= 0; y--) {
-      let ok = false;
-      if (x === n) ok = y === m;
-      else if (o[x] === '*') ok = next[y] === 1 || (y < m && row[y + 1] === 1);
-      else if (y < m) {
-        const ci = i[y];
-        if (o[x] === '?') ok = ci !== '*' && next[y + 1] === 1;
-        else ok = ci !== '*' && ci !== '?' && ci === o[x] && next[y + 1] === 1;
-      }
-      row[y] = ok ? 1 : 0;
+  let x = 0;
+  let y = 0;
+  let star = -1; // index in o of the last `*` met
+  let resume = 0; // where in i that `*` stops absorbing
+  while (y < m) {
+    const p = x < n ? o.charCodeAt(x) : -1;
+    const c = i.charCodeAt(y);
+    if (p === 42 /* * */) {
+      star = x++;
+      resume = y;
+    } else if (p >= 0 && c !== 42 && (p === 63 /* ? */ || (p === c && c !== 63))) {
+      x++;
+      y++;
+    } else if (star >= 0) {
+      x = star + 1;
+      y = ++resume;
+    } else {
+      return false;
     }
-    [next, row] = [row, next];
   }
-  return next[0] === 1;
+  while (x < n && o.charCodeAt(x) === 42) x++;
+  return x === n;
 }
