@@ -330,16 +330,14 @@ const intersectCache = new PairMemo<boolean>(200_000);
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   matchWork.formatComparisons++;
   if (pattern.length * format.length > MAX_CELLS) return true;
-  const p = parseArn(pattern);
-  const f = p && parseArn(format);
-  if (f && surelyApart(p, f)) return false;
+  // The memo first: most calls repeat a pair, and a hit then parses neither ARN.
   return intersectCache.getOrCompute(format, pattern, patternMatchesFormatUncached);
 }
 
 function patternMatchesFormatUncached(format: string, pattern: string): boolean {
   const p = parseArn(pattern);
   const f = parseArn(format);
-  if (p && f) return wholeArnMatches(pattern, p, format, f);
+  if (p && f) return !surelyApart(p, f) && wholeArnMatches(pattern, p, format, f);
   // A part against a part (callers that split the ARN already) is compared from its start;
   // `*` or a short `arn:aws:*` against a whole format only by the DP.
   const whole = (text: string) => (text.startsWith('arn:') ? 0 : 5);
@@ -364,8 +362,6 @@ export function patternsIntersect(a: string, b: string, caseInsensitive = false)
 // Bounded memos of pure comparisons of two strings (memo.ts: nested maps, keys detached).
 const intersectsCi = new PairMemo<boolean>(100_000);
 const intersectsCs = new PairMemo<boolean>(100_000);
-const coversCi = new PairMemo<boolean>(100_000);
-const coversCs = new PairMemo<boolean>(100_000);
 
 /** Does every string matched by `inner` also match `outer`? Exact for the cases policies use:
  *  `outer` made of literals and `*`, `inner` literals, `*` and `?`. */
@@ -374,10 +370,11 @@ export function patternCovers(outer: string, inner: string, caseInsensitive = fa
   // A concrete inner is covered exactly when it matches outer: the compiled matcher (one per
   // pattern) instead of the programme for two patterns.
   if (!inner.includes('*') && !inner.includes('?')) return wildcardMatches(outer, inner, caseInsensitive);
-  return (caseInsensitive ? coversCi : coversCs).getOrCompute(outer, inner, () => coversUncached(outer, inner, caseInsensitive));
+  // Not memoised: the one-pass match costs less than a memo's lookup and entry.
+  return covers(outer, inner, caseInsensitive);
 }
 
-/** Cheap necessary conditions of `coversUncached`: outer's literal text before its first
+/** Cheap necessary conditions of `covers`: outer's literal text before its first
  *  wildcard must begin inner, and its literal text after its last wildcard must end it (a
  *  literal of outer matches only the same literal of inner). Rejects most pairs of different
  *  ARNs without the character-by-character programme. */
@@ -392,7 +389,7 @@ function literalEndsAgree(o: string, i: string): boolean {
   return i.length - tail.length >= first && i.endsWith(tail);
 }
 
-function coversUncached(outer: string, inner: string, caseInsensitive: boolean): boolean {
+function covers(outer: string, inner: string, caseInsensitive: boolean): boolean {
   const o = caseInsensitive ? outer.toLowerCase() : outer;
   const i = caseInsensitive ? inner.toLowerCase() : inner;
   if (!literalEndsAgree(o, i)) return false;
