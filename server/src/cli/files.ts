@@ -190,6 +190,9 @@ export function readTextFile(file: string): TextFile {
   return decodeText(readRegularFile(file));
 }
 
+/** One strict decoder for every file (a decode without `stream` starts afresh each time). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes a file's or standard input's bytes (see readText). */
 export function decodeText(bytes: Buffer): TextFile {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.toString('utf16le', 2), encoding: 'utf16le', bom: true };
@@ -197,7 +200,7 @@ export function decodeText(bytes: Buffer): TextFile {
   let text: string;
   try {
     // The decoder drops a leading byte-order mark itself (ignoreBOM: false).
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     throw new InputFileError(`not valid UTF-8 text (the first invalid byte is at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8`);
   }
@@ -236,7 +239,8 @@ function readRegularFile(file: string): Buffer {
     if (!stat.isFile()) throw new InputFileError(`not a regular file (${kindOf(stat)}); only files are linted`);
     if (stat.size > MAX_FILE_BYTES) throw new InputFileError(tooLarge(stat.size));
     // Read at most one byte past the cap, whatever the size said: the file may grow meanwhile.
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    // Not zero-filled: only the bytes read are returned.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
     let length = 0;
     for (;;) {
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);

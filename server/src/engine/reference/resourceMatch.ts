@@ -6,7 +6,7 @@ import { ActionInfo, allResourceTypeFormats, dataVersion, ResourceTypeInfo, reso
 // Imported so the bundler inlines it (about 10 KB): see scripts/arnServiceIndex.ts.
 import storedArnServices from './data/arn-services.json';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
-import { patternMatchesFormat, wildcardMatches } from './wildcard';
+import { patternMatchesFormat, patternMatchesFormatOnce, wildcardMatches } from './wildcard';
 
 /** Policy variables (`${aws:username}`) stand for any text at request time: match them as `*`. */
 export function variablesAsWildcards(resource: string): string {
@@ -185,7 +185,8 @@ export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldU
 function fieldUses(service: string, resource: string): FieldUses | undefined {
   const profile = arnServiceProfile(service);
   if (!profile) return undefined;
-  const fitting = profile.parsed.filter((f) => patternMatchesFormat(resource, f.resource.value));
+  // Memoised above: each pair is asked once, without the pair memo.
+  const fitting = profile.parsed.filter((f) => patternMatchesFormatOnce(resource, f.resource.value));
   if (!fitting.length) return { region: profile.region, account: profile.account };
   return { region: use(fitting.map((f) => f.region.value !== '')), account: use(fitting.map((f) => f.account.value !== '')) };
 }

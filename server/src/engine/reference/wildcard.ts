@@ -334,6 +334,15 @@ export function patternMatchesFormat(pattern: string, format: string): boolean {
   return intersectCache.getOrCompute(format, pattern, patternMatchesFormatUncached);
 }
 
+/** `patternMatchesFormat` without its memo, for callers that memoise their own answers and so
+ *  ask each pair once (a pattern against every format of its service): their pairs would only
+ *  fill the memo (about 40k entries on the AWS managed policies, nearly all used once). */
+export function patternMatchesFormatOnce(pattern: string, format: string): boolean {
+  matchWork.formatComparisons++;
+  if (pattern.length * format.length > MAX_CELLS) return true;
+  return patternMatchesFormatUncached(format, pattern);
+}
+
 function patternMatchesFormatUncached(format: string, pattern: string): boolean {
   const p = parseArn(pattern);
   const f = parseArn(format);

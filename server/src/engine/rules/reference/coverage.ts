@@ -7,7 +7,7 @@ import { StringMemo } from '../../memo';
 import { addStatementEdits } from '../../fixes/edits';
 import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
 import { hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
-import { patternMatchesFormat } from '../../reference/wildcard';
+import { patternMatchesFormatOnce } from '../../reference/wildcard';
 import { ActionInfo, ResourceTypeInfo } from '../../reference/iamData';
 import { actionResourceTypes, arnServiceProfile, ByArnService, formatServiceField, resourceMatchesType, resourceServiceField, variablesAsWildcards, wildcardOpening as openingOf } from '../../reference/resourceMatch';
 import { wildcardMatches } from '../../reference/wildcard';
@@ -191,7 +191,8 @@ function knownResourceType(arn: ParsedArn, text: string): boolean {
   const profile = arnServiceProfile(arn.service.value);
   if (!profile) return false;
   const pattern = variablesAsWildcards(text);
-  return profile.formats.some((format) => patternMatchesFormat(pattern, format));
+  // Asked once per ARN text (judged memoises it): the pairs bypass the pair memo.
+  return profile.formats.some((format) => patternMatchesFormatOnce(pattern, format));
 }
 
 /** Is the resource string judged against the reference (see `Coverage.arns`)? A function of the
