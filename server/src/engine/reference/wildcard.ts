@@ -225,7 +225,10 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
       }
       row[j] = ok ? 1 : 0;
     }
-    [next, row] = [row, next];
+    // Swapped through a local, not a destructuring (which may allocate an array per row).
+    const done = row;
+    row = next;
+    next = done;
   }
   return next[0] === 1;
 }
