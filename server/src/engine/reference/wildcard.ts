@@ -198,14 +198,22 @@ function singleMatch(a: Token, b: Token): boolean {
  *  silence a finding; for overlap checks it can at most add an information-level one. */
 const MAX_CELLS = 4_000_000;
 
+/** The two rows of `tokensIntersect` for formats of up to this many tokens (longer: fresh). */
+const MAX_SCRATCH = 4096;
+const scratchNext = new Uint8Array(MAX_SCRATCH);
+const scratchRow = new Uint8Array(MAX_SCRATCH);
+
 /** Can some string match both token sequences? O(n·m) dynamic programme. */
 export function tokensIntersect(a: Token[], b: Token[]): boolean {
   const n = a.length;
   const m = b.length;
   if ((n + 1) * (m + 1) > MAX_CELLS) return true;
-  // dp[i][j]: a[i..] and b[j..] can match a common string. Filled from the end.
-  let next = new Uint8Array(m + 1); // row i+1
-  let row = new Uint8Array(m + 1); // row i
+  // dp[i][j]: a[i..] and b[j..] can match a common string. Filled from the end. Every cell of a
+  // row is written before it is read (row i = n reads no row i+1), so the rows need no clearing
+  // and short ones are the same two scratch arrays for every call (tens of thousands on a run).
+  const shared = m + 1 <= MAX_SCRATCH;
+  let next = shared ? scratchNext : new Uint8Array(m + 1); // row i+1
+  let row = shared ? scratchRow : new Uint8Array(m + 1); // row i
   for (let i = n; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
       let ok = false;
