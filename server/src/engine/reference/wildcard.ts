@@ -215,6 +215,7 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
   let next = shared ? scratchNext : new Uint8Array(m + 1); // row i+1
   let row = shared ? scratchRow : new Uint8Array(m + 1); // row i
   for (let i = n; i >= 0; i--) {
+    let alive = false;
     for (let j = m; j >= 0; j--) {
       let ok = false;
       const ta = a[i];
@@ -232,7 +233,11 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
         }
       }
       row[j] = ok ? 1 : 0;
+      if (ok) alive = true;
     }
+    // A row of zeros is final: a cell reads the row below and its right neighbour only, and the
+    // last cell of a row above reads nothing but the row below, so every row above is zeros too.
+    if (!alive) return false;
     // Swapped through a local, not a destructuring (which may allocate an array per row).
     const done = row;
     row = next;
