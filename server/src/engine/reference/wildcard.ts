@@ -255,11 +255,12 @@ function literalEndsAt(text: string, i: number): boolean {
 /** Cheap necessary condition: the literal beginnings of two texts (before the first wildcard or
  *  `${` variable) agree, one being a prefix of the other. Rejects most pattern/format pairs before
  *  the DP runs; compares in place (this runs for every pair a policy meets). */
-function prefixesAgree(pattern: string, format: string): boolean {
-  const n = Math.min(pattern.length, format.length);
+function prefixesAgree(pattern: string, format: string, from = 0, formatFrom = 0): boolean {
+  // From `from` in the pattern and `formatFrom` in the format: a part compared in place.
+  const n = Math.min(pattern.length - from, format.length - formatFrom);
   for (let i = 0; i < n; i++) {
-    if (literalEndsAt(pattern, i) || literalEndsAt(format, i)) return true;
-    if (pattern.charCodeAt(i) !== format.charCodeAt(i)) return false;
+    if (literalEndsAt(pattern, from + i) || literalEndsAt(format, formatFrom + i)) return true;
+    if (pattern.charCodeAt(from + i) !== format.charCodeAt(formatFrom + i)) return false;
   }
   return true;
 }
@@ -275,9 +276,10 @@ function cachedFormatTokens(format: string, colonsBefore: number): Token[] {
  *  at `cut` (the index of the colon the pattern's fifth colon lands on)? The two halves are then
  *  independent: fields against the text before the cut, resource part against the rest. */
 function matchesAtCut(pattern: string, patternCut: number, format: string, cut: number, shifted: boolean): boolean {
+  // Compared in place first: most cuts are rejected there, before any part is sliced out.
+  if (!prefixesAgree(pattern, format, patternCut + 1, cut + 1)) return false;
   const resource = pattern.slice(patternCut + 1);
   const formatRest = format.slice(cut + 1);
-  if (!prefixesAgree(resource, formatRest)) return false;
   // After a shift the pattern's resource part sits inside the format's resource part, so its
   // colons must meet the format's own colons (`secret:${SecretId}` holds no second colon).
   const restColons = shifted ? 6 : 5;
