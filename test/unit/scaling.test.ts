@@ -8,7 +8,7 @@ import { analyze } from '../../server/src/engine';
 import { MAX_DENIES_PER_ALLOW, overlapWork } from '../../server/src/engine/rules/deny/overlap';
 import { matchWork } from '../../server/src/engine/reference/wildcard';
 import { findingsOf, policy } from '../helpers';
-import { wildcardOnlyWork } from '../../server/src/engine/rules/reference/coverage';
+import { coverageWork, wildcardOnlyWork } from '../../server/src/engine/rules/reference/coverage';
 import { arrayEditWork } from '../../server/src/engine/rules/security/arrayEdits';
 import { actionsOf, serviceKeys } from '../../server/src/engine/reference/iamData';
 import { actionResourceTypes, wildcardOnlyMayAccept } from '../../server/src/engine/reference/resourceMatch';
@@ -202,4 +202,22 @@ describe('action-needs-wildcard-resource on a statement with thousands of action
       }
     });
   }
+});
+
+describe('first-sight work of the reference checks, shared and memoised', () => {
+  /** `n` statements (distinct Sids, so each is analysed) naming the same EC2 instance ARN. */
+  const sameArn = (sids: string[]) => policy(...sids.map((Sid) => ({ Sid, Effect: 'Allow', Action: 'ec2:StartInstances', Resource: 'arn:aws:ec2:us-east-1:123456789012:instance/i-1' })));
+
+  it('the three coverage rules share one coverage computation per statement', () => {
+    const sids = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const computed = countOf(() => coverageWork.statements, () => analyze(sameArn(sids)));
+    assert.equal(computed, sids.length, 'one per statement, not one per rule');
+  });
+
+  it('an ARN seen before is not compared with every format of its service again', () => {
+    analyze(sameArn(['First'])); // its first sight: compared with EC2's formats (over a hundred)
+    const again = countOf(() => matchWork.formatComparisons, () => analyze(sameArn(['Second', 'Third', 'Fourth', 'Fifth'])));
+    // Left: the coverage questions of each statement (does the instance type fit the ARN?).
+    assert.ok(again <= 4 * 4, `${again} format comparisons for 4 statements of a known ARN`);
+  });
 });

@@ -2,7 +2,7 @@
 // one pattern against another (the explicit-Deny analysis).
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { patternCovers, patternMatchesFormat, patternsIntersect, resourcePatternMatches, wildcardMatches } from '../../server/src/engine/reference/wildcard';
+import { formatTokens, patternCovers, patternMatchesFormat, patternsIntersect, resourcePatternMatches, resourcePatternTokens, tokensIntersect, wildcardMatches } from '../../server/src/engine/reference/wildcard';
 import { findingsOf, policy } from '../helpers';
 
 const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
@@ -157,5 +157,114 @@ describe('patternsIntersect and patternCovers', () => {
     const start = performance.now();
     assert.ok(patternMatchesFormat(huge, BUCKET));
     assert.ok(performance.now() - start < 1000);
+  });
+});
+
+/** The character-by-character programme `patternCovers` used before its one-pass matcher: kept
+ *  here as the reference the matcher must agree with. */
+function coversByTable(o: string, i: string): boolean {
+  const n = o.length;
+  const m = i.length;
+  let next = new Uint8Array(m + 1);
+  let row = new Uint8Array(m + 1);
+  for (let x = n; x >= 0; x--) {
+    for (let y = m; y >= 0; y--) {
+      let ok = false;
+      if (x === n) ok = y === m;
+      else if (o[x] === '*') ok = next[y] === 1 || (y < m && row[y + 1] === 1);
+      else if (y < m) {
+        const ci = i[y];
+        if (o[x] === '?') ok = ci !== '*' && next[y + 1] === 1;
+        else ok = ci !== '*' && ci !== '?' && ci === o[x] && next[y + 1] === 1;
+      }
+      row[y] = ok ? 1 : 0;
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}
+
+/** Every string of `alphabet` up to `max` characters. */
+function allStrings(alphabet: string[], max: number): string[] {
+  const out = [''];
+  for (let from = 0, len = 1; len <= max; len++) {
+    const to = out.length;
+    for (let k = from; k < to; k++) for (const ch of alphabet) out.push(out[k] + ch);
+    from = to;
+  }
+  return out;
+}
+
+describe('patternCovers agrees with the table it replaced', () => {
+  it('on every pair of patterns of up to 4 characters over a, b, * and ?', () => {
+    const patterns = allStrings(['a', 'b', '*', '?'], 4);
+    let covered = 0;
+    for (const outer of patterns) {
+      for (const inner of patterns) {
+        const want = outer === '*' || outer === inner || coversByTable(outer, inner);
+        if (want) covered++;
+        assert.equal(patternCovers(outer, inner), want, `patternCovers(${JSON.stringify(outer)}, ${JSON.stringify(inner)})`);
+      }
+    }
+    // Both answers occur many times: the comparison is not vacuous.
+    assert.ok(covered > 1000 && covered < patterns.length ** 2 - 1000, `${covered} covered pairs`);
+  });
+
+  it('case-insensitively on patterns of up to 3 characters over a, A, b, * and ?', () => {
+    const patterns = allStrings(['a', 'A', 'b', '*', '?'], 3);
+    for (const outer of patterns) {
+      for (const inner of patterns) {
+        const want = outer === '*' || outer === inner || coversByTable(outer.toLowerCase(), inner.toLowerCase());
+        assert.equal(patternCovers(outer, inner, true), want, `patternCovers(${JSON.stringify(outer)}, ${JSON.stringify(inner)}, true)`);
+      }
+    }
+  });
+});
+
+type Tok = ReturnType<typeof formatTokens>[number];
+
+/** `tokensIntersect` as it was before its shared rows and its early "no": the whole table, fresh
+ *  rows, read to the end. The reference the faster one must agree with. */
+function intersectByWholeTable(a: Tok[], b: Tok[]): boolean {
+  const consumes = (star: Tok, t: Tok) => (t.kind === 'lit' ? !t.sep && !(star as { forbid?: string }).forbid?.includes(t.ch) : t.kind === 'one');
+  const single = (x: Tok, y: Tok) => (x.kind === 'one' ? consumes(x, y) : y.kind === 'one' ? consumes(y, x) : x.kind === 'lit' && y.kind === 'lit' && x.ch === y.ch);
+  const n = a.length;
+  const m = b.length;
+  const dp = Array.from({ length: n + 2 }, () => new Uint8Array(m + 2));
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      const ta = a[i];
+      const tb = b[j];
+      let ok = i === n && j === m;
+      if (!ok && ta?.kind === 'any') ok = dp[i + 1][j] === 1 || (tb !== undefined && tb.kind !== 'any' && consumes(ta, tb) && dp[i][j + 1] === 1);
+      if (!ok && tb?.kind === 'any') ok = dp[i][j + 1] === 1 || (ta !== undefined && ta.kind !== 'any' && consumes(tb, ta) && dp[i + 1][j] === 1);
+      if (!ok && ta && tb && ta.kind !== 'any' && tb.kind !== 'any') ok = single(ta, tb) && dp[i + 1][j + 1] === 1;
+      dp[i][j] = ok ? 1 : 0;
+    }
+  }
+  return dp[0][0] === 1;
+}
+
+describe('tokensIntersect agrees with the whole table', () => {
+  it('on resource patterns of up to 3 characters over a, :, /, * and ? against small formats', () => {
+    const patterns = allStrings(['a', ':', '/', '*', '?'], 3);
+    const formats = allStrings(['a', ':', '/', '${Name}', '${BucketName}', '*'], 3);
+    let yes = 0;
+    let calls = 0;
+    for (const p of patterns) {
+      for (const shifted of [false, true]) {
+        const pt = resourcePatternTokens(p, { literalColons: shifted });
+        for (const f of formats) {
+          for (const colons of [3, 5]) {
+            const ft = formatTokens(f, colons);
+            const want = intersectByWholeTable(pt, ft);
+            if (want) yes++;
+            calls++;
+            assert.equal(tokensIntersect(pt, ft), want, `${JSON.stringify(p)} (shifted: ${shifted}) against ${JSON.stringify(f)} after ${colons} colons`);
+          }
+        }
+      }
+    }
+    assert.ok(yes > 1000 && yes < calls - 1000, `${yes} of ${calls} pairs intersect`);
   });
 });

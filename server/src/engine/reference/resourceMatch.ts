@@ -1,12 +1,12 @@
 // Which resource types a policy ARN can name, and what the reference's ARN formats say about
 // the Region and account fields of a service's ARNs. Everything is derived from the resource-type
 // ARN formats (`arn:${Partition}:s3:::${BucketName}`), never from a hand-written list.
-import { StringMemo } from '../memo';
+import { PairMemo } from '../memo';
 import { ActionInfo, allResourceTypeFormats, dataVersion, ResourceTypeInfo, resourceTypeFormats, serviceKeys } from './iamData';
 // Imported so the bundler inlines it (about 10 KB): see scripts/arnServiceIndex.ts.
 import storedArnServices from './data/arn-services.json';
 import { hasWildcard, ParsedArn, parseArn } from './arn';
-import { patternMatchesFormat, wildcardMatches } from './wildcard';
+import { patternMatchesFormat, patternMatchesFormatOnce, wildcardMatches } from './wildcard';
 
 /** Policy variables (`${aws:username}`) stand for any text at request time: match them as `*`. */
 export function variablesAsWildcards(resource: string): string {
@@ -29,9 +29,24 @@ export function resourceMatchesType(resource: string, type: ResourceTypeInfo): b
  */
 const MERGED_VERSION_PREFIXES = new Set(['elasticloadbalancing', 'ses', 'lex', 'kinesisanalytics', 'apigateway']);
 
+/** Per action (the reference's objects live as long as the process): the rules ask for an
+ *  action's types in statement after statement, and each answer read the service's formats
+ *  again, lower-casing the service and the type keys each time. */
+const typesByAction = new WeakMap<ActionInfo, readonly ResourceTypeInfo[]>();
+
 /** The resource types an action can be authorized on (empty: the action needs `"Resource": "*"`),
- *  one entry per ARN format: a type with two formats appears twice, each with one format. */
-export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
+ *  one entry per ARN format: a type with two formats appears twice, each with one format.
+ *  Shared between callers: read-only. */
+export function actionResourceTypes(action: ActionInfo): readonly ResourceTypeInfo[] {
+  let types = typesByAction.get(action);
+  if (!types) {
+    types = resourceTypesOfAction(action);
+    typesByAction.set(action, types);
+  }
+  return types;
+}
+
+function resourceTypesOfAction(action: ActionInfo): ResourceTypeInfo[] {
   if (MERGED_VERSION_PREFIXES.has(action.service) && action.resourceTypes.length > 0) return [...allResourceTypeFormats(action.service)];
   const out: ResourceTypeInfo[] = [];
   for (const rt of action.resourceTypes) if (rt.name) out.push(...resourceTypeFormats(action.service, rt.name));
@@ -150,19 +165,30 @@ export function arnServiceProfile(service: string): ArnServiceProfile | undefine
   return profileOf(service);
 }
 
-const useCache = new StringMemo<FieldUse | undefined>(100_000);
+/** Both fields' uses for one (service field, resource part): the formats that fit are the same
+ *  for the Region and the account, so they are found once for both. */
+interface FieldUses {
+  region: FieldUse;
+  account: FieldUse;
+}
+
+const useCache = new PairMemo<FieldUses | undefined>(100_000);
 
 /** How the formats a policy ARN can be (same service field, resource part compatible) use its
  *  Region or account field; the whole service's use when no format's resource part fits (the
  *  coverage rules report such ARNs). Undefined for a service field the reference does not use. */
 export function arnFieldUse(arn: ParsedArn, field: 'region' | 'account'): FieldUse | undefined {
-  const key = `${field}\u0000${arn.service.value}\u0000${arn.resource.value}`;
-  return useCache.getOrCompute(key, () => {
-    const profile = arnServiceProfile(arn.service.value);
-    if (!profile) return undefined;
-    const fitting = profile.parsed.filter((f) => patternMatchesFormat(arn.resource.value, f.resource.value));
-    return fitting.length ? use(fitting.map((f) => f[field].value !== '')) : profile[field];
-  });
+  // Keyed by the parsed ARN's own field strings (parseArn is memoised): no key string to build.
+  return useCache.getOrCompute(arn.service.value, arn.resource.value, fieldUses)?.[field];
+}
+
+function fieldUses(service: string, resource: string): FieldUses | undefined {
+  const profile = arnServiceProfile(service);
+  if (!profile) return undefined;
+  // Memoised above: each pair is asked once, without the pair memo.
+  const fitting = profile.parsed.filter((f) => patternMatchesFormatOnce(resource, f.resource.value));
+  if (!fitting.length) return { region: profile.region, account: profile.account };
+  return { region: use(fitting.map((f) => f.region.value !== '')), account: use(fitting.map((f) => f.account.value !== '')) };
 }
 
 /** Every service field the reference's ARN formats use. */

@@ -19,7 +19,8 @@ import { ESCAPED_CHARACTERS } from './variables';
 
 /** Compiled matchers by pattern. A matcher keeps its pattern (and so, were the pattern a slice of
  *  the document, the whole document): compiled from the memo's detached copy only. */
-const matchers = new StringMemo<(s: string) => boolean>(50_000);
+const matchersCi = new StringMemo<(s: string) => boolean>(50_000);
+const matchersCs = new StringMemo<(s: string) => boolean>(50_000);
 
 /** Does `value` match the IAM wildcard `pattern`? Actions compare case-insensitively. */
 export function wildcardMatches(pattern: string, value: string, caseInsensitive = false): boolean {
@@ -28,8 +29,10 @@ export function wildcardMatches(pattern: string, value: string, caseInsensitive 
   if (!pattern.includes('*') && !pattern.includes('?')) {
     return pattern.length === value.length && (caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value);
   }
-  const key = (caseInsensitive ? 'i:' : 's:') + pattern;
-  const matcher = matchers.getOrCompute(key, (own) => wcmatch(own.slice(2), { separator: false, flags: caseInsensitive ? 'i' : '' }));
+  // One memo per case mode, keyed by the pattern itself (no key string to build per call).
+  const matcher = caseInsensitive
+    ? matchersCi.getOrCompute(pattern, (own) => wcmatch(own, { separator: false, flags: 'i' }))
+    : matchersCs.getOrCompute(pattern, (own) => wcmatch(own, { separator: false, flags: '' }));
   return matcher(value);
 }
 
@@ -195,15 +198,24 @@ function singleMatch(a: Token, b: Token): boolean {
  *  silence a finding; for overlap checks it can at most add an information-level one. */
 const MAX_CELLS = 4_000_000;
 
+/** The two rows of `tokensIntersect` for formats of up to this many tokens (longer: fresh). */
+const MAX_SCRATCH = 4096;
+const scratchNext = new Uint8Array(MAX_SCRATCH);
+const scratchRow = new Uint8Array(MAX_SCRATCH);
+
 /** Can some string match both token sequences? O(n·m) dynamic programme. */
 export function tokensIntersect(a: Token[], b: Token[]): boolean {
   const n = a.length;
   const m = b.length;
   if ((n + 1) * (m + 1) > MAX_CELLS) return true;
-  // dp[i][j]: a[i..] and b[j..] can match a common string. Filled from the end.
-  let next = new Uint8Array(m + 1); // row i+1
-  let row = new Uint8Array(m + 1); // row i
+  // dp[i][j]: a[i..] and b[j..] can match a common string. Filled from the end. Every cell of a
+  // row is written before it is read (row i = n reads no row i+1), so the rows need no clearing
+  // and short ones are the same two scratch arrays for every call (tens of thousands on a run).
+  const shared = m + 1 <= MAX_SCRATCH;
+  let next = shared ? scratchNext : new Uint8Array(m + 1); // row i+1
+  let row = shared ? scratchRow : new Uint8Array(m + 1); // row i
   for (let i = n; i >= 0; i--) {
+    let alive = false;
     for (let j = m; j >= 0; j--) {
       let ok = false;
       const ta = a[i];
@@ -221,8 +233,15 @@ export function tokensIntersect(a: Token[], b: Token[]): boolean {
         }
       }
       row[j] = ok ? 1 : 0;
+      if (ok) alive = true;
     }
-    [next, row] = [row, next];
+    // A row of zeros is final: a cell reads the row below and its right neighbour only, and the
+    // last cell of a row above reads nothing but the row below, so every row above is zeros too.
+    if (!alive) return false;
+    // Swapped through a local, not a destructuring (which may allocate an array per row).
+    const done = row;
+    row = next;
+    next = done;
   }
   return next[0] === 1;
 }
@@ -236,11 +255,12 @@ function literalEndsAt(text: string, i: number): boolean {
 /** Cheap necessary condition: the literal beginnings of two texts (before the first wildcard or
  *  `${` variable) agree, one being a prefix of the other. Rejects most pattern/format pairs before
  *  the DP runs; compares in place (this runs for every pair a policy meets). */
-function prefixesAgree(pattern: string, format: string): boolean {
-  const n = Math.min(pattern.length, format.length);
+function prefixesAgree(pattern: string, format: string, from = 0, formatFrom = 0): boolean {
+  // From `from` in the pattern and `formatFrom` in the format: a part compared in place.
+  const n = Math.min(pattern.length - from, format.length - formatFrom);
   for (let i = 0; i < n; i++) {
-    if (literalEndsAt(pattern, i) || literalEndsAt(format, i)) return true;
-    if (pattern.charCodeAt(i) !== format.charCodeAt(i)) return false;
+    if (literalEndsAt(pattern, from + i) || literalEndsAt(format, formatFrom + i)) return true;
+    if (pattern.charCodeAt(from + i) !== format.charCodeAt(formatFrom + i)) return false;
   }
   return true;
 }
@@ -256,9 +276,10 @@ function cachedFormatTokens(format: string, colonsBefore: number): Token[] {
  *  at `cut` (the index of the colon the pattern's fifth colon lands on)? The two halves are then
  *  independent: fields against the text before the cut, resource part against the rest. */
 function matchesAtCut(pattern: string, patternCut: number, format: string, cut: number, shifted: boolean): boolean {
+  // Compared in place first: most cuts are rejected there, before any part is sliced out.
+  if (!prefixesAgree(pattern, format, patternCut + 1, cut + 1)) return false;
   const resource = pattern.slice(patternCut + 1);
   const formatRest = format.slice(cut + 1);
-  if (!prefixesAgree(resource, formatRest)) return false;
   // After a shift the pattern's resource part sits inside the format's resource part, so its
   // colons must meet the format's own colons (`secret:${SecretId}` holds no second colon).
   const restColons = shifted ? 6 : 5;
@@ -327,16 +348,23 @@ const intersectCache = new PairMemo<boolean>(200_000);
 export function patternMatchesFormat(pattern: string, format: string): boolean {
   matchWork.formatComparisons++;
   if (pattern.length * format.length > MAX_CELLS) return true;
-  const p = parseArn(pattern);
-  const f = p && parseArn(format);
-  if (f && surelyApart(p, f)) return false;
+  // The memo first: most calls repeat a pair, and a hit then parses neither ARN.
   return intersectCache.getOrCompute(format, pattern, patternMatchesFormatUncached);
+}
+
+/** `patternMatchesFormat` without its memo, for callers that memoise their own answers and so
+ *  ask each pair once (a pattern against every format of its service): their pairs would only
+ *  fill the memo (about 40k entries on the AWS managed policies, nearly all used once). */
+export function patternMatchesFormatOnce(pattern: string, format: string): boolean {
+  matchWork.formatComparisons++;
+  if (pattern.length * format.length > MAX_CELLS) return true;
+  return patternMatchesFormatUncached(format, pattern);
 }
 
 function patternMatchesFormatUncached(format: string, pattern: string): boolean {
   const p = parseArn(pattern);
   const f = parseArn(format);
-  if (p && f) return wholeArnMatches(pattern, p, format, f);
+  if (p && f) return !surelyApart(p, f) && wholeArnMatches(pattern, p, format, f);
   // A part against a part (callers that split the ARN already) is compared from its start;
   // `*` or a short `arn:aws:*` against a whole format only by the DP.
   const whole = (text: string) => (text.startsWith('arn:') ? 0 : 5);
@@ -400,8 +428,6 @@ function isAscii(s: string): boolean {
 // Bounded memos of pure comparisons of two strings (memo.ts: nested maps, keys detached).
 const intersectsCi = new PairMemo<boolean>(100_000);
 const intersectsCs = new PairMemo<boolean>(100_000);
-const coversCi = new PairMemo<boolean>(100_000);
-const coversCs = new PairMemo<boolean>(100_000);
 
 /** Does every string matched by `inner` also match `outer`? Exact for the cases policies use:
  *  `outer` made of literals and `*`, `inner` literals, `*` and `?`. */
@@ -410,10 +436,11 @@ export function patternCovers(outer: string, inner: string, caseInsensitive = fa
   // A concrete inner is covered exactly when it matches outer: the compiled matcher (one per
   // pattern) instead of the programme for two patterns.
   if (!inner.includes('*') && !inner.includes('?')) return wildcardMatches(outer, inner, caseInsensitive);
-  return (caseInsensitive ? coversCi : coversCs).getOrCompute(outer, inner, () => coversUncached(outer, inner, caseInsensitive));
+  // Not memoised: the one-pass match costs less than a memo's lookup and entry.
+  return covers(outer, inner, caseInsensitive);
 }
 
-/** Cheap necessary conditions of `coversUncached`: outer's literal text before its first
+/** Cheap necessary conditions of `covers`: outer's literal text before its first
  *  wildcard must begin inner, and its literal text after its last wildcard must end it (a
  *  literal of outer matches only the same literal of inner). Rejects most pairs of different
  *  ARNs without the character-by-character programme. */
@@ -428,31 +455,46 @@ function literalEndsAgree(o: string, i: string): boolean {
   return i.length - tail.length >= first && i.endsWith(tail);
 }
 
-function coversUncached(outer: string, inner: string, caseInsensitive: boolean): boolean {
-  // Treat inner's wildcards as literal marker characters that only outer's wildcards can absorb:
-  // `*` in inner must be absorbed by a `*` in outer; `?` by `?` or `*`.
+function covers(outer: string, inner: string, caseInsensitive: boolean): boolean {
   const o = caseInsensitive ? outer.toLowerCase() : outer;
   const i = caseInsensitive ? inner.toLowerCase() : inner;
   if (!literalEndsAgree(o, i)) return false;
+  // Too large to decide cheaply: "not covered" is the answer that cannot invent an override.
+  if ((o.length + 1) * (i.length + 1) > MAX_CELLS) return outer === '*';
+  return globCovers(o, i);
+}
+
+/**
+ * Does the glob `o` (`*` any run, `?` one character) match `i`, read with its own wildcards as
+ * marker characters that only `o`'s wildcards can absorb (`*` of `i` by a `*` only, `?` by `?` or
+ * `*`)? Every token of `o` but `*` stands for exactly one character, so the greedy two-pointer
+ * match is exact: on a mismatch only the last `*` seen needs to take one more character (an
+ * earlier `*` taking more could only be undone by the later one). O(n·m) at worst, one pass on
+ * the patterns policies hold, and no table.
+ */
+function globCovers(o: string, i: string): boolean {
   const n = o.length;
   const m = i.length;
-  // Too large to decide cheaply: "not covered" is the answer that cannot invent an override.
-  if ((n + 1) * (m + 1) > MAX_CELLS) return outer === '*';
-  let next = new Uint8Array(m + 1);
-  let row = new Uint8Array(m + 1);
-  for (let x = n; x >= 0; x--) {
-    for (let y = m; y >= 0; y--) {
-      let ok = false;
-      if (x === n) ok = y === m;
-      else if (o[x] === '*') ok = next[y] === 1 || (y < m && row[y + 1] === 1);
-      else if (y < m) {
-        const ci = i[y];
-        if (o[x] === '?') ok = ci !== '*' && next[y + 1] === 1;
-        else ok = ci !== '*' && ci !== '?' && ci === o[x] && next[y + 1] === 1;
-      }
-      row[y] = ok ? 1 : 0;
+  let x = 0;
+  let y = 0;
+  let star = -1; // index in o of the last `*` met
+  let resume = 0; // where in i that `*` stops absorbing
+  while (y < m) {
+    const p = x < n ? o.charCodeAt(x) : -1;
+    const c = i.charCodeAt(y);
+    if (p === 42 /* * */) {
+      star = x++;
+      resume = y;
+    } else if (p >= 0 && c !== 42 && (p === 63 /* ? */ || (p === c && c !== 63))) {
+      x++;
+      y++;
+    } else if (star >= 0) {
+      x = star + 1;
+      y = ++resume;
+    } else {
+      return false;
     }
-    [next, row] = [row, next];
   }
-  return next[0] === 1;
+  while (x < n && o.charCodeAt(x) === 42) x++;
+  return x === n;
 }

@@ -3,10 +3,11 @@
 // types is authorized only by `"Resource": "*"`. Checked for Allow and Deny statements that use
 // Action and Resource (NotAction/NotResource invert the sets and are left alone).
 import { getNodeValue } from 'jsonc-parser';
+import { StringMemo } from '../../memo';
 import { addStatementEdits } from '../../fixes/edits';
 import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
 import { hasWildcard, ParsedArn, parseArn } from '../../reference/arn';
-import { patternMatchesFormat } from '../../reference/wildcard';
+import { patternMatchesFormatOnce } from '../../reference/wildcard';
 import { ActionInfo, ResourceTypeInfo } from '../../reference/iamData';
 import { actionResourceTypes, arnServiceProfile, ByArnService, formatServiceField, resourceMatchesType, resourceServiceField, variablesAsWildcards, wildcardOpening as openingOf } from '../../reference/resourceMatch';
 import { wildcardMatches } from '../../reference/wildcard';
@@ -188,23 +189,60 @@ function typeCoverage(arns: ValueItem[]): (type: ResourceTypeInfo) => boolean {
 function knownResourceType(arn: ParsedArn, text: string): boolean {
   if (hasWildcard(arn.service.value)) return true;
   const profile = arnServiceProfile(arn.service.value);
-  return !!profile && profile.formats.some((format) => patternMatchesFormat(variablesAsWildcards(text), format));
+  if (!profile) return false;
+  const pattern = variablesAsWildcards(text);
+  // Asked once per ARN text (judged memoises it): the pairs bypass the pair memo.
+  return profile.formats.some((format) => patternMatchesFormatOnce(pattern, format));
+}
+
+/** Is the resource string judged against the reference (see `Coverage.arns`)? A function of the
+ *  text alone, asked for the same ARNs in statement after statement (AWS's policies repeat
+ *  them): memoised, so an ARN meets its service's formats once per process. */
+const judgedByText = new StringMemo<boolean>();
+
+function judged(text: string): boolean {
+  return judgedByText.getOrCompute(text, (own) => {
+    const arn = parseArn(own);
+    return arn !== undefined && !arnFieldFault(arn) && knownResourceType(arn, own);
+  });
+}
+
+/** Work counted by the tests: statements whose coverage was computed (once for the three rules). */
+export const coverageWork = { statements: 0 };
+
+/** One computation per statement for the three coverage rules (null: the statement is not judged).
+ *  Keyed by the statement object: the rules of one analysis see the same one. */
+const coverages = new WeakMap<Statement, Coverage | null>();
+
+function coverageOf(s: Statement): Coverage | null {
+  let c = coverages.get(s);
+  if (c === undefined) {
+    c = computeCoverage(s);
+    coverages.set(s, c);
+  }
+  return c;
+}
+
+function computeCoverage(s: Statement): Coverage | null {
+  if (s.isNotAction || s.isNotResource || !s.actionProperty || !s.resourceProperty) return null;
+  const strings = s.resources.filter((r) => typeof r.value === 'string');
+  if (!strings.length) return null;
+  coverageWork.statements++;
+  const hasStar = strings.some((r) => /^[*]+$/.test(r.text));
+  // An ARN with a fault in a field of its own (a Region in an S3 ARN) is reported by the field
+  // rule: judging it here too would give one mistake three findings. It counts as unknown.
+  // So does an ARN of no resource type the reference knows for its service (a type newer than
+  // the reference, such as a new SageMaker resource AWS's own policies already use, or an
+  // unknown service, which arn-unknown-service reports): what it names is unknown here.
+  const arns = strings.filter((r) => judged(r.text));
+  const parsed = strings.filter((r) => parseArn(r.text) !== undefined);
+  return { s, actions: resolvedActions(s), arns, parsed, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
 }
 
 function* coverageStatements(ctx: RuleContext): Generator<Coverage> {
   for (const s of ctx.doc.statements) {
-    if (s.isNotAction || s.isNotResource || !s.actionProperty || !s.resourceProperty) continue;
-    const strings = s.resources.filter((r) => typeof r.value === 'string');
-    if (!strings.length) continue;
-    const hasStar = strings.some((r) => /^[*]+$/.test(r.text));
-    // An ARN with a fault in a field of its own (a Region in an S3 ARN) is reported by the field
-    // rule: judging it here too would give one mistake three findings. It counts as unknown.
-    // So does an ARN of no resource type the reference knows for its service (a type newer than
-    // the reference, such as a new SageMaker resource AWS's own policies already use, or an
-    // unknown service, which arn-unknown-service reports): what it names is unknown here.
-    const arns = strings.filter((r) => { const arn = parseArn(r.text); return arn !== undefined && !arnFieldFault(arn) && knownResourceType(arn, r.text); });
-    const parsed = strings.filter((r) => parseArn(r.text) !== undefined);
-    yield { s, actions: resolvedActions(s), arns, parsed, hasStar, hasOther: strings.length > arns.length + (hasStar ? 1 : 0) };
+    const c = coverageOf(s);
+    if (c) yield c;
   }
 }
 

@@ -48,7 +48,10 @@ function resolveText(text: string): Resolution {
 
 function resolveOne(item: ValueItem): ResolvedAction | undefined {
   if (typeof item.value !== 'string') return undefined;
-  return { ...byText.getOrCompute(item.value, resolveText), item };
+  const r = byText.getOrCompute(item.value, resolveText);
+  // Built field by field, one shape for every action: a spread of resolutions of several shapes
+  // took V8's slow path, once per action of every statement.
+  return { item, text: r.text, parts: r.parts, status: r.status, explicit: r.explicit, actions: r.actions };
 }
 
 const cache = new WeakMap<Statement, ResolvedAction[]>();
