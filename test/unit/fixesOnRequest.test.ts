@@ -3,7 +3,9 @@
 // gives the fixes the guard gives, whatever the order they are read in; and they still apply.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { allRules, analyze, analyzeHost, applyEdits, Finding } from '../../server/src/engine';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { allRules, analyze, analyzeHost, applyEdits, createPolicyService, Finding } from '../../server/src/engine';
 import { brokenJsonGuardWork } from '../../server/src/engine/fixes/guard';
 import { copyFinding, fixesOnRequestWork, guardOnRequest } from '../../server/src/engine/fixes/onRequest';
 import { fixGuardWork } from '../../server/src/engine/hosts/fixGuard';
@@ -158,5 +160,27 @@ describe('guardOnRequest', () => {
     assert.deepEqual(copy.fixes?.map((f) => f.title), ['B']);
     assert.deepEqual(seen, ['first', 'second']);
     assert.deepEqual(findings[0].fixes?.map((f) => f.title), ['b'], 'the original keeps the first guard\'s fixes');
+  });
+});
+
+describe('fixes on request: what the pending fixes keep', () => {
+  it('a JSON template\'s findings with unread fixes do not keep its parse tree alive', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const service = createPolicyService();
+    const options = { path: '/fixtures/on-request/kept.json' };
+    const analyse = () => {
+      const doc = service.parse(generatedJsonTemplate(20 * 1024), options);
+      const findings = service.analyze(doc).findings;
+      return { findings, tree: new WeakRef(doc.host.json!.root!) };
+    };
+    const { findings, tree } = analyse();
+    assert.ok(findings.some((f) => Object.getOwnPropertyDescriptor(f, 'fixes')?.get), 'fixes still pending');
+    // A WeakRef's target lives until the job that made it ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    gc();
+    assert.equal(tree.deref(), undefined, 'the tree was collected');
+    assert.ok(withFixes(findings).length > 0, 'and the fixes can still be read');
   });
 });
