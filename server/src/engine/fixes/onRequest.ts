@@ -19,27 +19,31 @@ export const fixesOnRequestWork = { settled: 0 };
  *  finding's place in the array `guardOnRequest` was given. */
 export type SettleFixes = (fixes: Fix[], finding: Finding, index: number) => Fix[] | undefined;
 
-/** The pending fixes of findings whose `fixes` is a getter of this module, as a function that
- *  settles them: a second guard (or a copy) takes it over without reading the fixes. */
-const pendingOf = new WeakMap<Finding, () => Fix[] | undefined>();
+/** Fixes not settled yet: `settle()` computes them once (and settles what must come first). */
+interface Pending {
+  settle(): Fix[] | undefined;
+}
 
-/** Makes `finding.fixes` an enumerable getter whose first read computes them (once, memoised) and
- *  leaves a plain value in its place, unless a later layer has taken the getter over. Returns the
- *  memoised computation. */
-function fixesOnRead(finding: Finding, compute: () => Fix[] | undefined): () => Fix[] | undefined {
-  let done = false;
-  let value: Fix[] | undefined;
-  const read = () => {
-    if (!done) {
-      value = compute();
-      done = true;
-      if (pendingOf.get(finding) === read) setFixes(finding, value);
-    }
-    return value;
-  };
-  pendingOf.set(finding, read);
-  Object.defineProperty(finding, 'fixes', { configurable: true, enumerable: true, get: read, set: (v: Fix[] | undefined) => setFixes(finding, v) });
-  return read;
+/** The pending fixes of findings whose `fixes` is the getter below: a second guard (or a copy)
+ *  takes them over without reading them. */
+const pendingOf = new WeakMap<Finding, Pending>();
+
+// One getter and one setter for every finding (no closure per finding: an analysis may have
+// thousands), reading the finding's pending fixes from the map.
+function readFixes(this: Finding): Fix[] | undefined {
+  const fixes = pendingOf.get(this)?.settle();
+  setFixes(this, fixes);
+  return fixes;
+}
+function writeFixes(this: Finding, fixes: Fix[] | undefined): void {
+  setFixes(this, fixes);
+}
+const ON_READ: PropertyDescriptor = { configurable: true, enumerable: true, get: readFixes, set: writeFixes };
+
+/** Makes `finding.fixes` settle on first read (a plain value then takes its place). */
+function fixesOnRead(finding: Finding, pending: Pending): void {
+  pendingOf.set(finding, pending);
+  Object.defineProperty(finding, 'fixes', ON_READ);
 }
 
 /** A plain `fixes` in place of the getter (the same place among the keys: it is redefined). */
@@ -48,38 +52,61 @@ function setFixes(finding: Finding, fixes: Fix[] | undefined): void {
   Object.defineProperty(finding, 'fixes', { configurable: true, enumerable: true, writable: true, value: fixes });
 }
 
+/** One finding in a guard's queue. */
+class Queued implements Pending {
+  private settled = false;
+  private result: Fix[] | undefined;
+  constructor(
+    private readonly queue: GuardQueue,
+    readonly position: number,
+    private readonly finding: Finding,
+    private readonly index: number,
+    /** Its fixes before this guard: a value, or a lower guard's pending fixes. */
+    private readonly before: Fix[] | Pending | undefined,
+  ) {}
+
+  settle(): Fix[] | undefined {
+    this.queue.upTo(this.position);
+    return this.result;
+  }
+
+  /** This guard's check of this finding alone (the queue calls it in order). */
+  check(): void {
+    if (this.settled) return;
+    const before = Array.isArray(this.before) || this.before === undefined ? this.before : this.before.settle();
+    fixesOnRequestWork.settled++;
+    this.result = before?.length ? this.queue.settleFixes(before, this.finding, this.index) : before;
+    this.settled = true;
+  }
+}
+
+class GuardQueue {
+  readonly items: Queued[] = [];
+  private next = 0;
+  constructor(readonly settleFixes: SettleFixes, private readonly done?: () => void) {}
+
+  /** Every finding up to `position` checked, in order. */
+  upTo(position: number): void {
+    if (this.next > position) return;
+    while (this.next <= position) this.items[this.next++].check();
+    if (this.next === this.items.length) this.done?.();
+  }
+}
+
 /** Makes the fixes of every finding of `findings` that has some (or pending ones) settle on first
  *  read by `settle`, in the order of `findings`. `done` is called once every one has settled (a
  *  guard lets go of what it kept for them). */
 export function guardOnRequest(findings: readonly Finding[], settle: SettleFixes, done?: () => void): void {
-  const queue: (() => Fix[] | undefined)[] = [];
-  let next = 0;
-  const upTo = (position: number) => {
-    if (next > position) return;
-    while (next <= position) queue[next++]();
-    if (next === queue.length) done?.();
-  };
+  const queue = new GuardQueue(settle, done);
   findings.forEach((finding, index) => {
     const pending = pendingOf.get(finding);
     const value = pending ? undefined : finding.fixes;
     if (!pending && !value?.length) return;
-    const position = queue.length;
-    // Its own check, run once, by the queue (as part of a later finding's prefix) or by the getter.
-    let settled: { fixes: Fix[] | undefined } | undefined;
-    queue.push(() => {
-      if (!settled) {
-        const before = pending ? pending() : value;
-        fixesOnRequestWork.settled++;
-        settled = { fixes: before?.length ? settle(before, finding, index) : before };
-      }
-      return settled.fixes;
-    });
-    fixesOnRead(finding, () => {
-      upTo(position);
-      return queue[position]();
-    });
+    const item = new Queued(queue, queue.items.length, finding, index, pending ?? value);
+    queue.items.push(item);
+    fixesOnRead(finding, item);
   });
-  if (queue.length === 0) done?.();
+  if (queue.items.length === 0) done?.();
 }
 
 /** `{ ...finding, ...changes }` without settling its fixes: a copy whose fixes, when read, are the
@@ -89,6 +116,7 @@ export function copyFinding(finding: Finding, changes: Partial<Finding>): Findin
   if (!pending) return { ...finding, ...changes };
   const out = {} as Record<string, unknown>;
   for (const key of Object.keys(finding) as (keyof Finding)[]) {
+    // The same pending fixes: settled once, the same array for both (as a spread gave).
     if (key === 'fixes') fixesOnRead(out as unknown as Finding, pending);
     else out[key] = key in changes ? changes[key] : finding[key];
   }
