@@ -40,7 +40,10 @@ const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <
  * (fixes/onRequest.ts), possibly long after the analysis, so it keeps only what the checks read
  * (the text, scalar styles, masks, policy names and ranges), not the host's trees: a JSON host's
  * tree is parsed again the first time a scalar edit asks for it, and let go once every finding
- * has settled.
+ * has settled. The entry check reads the YAML tree the reuse keeps for the path (yamlReuse.ts):
+ * fixes read before the path's next version is parsed (the CLI, fix-all, the language server's
+ * code actions on the version it analysed) are checked exactly as during the analysis; read
+ * later, a check the entry cannot answer falls back to the whole re-parse, within its budget.
  */
 export class FixGuard {
   private budget = REPARSE_BUDGET;
