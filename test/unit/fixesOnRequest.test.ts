@@ -63,6 +63,18 @@ describe('fixes on request: broken JSON', () => {
     assert.equal(counted(() => JSON.stringify(findings)).settled, 0, 'all settled already');
   });
 
+  it('a read re-parses for that finding\'s own fixes only (the ones before it book their budget)', () => {
+    const findings = analyze(brokenPolicy()).findings;
+    let total = 0;
+    // In reverse: the first read is the last finding the guard checks.
+    for (const f of [...findings].reverse()) {
+      const read = counted(() => f.fixes);
+      assert.ok(read.reparsed <= Math.max(1, f.fixes?.length ?? 0), `${f.ruleId}: ${read.reparsed} re-parses`);
+      total += read.reparsed;
+    }
+    assert.ok(total >= 2, `the fixes were parsed again (${total})`);
+  });
+
   it('gives the same fixes whatever the order they are read in', () => {
     const text = brokenPolicy();
     const forward = analyze(text).findings;
@@ -119,7 +131,13 @@ describe('fixes on request: templates', () => {
     const fixable = withFixes(findings);
     assert.ok(fixable.length > 0, 'the template has findings with fixes');
     const backward = analyzeHost(json, options).findings;
-    inReverse(backward);
+    let reparsed = 0;
+    for (const f of [...backward].reverse()) {
+      const read = counted(() => f.fixes);
+      assert.ok(read.hostReparsed <= Math.max(1, f.fixes?.length ?? 0), `${f.ruleId}: ${read.hostReparsed} re-parses for one finding`);
+      reparsed += read.hostReparsed;
+    }
+    assert.ok(reparsed >= 1, 'structural fixes were checked on the whole text');
     assert.equal(JSON.stringify(backward), JSON.stringify(findings));
     const f = fixable[0];
     const after = applyEdits(json, f.fixes![0].edits);

@@ -32,9 +32,14 @@ export function dropFixesOnBrokenJson(json: JsonDocument, findings: Finding[]): 
   for (const e of json.errors) firstError = Math.min(firstError, e.offset);
   const before = json.errors.length;
   let budget = REPARSE_BUDGET;
-  const noWorse = (edits: TextEdit[]) => {
-    if (budget < text.length) return true;
+  // Whether the re-parse is granted depends on the budget alone (not on what earlier re-parses
+  // found): granted when the finding is checked, run when its fixes are read.
+  const granted = () => {
+    if (budget < text.length) return false;
     budget -= text.length;
+    return true;
+  };
+  const noWorse = (edits: TextEdit[]) => {
     brokenJsonGuardWork.reparsed++;
     return parseJson(applyEdits(text, edits)).errors.length <= before;
   };
@@ -46,9 +51,14 @@ export function dropFixesOnBrokenJson(json: JsonDocument, findings: Finding[]): 
   const isTriviaRemoval = (e: TextEdit) => e.newText === '' && trivia!.has(`${e.range.start}:${e.range.end}`);
   guardOnRequest(findings, (fixes) => {
     trivia ??= new Set<string>([...comments, ...trailingCommas.flatMap((t) => t.commas)].map((r) => `${r.start}:${r.end}`));
-    const kept = fixes.filter((fix) => (fix.edits.every(isTriviaRemoval) || fix.edits.every((e) => e.range.end < firstError)) && noWorse(fix.edits));
-    if (kept.length === fixes.length) return fixes;
-    if (kept.length && !kept.some((x) => x.isPreferred) && fixes.find((x) => x.isPreferred)) kept[0] = { ...kept[0], isPreferred: true };
-    return kept.length ? kept : undefined;
+    // Per fix: dropped, kept without a re-parse (past the budget), or re-parsed.
+    const verdicts = fixes.map((fix) => (!(fix.edits.every(isTriviaRemoval) || fix.edits.every((e) => e.range.end < firstError)) ? 'drop' : granted() ? 'parse' : 'keep'));
+    const kept = () => {
+      const out = fixes.filter((fix, i) => verdicts[i] === 'keep' || (verdicts[i] === 'parse' && noWorse(fix.edits)));
+      if (out.length === fixes.length) return fixes;
+      if (out.length && !out.some((x) => x.isPreferred) && fixes.find((x) => x.isPreferred)) out[0] = { ...out[0], isPreferred: true };
+      return out.length ? out : undefined;
+    };
+    return verdicts.includes('parse') ? kept : kept();
   });
 }

@@ -8,16 +8,19 @@
 // The guards share budgets (characters re-parsed per analysis, entries read), spent in the order
 // the analysis used to check the findings. To give exactly the fixes the analysis used to give,
 // reading one finding's fixes settles first every finding before it in that order that is still
-// pending: the guard then runs the same checks in the same order, only later. (Reading the last
-// finding therefore costs what the whole guard used to cost; no more.)
+// pending: the guard then runs the same checks in the same order, only later. A guard whose costly
+// check has no effect on the others but its share of the budget (a re-parse of JSON) only books
+// it for the findings before, and runs it for the finding read (SettleFixes may answer with a
+// function). Reading the last finding costs at most what the whole guard used to cost.
 import { Finding, Fix } from '../types';
 
 /** Work counts (tests): findings whose fixes were settled by their guard. */
 export const fixesOnRequestWork = { settled: 0 };
 
-/** What a guard does with one finding's fixes: those to keep (undefined: none). `index` is the
- *  finding's place in the array `guardOnRequest` was given. */
-export type SettleFixes = (fixes: Fix[], finding: Finding, index: number) => Fix[] | undefined;
+/** What a guard does with one finding's fixes: those to keep (undefined: none), or a function
+ *  that tells them, called only when this finding's fixes are read (its budget is spent when the
+ *  guard answers). `index` is the finding's place in the array `guardOnRequest` was given. */
+export type SettleFixes = (fixes: Fix[], finding: Finding, index: number) => Fix[] | undefined | (() => Fix[] | undefined);
 
 /** Fixes not settled yet: `settle()` computes them once (and settles what must come first). */
 interface Pending {
@@ -54,8 +57,9 @@ function setFixes(finding: Finding, fixes: Fix[] | undefined): void {
 
 /** One finding in a guard's queue. */
 class Queued implements Pending {
-  private settled = false;
-  private result: Fix[] | undefined;
+  private checked = false;
+  private outcome: ReturnType<SettleFixes>;
+  private result: { fixes: Fix[] | undefined } | undefined;
   constructor(
     private readonly queue: GuardQueue,
     readonly position: number,
@@ -67,16 +71,20 @@ class Queued implements Pending {
 
   settle(): Fix[] | undefined {
     this.queue.upTo(this.position);
-    return this.result;
+    if (!this.result) {
+      const outcome = this.outcome;
+      this.result = { fixes: typeof outcome === 'function' ? outcome() : outcome };
+    }
+    return this.result.fixes;
   }
 
   /** This guard's check of this finding alone (the queue calls it in order). */
   check(): void {
-    if (this.settled) return;
+    if (this.checked) return;
     const before = Array.isArray(this.before) || this.before === undefined ? this.before : this.before.settle();
     fixesOnRequestWork.settled++;
-    this.result = before?.length ? this.queue.settleFixes(before, this.finding, this.index) : before;
-    this.settled = true;
+    this.outcome = before?.length ? this.queue.settleFixes(before, this.finding, this.index) : before;
+    this.checked = true;
   }
 }
 

@@ -32,6 +32,9 @@ export const REPARSE_MAX_TEXT = 300_000;
 /** Work counts (tests): whole texts parsed again for a fix, fixes checked on their entry. */
 export const fixGuardWork = { reparsed: 0, entries: 0 };
 
+/** A fix's check before any whole re-parse: right, wrong, or to be re-parsed. */
+type Verdict = boolean | 'reparse';
+
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
 const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <= b.end;
 
@@ -76,15 +79,20 @@ export class FixGuard {
     guardOnRequest(findings, (fixes, _finding, i) => this.check(fixes, policyNames[i]), () => (this.json = undefined));
   }
 
-  /** The fixes that are right in the host (rewritten where needed), undefined when none. */
-  private check(fixes: Fix[], policyName: string | undefined): Fix[] | undefined {
-    const out: Fix[] = [];
+  /** The fixes that are right in the host (rewritten where needed), undefined when none; or a
+   *  function that tells them by re-parsing a JSON host, when some fix needs that. */
+  private check(fixes: Fix[], policyName: string | undefined): Fix[] | undefined | (() => Fix[] | undefined) {
+    const checked: { fix: Fix; verdict: Verdict }[] = [];
     for (const fix of fixes) {
       const edits = this.restyle(fix.edits);
-      if (!edits || !this.valid(edits, policyName)) continue;
-      out.push({ ...fix, edits });
+      const verdict = edits ? this.valid(edits, policyName) : false;
+      if (verdict) checked.push({ fix: { ...fix, edits: edits! }, verdict });
     }
-    return out.length ? out : undefined;
+    const kept = () => {
+      const out = checked.filter(({ fix, verdict }) => verdict === true || this.reparseValid(fix.edits, policyName)).map(({ fix }) => fix);
+      return out.length ? out : undefined;
+    };
+    return checked.some(({ verdict }) => verdict === 'reparse') ? kept : kept();
   }
 
   /** Masked template parts and masked values, sorted by start (looked up per edit). */
@@ -108,12 +116,20 @@ export class FixGuard {
     return out;
   }
 
-  private valid(edits: TextEdit[], policyName: string | undefined): boolean {
+  /** Right, wrong, or to be told by re-parsing the whole text (its budget spent now). A JSON host
+   *  is re-parsed only when the fix is read: nothing of that parse touches the other checks. A
+   *  YAML one now: its parse goes through the tree reuse (yamlReuse.ts), which the entry checks
+   *  of the findings after it read. */
+  private valid(edits: TextEdit[], policyName: string | undefined): Verdict {
     if (edits.every((e) => this.scalarEditValid(e))) return true;
     if (this.entryEditValid(edits, policyName)) return true;
     const size = this.text.length;
     if (size > REPARSE_MAX_TEXT || this.budget < size) return false;
     this.budget -= size;
+    return this.syntax === 'json' ? 'reparse' : this.reparseValid(edits, policyName);
+  }
+
+  private reparseValid(edits: TextEdit[], policyName: string | undefined): boolean {
     fixGuardWork.reparsed++;
     const after = parseHost(applyEdits(this.text, edits), this.hint);
     if (after.kind !== this.kind || errorsOf(after) > this.errorCount) return false;
