@@ -4,6 +4,7 @@ import { FixGuard } from './hosts/fixGuard';
 import { unmaskMessage } from './hosts/unmask';
 import { buildPolicy, parsePolicy, PolicyDocument } from './parse/policyModel';
 import { dropFixesOnBrokenJson } from './fixes/guard';
+import { copyFinding } from './fixes/onRequest';
 import { allRules } from './rules';
 import { Report, Rule } from './rules/rule';
 import { AnalysisResult, AnalyzeOptions, Finding, OffsetRange, Severity } from './types';
@@ -126,16 +127,18 @@ function hostFindings(host: HostDocument, options: HostAnalyzeOptions): Finding[
       raw.push({ finding: f, policy: group.find((p) => f.range.start >= p.range.start && f.range.end <= p.range.end) ?? group[0] });
     }
   }
-  const guard = new FixGuard(host, options);
   const seen = new Set<string>();
   const out: Finding[] = [];
+  const policyNames: (string | undefined)[] = [];
   for (const { finding, policy } of raw) {
     const key = `${finding.ruleId}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
     if (seen.has(key)) continue; // an alias or a policy shared by two principals
     seen.add(key);
-    const named = policy ? { ...finding, message: `${unmaskMessage(host, finding, finding.message)} (in ${policy.name})` } : finding;
-    out.push(guard.check(named, policy?.name));
+    out.push(policy ? copyFinding(finding, { message: `${unmaskMessage(host, finding, finding.message)} (in ${policy.name})` }) : finding);
+    policyNames.push(policy?.name);
   }
+  // Checked when read, in this order (fixes/onRequest.ts).
+  new FixGuard(host, options).guard(out, policyNames);
   out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return out;
 }

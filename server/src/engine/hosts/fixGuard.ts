@@ -14,11 +14,13 @@
 //    again, and the fix is kept only if the host has no new syntax error and the embedded policy is
 //    still found. Re-parses are bounded per analysis (REPARSE_BUDGET characters, and none for a
 //    template over REPARSE_MAX_TEXT); past the bound such fixes are not offered.
-import { findNodeAtOffset } from 'jsonc-parser';
+import { findNodeAtOffset, Node } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { applyEdits } from '../textEdits';
 import { Finding, Fix, OffsetRange, TextEdit } from '../types';
 import { REPARSE_BUDGET } from '../fixes/guard';
+import { guardOnRequest } from '../fixes/onRequest';
+import { parseJson } from '../parse/jsonDocument';
 import { HostDocument, HostHint, parseHost } from './host';
 import { oneScalarValue } from './yamlCst';
 import { editReadsAlone } from './yamlReuse';
@@ -30,81 +32,127 @@ export const REPARSE_MAX_TEXT = 300_000;
 /** Work counts (tests): whole texts parsed again for a fix, fixes checked on their entry. */
 export const fixGuardWork = { reparsed: 0, entries: 0 };
 
+/** A fix's check before any whole re-parse: right, wrong, or to be re-parsed. */
+type Verdict = boolean | 'reparse';
+
 const overlaps = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end;
 const inside = (a: OffsetRange, b: OffsetRange) => a.start >= b.start && a.end <= b.end;
 
+/**
+ * The fix guard of one analysis of a host document. It runs when the fixes are read
+ * (fixes/onRequest.ts), possibly long after the analysis, so it keeps only what the checks read
+ * (the text, scalar styles, masks, policy names and ranges), not the host's trees: a JSON host's
+ * tree is parsed again the first time a scalar edit asks for it, and let go once every finding
+ * has settled. The entry check reads the YAML tree the reuse keeps for the path (yamlReuse.ts):
+ * fixes read before the path's next version is parsed (the CLI, fix-all, the language server's
+ * code actions on the version it analysed) are checked exactly as during the analysis; read
+ * later, a check the entry cannot answer falls back to the whole re-parse, within its budget.
+ */
 export class FixGuard {
   private budget = REPARSE_BUDGET;
+  private readonly text: string;
+  private readonly syntax: HostDocument['syntax'];
+  private readonly kind: HostDocument['kind'];
+  private readonly hint: HostHint;
   private readonly errorCount: number;
-  private readonly names: Set<string>;
+  private readonly policyRanges: Map<string, OffsetRange>;
+  private readonly scalars: HostDocument['scalars'];
+  private readonly rawMasks: readonly OffsetRange[];
+  private readonly rawValues: readonly OffsetRange[];
 
-  constructor(private readonly host: HostDocument, private readonly hint: HostHint) {
+  constructor(host: HostDocument, hint: HostHint) {
+    this.text = host.text;
+    this.syntax = host.syntax;
+    this.kind = host.kind;
+    this.hint = { languageId: hint.languageId, path: hint.path };
     this.errorCount = errorsOf(host);
-    this.names = new Set(host.policies.map((p) => p.name));
-    const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
-    this.masks = host.masks.map((m) => m.range).sort(byStart);
-    this.values = [...host.maskedValues].sort(byStart);
+    // By name (the last of a name wins, as it always did; the re-parse compares names only).
+    this.policyRanges = new Map(host.policies.map((p) => [p.name, p.range]));
+    this.scalars = host.scalars;
+    this.rawMasks = host.masks.map((m) => m.range);
+    this.rawValues = host.maskedValues;
   }
 
-  /** The finding with only the fixes that are right in the host (rewritten where needed). */
-  check(finding: Finding, policyName: string | undefined): Finding {
-    if (!finding.fixes?.length) return finding;
-    const fixes: Fix[] = [];
-    for (const fix of finding.fixes) {
+  /** Makes the findings' fixes, when read, only those that are right in the host (rewritten
+   *  where needed): `policyNames[i]` is the policy of `findings[i]`. */
+  guard(findings: readonly Finding[], policyNames: readonly (string | undefined)[]): void {
+    guardOnRequest(findings, (fixes, _finding, i) => this.check(fixes, policyNames[i]), () => (this.json = undefined));
+  }
+
+  /** The fixes that are right in the host (rewritten where needed), undefined when none; or a
+   *  function that tells them by re-parsing a JSON host, when some fix needs that. */
+  private check(fixes: Fix[], policyName: string | undefined): Fix[] | undefined | (() => Fix[] | undefined) {
+    const checked: { fix: Fix; verdict: Verdict }[] = [];
+    for (const fix of fixes) {
       const edits = this.restyle(fix.edits);
-      if (!edits || !this.valid(edits, policyName)) continue;
-      fixes.push({ ...fix, edits });
+      const verdict = edits ? this.valid(edits, policyName) : false;
+      if (verdict) checked.push({ fix: { ...fix, edits: edits! }, verdict });
     }
-    return { ...finding, fixes: fixes.length ? fixes : undefined };
+    const kept = () => {
+      const out = checked.filter(({ fix, verdict }) => verdict === true || this.reparseValid(fix.edits, policyName)).map(({ fix }) => fix);
+      return out.length ? out : undefined;
+    };
+    return checked.some(({ verdict }) => verdict === 'reparse') ? kept : kept();
   }
 
   /** Masked template parts and masked values, sorted by start (looked up per edit). */
-  private readonly masks: OffsetRange[];
-  private readonly values: OffsetRange[];
+  private masksByStart: OffsetRange[] | undefined;
+  private valuesByStart: OffsetRange[] | undefined;
 
   /** Edits in the host's style, or undefined when one touches masked text. */
   private restyle(edits: TextEdit[]): TextEdit[] | undefined {
+    const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
+    const masks = (this.masksByStart ??= [...this.rawMasks].sort(byStart));
+    const values = (this.valuesByStart ??= [...this.rawValues].sort(byStart));
     const out: TextEdit[] = [];
     for (const e of edits) {
-      if (touching(this.masks, e.range).some((m) => overlaps(m, e.range) || (e.range.start === e.range.end && e.range.start > m.start && e.range.start < m.end))) return undefined;
-      const value = touching(this.values, e.range).find((v) => overlaps(v, e.range) || (e.range.start === e.range.end && e.range.start > v.start && e.range.start < v.end));
+      if (touching(masks, e.range).some((m) => overlaps(m, e.range) || (e.range.start === e.range.end && e.range.start > m.start && e.range.start < m.end))) return undefined;
+      const value = touching(values, e.range).find((v) => overlaps(v, e.range) || (e.range.start === e.range.end && e.range.start > v.start && e.range.start < v.end));
       // Inside a masked value only an edit of its unmasked characters is sound (checked above);
       // replacing the whole value would write the rule's masked copy.
       if (value && !(inside(e.range, value) && e.range.start > value.start && e.range.end < value.end)) return undefined;
-      out.push(this.host.syntax === 'yaml' ? yamlStyled(this.host, e) : e);
+      out.push(this.syntax === 'yaml' ? yamlStyled(this.scalars, e) : e);
     }
     return out;
   }
 
-  private valid(edits: TextEdit[], policyName: string | undefined): boolean {
+  /** Right, wrong, or to be told by re-parsing the whole text (its budget spent now). A JSON host
+   *  is re-parsed only when the fix is read: nothing of that parse touches the other checks. A
+   *  YAML one now: its parse goes through the tree reuse (yamlReuse.ts), which the entry checks
+   *  of the findings after it read. */
+  private valid(edits: TextEdit[], policyName: string | undefined): Verdict {
     if (edits.every((e) => this.scalarEditValid(e))) return true;
     if (this.entryEditValid(edits, policyName)) return true;
-    const size = this.host.text.length;
+    const size = this.text.length;
     if (size > REPARSE_MAX_TEXT || this.budget < size) return false;
     this.budget -= size;
+    return this.syntax === 'json' ? 'reparse' : this.reparseValid(edits, policyName);
+  }
+
+  private reparseValid(edits: TextEdit[], policyName: string | undefined): boolean {
     fixGuardWork.reparsed++;
-    const after = parseHost(applyEdits(this.host.text, edits), this.hint);
-    if (after.kind !== this.host.kind || errorsOf(after) > this.errorCount) return false;
-    const names = new Set(after.policies.map((p) => p.name));
-    return !(policyName && this.names.has(policyName) && !names.has(policyName));
+    const after = parseHost(applyEdits(this.text, edits), this.hint);
+    if (after.kind !== this.kind || errorsOf(after) > this.errorCount) return false;
+    return !(policyName && this.policyRanges.has(policyName) && !after.policies.some((p) => p.name === policyName));
   }
 
   /** Characters the entry checks may read in this analysis (the re-parse budget's counterpart). */
   private readonly entryBudget = { chars: REPARSE_BUDGET };
-  private byName: Map<string, OffsetRange> | undefined;
 
   /** A YAML edit inside one policy, checked on the one block-mapping entry it changes
    *  (yamlReuse.ts editReadsAlone): the whole text then reads without error and the policy's
    *  document is where it was. Only ever says yes; otherwise the whole text is read again. */
   private entryEditValid(edits: TextEdit[], policyName: string | undefined): boolean {
-    if (this.host.syntax !== 'yaml' || policyName === undefined || this.errorCount > 0) return false;
-    this.byName ??= new Map(this.host.policies.map((p) => [p.name, p.range]));
-    const range = this.byName.get(policyName);
+    if (this.syntax !== 'yaml' || policyName === undefined || this.errorCount > 0) return false;
+    const range = this.policyRanges.get(policyName);
     if (!range || edits.some((e) => e.range.start <= range.start || e.range.end > range.end)) return false;
-    const alone = editReadsAlone(this.hint.path, this.host.text, edits, range.start, this.entryBudget) === true;
+    const alone = editReadsAlone(this.hint.path, this.text, edits, range.start, this.entryBudget) === true;
     if (alone) fixGuardWork.entries++;
     return alone;
   }
+
+  /** The JSON host's tree, parsed again for the scalar checks (the analysis's is not kept). */
+  private json: { root: Node | undefined } | undefined;
 
   /** Scalar start offsets, sorted (built on first use). */
   private starts: number[] | undefined;
@@ -112,11 +160,11 @@ export class FixGuard {
   /** An edit inside one scalar whose new text, alone, reads as one scalar of the same kind. */
   private scalarEditValid(e: TextEdit): boolean {
     if (/[\r\n]/.test(e.newText)) return false;
-    if (this.host.syntax === 'json') {
-      const root = this.host.json?.root;
+    if (this.syntax === 'json') {
+      const root = (this.json ??= { root: parseJson(this.text).root }).root;
       const node = root ? findNodeAtOffset(root, e.range.start, true) : undefined;
       if (!node || node.children || node.offset > e.range.start || e.range.end > node.offset + node.length) return false;
-      const token = this.host.text.slice(node.offset, e.range.start) + e.newText + this.host.text.slice(e.range.end, node.offset + node.length);
+      const token = this.text.slice(node.offset, e.range.start) + e.newText + this.text.slice(e.range.end, node.offset + node.length);
       try {
         JSON.parse(token);
         return true;
@@ -124,7 +172,7 @@ export class FixGuard {
         return false;
       }
     }
-    const scalars = this.host.scalars;
+    const scalars = this.scalars;
     if (!scalars) return false;
     this.starts ??= [...scalars.keys()].sort((a, b) => a - b);
     // The last scalar starting at or before the edit.
@@ -142,7 +190,7 @@ export class FixGuard {
     const start = this.starts[found];
     const s = scalars.get(start)!;
     if (e.range.end > s.end) return false;
-    const token = this.host.text.slice(start, e.range.start) + e.newText + this.host.text.slice(e.range.end, s.end);
+    const token = this.text.slice(start, e.range.start) + e.newText + this.text.slice(e.range.end, s.end);
     return readsAsOneScalar(token, s.inFlow);
   }
 }
@@ -171,8 +219,8 @@ function errorsOf(host: HostDocument): number {
 }
 
 /** A whole-scalar replacement written as a JSON string, in the scalar's own style. */
-function yamlStyled(host: HostDocument, e: TextEdit): TextEdit {
-  const scalar = host.scalars?.get(e.range.start);
+function yamlStyled(scalars: HostDocument['scalars'], e: TextEdit): TextEdit {
+  const scalar = scalars?.get(e.range.start);
   if (!scalar || scalar.end !== e.range.end || !e.newText.startsWith('"')) return e;
   let value: unknown;
   try {
