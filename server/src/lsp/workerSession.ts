@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeHost, createPolicyService, Finding, HostAnalyzeOptions, ParsedDocument } from '../engine';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostic } from './diagnostics';
+import { updatedDocument } from './documentUpdate';
 import { RawJson } from './rawJson';
 
 export interface AnalyzeJob {
@@ -81,13 +82,16 @@ export class WorkerSession {
 
   analyze(id: number, job: AnalyzeJob, shouldStop?: () => boolean): AnalyzeAnswer {
     // The previous version's findings are of no use once a newer one is analysed: let them go
-    // before the new analysis allocates.
+    // before the new analysis allocates. Its document becomes this version's (documentUpdate.ts).
+    const previous = this.kept.get(job.key)?.doc;
     this.kept.delete(job.key);
-    const result = analyzeHost(job.text, { ...job.options, shouldStop });
-    const doc = TextDocument.create(job.key, job.languageId, job.version, job.text);
+    const doc = updatedDocument(previous, job.key, job.languageId, job.version, job.text);
+    // The document's text, not the job's: one copy of the text is kept, not two.
+    const text = doc.getText();
+    const result = analyzeHost(text, { ...job.options, shouldStop });
     const { rules, forcePolicy, languageId, path } = job.options;
     // Read lazily: the code actions use the text and the findings, not a tree.
-    const parsed = this.service.parse(job.text, { forcePolicy, languageId, path });
+    const parsed = this.service.parse(text, { forcePolicy, languageId, path });
     this.kept.set(job.key, { id, doc, parsed, options: { rules, forcePolicy, languageId, path }, findings: result.findings });
     for (const key of this.kept.keys()) if (this.kept.size > MAX_KEPT) this.kept.delete(key);
     const unpublished = new Set(job.unpublished);
