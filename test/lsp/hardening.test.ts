@@ -12,6 +12,7 @@ import { FileGlobs } from '../../server/src/lsp/fileGlobs';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { SettingsStore } from '../../server/src/lsp/settingsStore';
 import { Validator } from '../../server/src/lsp/validator';
+import { readDiagnostics } from '../../server/src/lsp/workerSession';
 import { generatedPolicy } from '../corpus';
 import { SEED_S3, WITH_COMMENT } from './fixtures';
 import { fileUri, LspClient } from './lspClient';
@@ -241,7 +242,7 @@ describe('the analysis worker pool', { timeout: 60_000 }, () => {
       await assert.rejects(queued, AnalysisCancelled);
       const result = await other;
       assert.equal(result.isPolicy, true);
-      assert.ok(JSON.parse(result.diagnostics).length > 0);
+      assert.ok(readDiagnostics(result).length > 0);
       assert.equal(pool.mode, 'worker');
     } finally {
       pool.dispose();

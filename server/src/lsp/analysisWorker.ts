@@ -123,7 +123,9 @@ if (!isMainThread && (workerData as Partial<WorkerSetup> | undefined)?.[WORKER_F
       if (err instanceof AnalysisStopped) reply = { id: message.id, cancelled: true, stats: stats() };
       else reply = { id: message.id, error: err instanceof Error ? err.stack ?? err.message : String(err), stats: stats() };
     }
-    parentPort!.postMessage(reply);
+    // The diagnostics' buffer moves to the main thread instead of being copied.
+    const answer = job.kind === 'analyze' && 'value' in reply ? (reply.value as AnalyzeAnswer) : undefined;
+    parentPort!.postMessage(reply, answer ? [answer.diagnostics.buffer] : undefined);
   });
 }
 

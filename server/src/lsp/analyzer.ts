@@ -30,8 +30,8 @@ export interface DocumentAnalysis {
    *  which keeps them: `worker`). */
   findings: Finding[];
   /** A document analysed in the worker: the id of the worker's analysis (which answers the code
-   *  actions) and its answer, the diagnostics to publish as JSON (kept as the string, a third of
-   *  the memory of the parsed objects, until they are published: `readDiagnostics`). */
+   *  actions) and its answer, the diagnostics to publish as UTF-8 JSON (published as they are:
+   *  rawJson.ts). */
   worker?: { id: number; answer: AnalyzeAnswer };
 }
 

@@ -1,14 +1,15 @@
 // Diagnostics: analyse a document some milliseconds after the user stops typing, and publish only
 // if nothing newer happened meanwhile. Each schedule bumps the document's generation; a run whose
 // generation is stale, or whose document version moved on, publishes nothing.
-import { Connection } from 'vscode-languageserver/node';
+import { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCancelled } from './analysisWorker';
 import { Analyzer } from './analyzer';
 import { sendStatus, withProgress } from './analysisStatus';
 import { analysisFailedDiagnostic, ClientReportedRules, outOfMemoryDiagnostic, publishedDiagnostics, tooLargeDiagnostic } from './diagnostics';
 import { SettingsStore } from './settingsStore';
-import { readDiagnostics } from './workerSession';
+import { RawJson } from './rawJson';
+import { rawDiagnostics } from './workerSession';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -83,14 +84,16 @@ export class Validator {
       }
       // A failed analysis replaces whatever was shown before with one diagnostic saying so:
       // stale findings of an earlier version must not stay on screen as if they were current.
-      const diagnostics = analysis.tooLarge
+      const diagnostics: Diagnostic[] | RawJson = analysis.tooLarge
         ? [tooLargeDiagnostic(latest, settings.maxDocumentSize)]
         : analysis.failed !== undefined
           ? [analysis.outOfMemory ? outOfMemoryDiagnostic(latest, analysis.failed) : analysisFailedDiagnostic(latest, analysis.failed)]
-          : analysis.worker ? readDiagnostics(analysis.worker.answer) : publishedDiagnostics(latest, analysis.findings, this.clientReported);
-      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+          : analysis.worker ? rawDiagnostics(analysis.worker.answer) : publishedDiagnostics(latest, analysis.findings, this.clientReported);
+      // The worker's diagnostics go out as the JSON it wrote (rawJson.ts): they serialise as the
+      // Diagnostic[] they hold.
+      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnostics as Diagnostic[] });
       this.published.add(uri);
-      sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics.length });
+      sendStatus(this.connection, { uri, isPolicy: true, problems: diagnostics instanceof RawJson ? diagnostics.count : diagnostics.length });
     } catch (err) {
       if (err instanceof AnalysisCancelled) return; // superseded by a newer version
       this.log(uri, err);
