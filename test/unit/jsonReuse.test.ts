@@ -12,6 +12,7 @@ import { Node } from 'jsonc-parser';
 import { analyzeHost, statementCache } from '../../server/src/engine';
 import { JsonDocument, MAX_DEPTH, parseJson } from '../../server/src/engine/parse/jsonDocument';
 import { clearJsonReuse, jsonReuse, parseJsonReusing } from '../../server/src/engine/parse/jsonReuse';
+import { sharedEnds } from '../../server/src/engine/parse/sharedEnds';
 import { generatedPolicy } from '../corpus';
 import { ROOT } from '../helpers';
 
@@ -210,5 +211,26 @@ describe('an edited JSON document read from the last version', () => {
     assert.equal(jsonReuse.spliced, before + 1, 'compared with the last valid version');
     assert.deepStrictEqual(comparable(doc), comparable(parseJson(doc.text)));
     assert.deepStrictEqual(comparable(parseJsonReusing(mended, 'k.json')), comparable(parseJson(mended)));
+  });
+
+  it('finds the shared ends of two texts as a character loop does, the suffix never overlapping the prefix', () => {
+    const naive = (a: string, b: string) => {
+      const limit = Math.min(a.length, b.length);
+      let prefix = 0;
+      while (prefix < limit && a[prefix] === b[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < limit - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+      return { prefix, suffix };
+    };
+    // Long runs of a two-letter alphabet, so the ends are long and edits repeat what is around them.
+    const base = Array.from({ length: 20_000 }, () => 'ab'[random(2)]).join('');
+    for (let i = 0; i < 300; i++) {
+      const at = random(base.length);
+      const cut = random(3) === 0 ? random(5_000) : random(3);
+      const typed = random(2) ? base.slice(at, at + random(300)) : 'ab'.slice(0, random(3));
+      const next = base.slice(0, at) + typed + base.slice(at + cut);
+      assert.deepStrictEqual(sharedEnds(base, next), naive(base, next), `edit ${i}`);
+      assert.deepStrictEqual(sharedEnds(next, base), naive(next, base), `edit ${i}, reversed`);
+    }
   });
 });
