@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { Node } from 'jsonc-parser';
 import { analyzeHost, statementCache } from '../../server/src/engine';
 import { JsonDocument, MAX_DEPTH, parseJson } from '../../server/src/engine/parse/jsonDocument';
@@ -232,5 +234,35 @@ describe('an edited JSON document read from the last version', () => {
       assert.deepStrictEqual(sharedEnds(base, next), naive(base, next), `edit ${i}`);
       assert.deepStrictEqual(sharedEnds(next, base), naive(next, base), `edit ${i}, reversed`);
     }
+  });
+
+  it('an edited document does not keep its old versions alive', () => {
+    // Each version's statement read again holds strings of its own text: were they slices of the
+    // whole text (memo.ts), every edited version would stay in memory with the tree.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    let text = generatedPolicy(512 * 1024);
+    const key = 'file:///retained.json';
+    clearJsonReuse();
+    // Each edit renames a bucket of another statement (a string value of 13 characters or more).
+    const edit = (i: number) => {
+      const at = text.indexOf('recording-bucket-', (i * 7919) % text.length);
+      text = at < 0 ? text : `${text.slice(0, at)}recording-bucket-v${i}${text.slice(at + 'recording-bucket-'.length)}`;
+      return parseJsonReusing(text, key);
+    };
+    for (let i = 0; i < 5; i++) edit(i);
+    const spliced = jsonReuse.spliced;
+    const before = heap();
+    for (let i = 5; i < 35; i++) edit(i);
+    const growth = heap() - before;
+    assert.ok(jsonReuse.spliced - spliced >= 25, 'the edits were spliced');
+    // A retained copy per version would be 30 × 0.5 MB = 15 MB.
+    assert.ok(growth < 5 * 2 ** 20, `heap grew by ${(growth / 2 ** 20).toFixed(1)} MB over 30 edited versions`);
+    clearJsonReuse();
   });
 });
