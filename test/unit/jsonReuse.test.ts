@@ -22,7 +22,7 @@ import { ROOT } from '../helpers';
 function comparable(doc: JsonDocument) {
   const strip = (n: Node | undefined, parent: Node | undefined, depth: number): unknown => {
     if (!n) return n;
-    assert.ok(depth <= MAX_DEPTH + 1);
+    assert.ok(depth <= 2 * MAX_DEPTH + 1, "a container and a property per level");
     assert.equal(n.parent, parent, 'parent link');
     return { ...n, parent: undefined, children: n.children?.map((c) => strip(c, n, depth + 1)) };
   };
@@ -184,6 +184,16 @@ describe('an edited JSON document read from the last version', () => {
       ['nesting past the limit', deep, deep.replace('1', '[[[1]]]')],
       ['an edit between the root properties', base, base.replace(', "Statement"', ',  "Statement"')],
     ];
+    // Nesting near the limit, in objects (a property level between each two) and in arrays: an
+    // edit at the bottom is spliced, and is the whole read.
+    for (const nested of [`{"Statement": [{"A": ${'{"a": '.repeat(MAX_DEPTH - 3)}1${'}'.repeat(MAX_DEPTH - 3)}}]}`, deep]) {
+      clearJsonReuse();
+      parseJsonReusing(nested, 'k.json');
+      const before = jsonReuse.spliced;
+      const next = nested.replace('1', '23');
+      assert.deepStrictEqual(comparable(parseJsonReusing(next, 'k.json')), comparable(parseJson(next)));
+      assert.equal(jsonReuse.spliced, before + 1, 'deep nesting: spliced');
+    }
     // An edit inside one statement, with nothing in its way, is spliced.
     clearJsonReuse();
     parseJsonReusing(base, 'k.json');

@@ -45,6 +45,10 @@ const MAX_KEPT = 4;
 
 const kept = new Map<string, Kept>();
 
+/** The deepest a copied node can be: the tree parsed within MAX_DEPTH containers, each with a
+ *  property level, and its root. A local constant (read once per node). */
+const COPY_DEPTH = 2 * MAX_DEPTH + 1;
+
 /** Work counts (tests and the benchmark): characters read by the parser, texts read from the last
  *  tree (spliced), texts read whole although a last version was kept (declined). */
 export const jsonReuse = { enabled: true, parsedChars: 0, spliced: 0, declined: 0 };
@@ -103,8 +107,16 @@ function reusedRoot(last: Kept, text: string): Node | undefined {
   const value = parseValueAt(detach(text.slice(start, end)), start, depth);
   if (!value) return undefined;
   jsonReuse.parsedChars += end - start;
-  return copyAround(last.root, node, value, delta);
+  try {
+    return copyAround(last.root, node, value, delta);
+  } catch (err) {
+    // The depth guard of the copy (which the parse's own limit makes unreachable): read it whole.
+    if (err instanceof TooDeepToCopy) return undefined;
+    throw err;
+  }
 }
+
+class TooDeepToCopy extends Error {}
 
 /** The innermost object or array below the root whose brackets are both outside the changed span
  *  [from, to) of the old text, and how many containers hold it. */
@@ -169,9 +181,9 @@ function copyAround(root: Node, replaced: Node, value: Node, delta: number): Nod
 }
 
 /** A copy of a subtree moved by `delta` (the tree parsed within MAX_DEPTH, so the recursion is
- *  bounded by it). `key`: the node is a property's key (the parser writes its value first). */
+ *  bounded: COPY_DEPTH). `key`: the node is a property's key (the parser writes its value first). */
 function copyShifted(n: Node, parent: Node, delta: number, key: boolean, depth: number): Node {
-  if (depth > MAX_DEPTH + 2) throw new Error('JSON tree deeper than it parsed');
+  if (depth > COPY_DEPTH) throw new TooDeepToCopy();
   const children = n.children;
   if (!children) {
     return (key
