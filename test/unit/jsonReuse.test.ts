@@ -53,7 +53,7 @@ const STATEMENT = '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"
  *  bracket), a word replaced, a line removed or repeated, a statement added or removed, a piece of
  *  JSON (or of what breaks it) typed. */
 function edit(text: string): string {
-  const inserts = ['x', 'Z', ' ', '\n', '"', '\\', '\\n', ',', ':', '{', '}', '[', ']', '1', '-1.5e3', 'true', 'null', '""', '"a": 1,', '/* c */', '// c\n', '[[[', ']]]', 'é', '\u2028', `${STATEMENT},`, `,${STATEMENT}`, '{}', '[]'];
+  const inserts = ['x', 'Z', ' ', '\n', '"', '\\', '\\n', ',', ':', '{', '}', '[', ']', '1', '-1.5e3', 'true', 'null', '""', '"a": 1,', '/* c */', '// c\n', '[[[', ']]]', 'é', '\u2028', '\ud83d\ude00', '\r\n', '\ud83d', `${STATEMENT},`, `,${STATEMENT}`, '{}', '[]'];
   const at = random(text.length + 1);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
