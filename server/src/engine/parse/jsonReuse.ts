@@ -123,8 +123,8 @@ class TooDeepToCopy extends Error {}
 function containerAround(root: Node, from: number, to: number): { node: Node; depth: number } | undefined {
   let best: { node: Node; depth: number } | undefined;
   let node: Node | undefined = root;
-  // The root's own brackets hold every change inside it; below the root, the first container
-  // that does is the one to read again, then any deeper one.
+  // Down from the root while the span lies strictly inside: the deepest such container below the
+  // root is the one to read again (the root itself is read whole, by parseJson).
   for (let depth = 0; node && depth <= MAX_DEPTH; depth++) {
     if (!strictlyInside(node, from, to)) break;
     if (depth > 0) best = { node, depth };
