@@ -17,7 +17,8 @@
 // - The analysis (per-policy rules, Connect rules per principal, the fix guard) is
 //   `analyzeHost` in analyze.ts, with fixGuard.ts.
 import { Node } from 'jsonc-parser';
-import { JsonDocument, parseJson } from '../parse/jsonDocument';
+import { JsonDocument } from '../parse/jsonDocument';
+import { parseJsonReusing } from '../parse/jsonReuse';
 import { buildPolicy, PolicyDocument, propertiesOf } from '../parse/policyModel';
 import { OffsetRange } from '../types';
 import { Mask, normalize, NormalizeContext } from './intrinsics';
@@ -137,7 +138,8 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
   let scalars: Map<number, ScalarStyle> | undefined;
   let anchored: boolean | undefined;
   if (syntax === 'json') {
-    json = parseJson(text);
+    // The document's last tree is reused where the edit allows (parse/jsonReuse.ts).
+    json = parseJsonReusing(text, hint.path);
     root = json.root;
     // Too deep to parse: a JSON policy still, when it says `Statement` (json-syntax explains).
     const statement = json.tooDeepAt !== undefined ? text.includes('"Statement"') : root?.type === 'object' && prop(root, 'Statement') !== undefined;

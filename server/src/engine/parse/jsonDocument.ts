@@ -70,6 +70,30 @@ const STRICT = { allowTrailingComma: false, disallowComments: true, allowEmptyCo
  *  visitor of ours, and a separate pass to measure the depth first cost a scan of the whole text
  *  on every analysis. */
 function guardedParseTree(text: string, errors: ParseError[]): Node | undefined {
+  const result = buildTree(text, errors, 0, 0);
+  if (result) delete (result as { parent?: Node }).parent;
+  return result;
+}
+
+/** A value read on its own as it reads inside a larger text (jsonReuse.ts): `text` is the value's
+ *  text, which starts at offset `base` of the larger one, `depth` containers deep in it. Every
+ *  offset of the tree is one of the larger text; its root's parent is left for the caller to set.
+ *  Undefined when the text is not exactly one value without a parse error, or nests too deep. */
+export function parseValueAt(text: string, base: number, depth: number): Node | undefined {
+  const errors: ParseError[] = [];
+  let root: Node | undefined;
+  try {
+    root = buildTree(text, errors, base, depth);
+  } catch (err) {
+    if (err instanceof TooDeep) return undefined;
+    throw err;
+  }
+  return errors.length === 0 && root && root.offset === base && root.length === text.length ? root : undefined;
+}
+
+/** The tree builder of guardedParseTree. Offsets are moved by `base`; the depth count starts at
+ *  `depth`. The root keeps its link to the builder's artificial root. */
+function buildTree(text: string, errors: ParseError[], base: number, depth: number): Node | undefined {
   interface Building {
     type: Node['type'];
     offset: number;
@@ -80,7 +104,6 @@ function guardedParseTree(text: string, errors: ParseError[]): Node | undefined 
     colonOffset?: number;
   }
   let current: Building = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
-  let depth = 0;
   const ensurePropertyComplete = (endOffset: number) => {
     if (current.type === 'property') {
       current.length = endOffset - current.offset;
@@ -102,33 +125,31 @@ function guardedParseTree(text: string, errors: ParseError[]): Node | undefined 
     ensurePropertyComplete(offset + length);
   };
   visit(text, {
-    onObjectBegin: (offset) => open('object', offset),
+    onObjectBegin: (offset) => open('object', base + offset),
     onObjectProperty: (name, offset, length) => {
-      current = onValue({ type: 'property', offset, length: -1, parent: current, children: [] });
-      current.children!.push({ type: 'string', value: name, offset, length, parent: current });
+      current = onValue({ type: 'property', offset: base + offset, length: -1, parent: current, children: [] });
+      current.children!.push({ type: 'string', value: name, offset: base + offset, length, parent: current });
     },
     onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length); // a property without a value ends with its object
-      close(offset, length);
+      ensurePropertyComplete(base + offset + length); // a property without a value ends with its object
+      close(base + offset, length);
     },
-    onArrayBegin: (offset) => open('array', offset),
-    onArrayEnd: close,
+    onArrayBegin: (offset) => open('array', base + offset),
+    onArrayEnd: (offset, length) => close(base + offset, length),
     onLiteralValue: (value, offset, length) => {
-      onValue({ type: literalType(value), offset, length, parent: current, value });
-      ensurePropertyComplete(offset + length);
+      onValue({ type: literalType(value), offset: base + offset, length, parent: current, value });
+      ensurePropertyComplete(base + offset + length);
     },
     onSeparator: (sep, offset) => {
       if (current.type !== 'property') return;
-      if (sep === ':') current.colonOffset = offset;
-      else if (sep === ',') ensurePropertyComplete(offset);
+      if (sep === ':') current.colonOffset = base + offset;
+      else if (sep === ',') ensurePropertyComplete(base + offset);
     },
     onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
+      errors.push({ error, offset: base + offset, length });
     },
   }, STRICT);
-  const result: Partial<Building> | undefined = current.children![0];
-  if (result) delete result.parent;
-  return result as Node | undefined;
+  return current.children![0] as Node | undefined;
 }
 
 /** The node type of a literal, as jsonc-parser's own getNodeType names it. */
