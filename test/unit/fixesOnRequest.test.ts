@@ -13,6 +13,7 @@ import { clearYamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedJsonTemplate } from '../../scripts/bench/template';
 import { generatedPolicy } from '../corpus';
 import { readYamlFixture } from '../helpers';
+import { clearJsonReuse } from '../../server/src/engine/parse/jsonReuse';
 
 /** Work counters' growth while `run` runs. */
 function counted<T>(run: () => T): { value: T; reparsed: number; hostReparsed: number; entries: number; settled: number } {
@@ -194,6 +195,9 @@ describe('fixes on request: what the pending fixes keep', () => {
     };
     const { findings, tree } = analyse();
     assert.ok(findings.some((f) => Object.getOwnPropertyDescriptor(f, 'fixes')?.get), 'fixes still pending');
+    // The JSON reader keeps the last tree of each path (parse/jsonReuse.ts, bounded): forgotten
+    // here, so that only the findings could still hold it.
+    clearJsonReuse();
     // A WeakRef's target lives until the job that made it ends.
     await new Promise((resolve) => setImmediate(resolve));
     gc();
