@@ -16,9 +16,18 @@ import { PolicyDocument, Statement } from '../parse/policyModel';
 /** Work done, for the tests: statements whose Connect facts were first computed, facts computed. */
 export const factsWork = { statements: 0, computed: 0 };
 
+/** What else the Connect rules keep across analyses (built from the facts), cleared with them. */
+const keptWithFacts: (() => void)[] = [];
+
+/** Register a memo of a Connect rule kept across analyses, for clearStatementFacts. */
+export function clearedWithFacts(clear: () => void): void {
+  keptWithFacts.push(clear);
+}
+
 /** Forget every statement's facts (tests compare with and without them). */
 export function clearStatementFacts(): void {
   statementCache.clear();
+  for (const clear of keptWithFacts) clear();
 }
 
 /** With the statement cache off, a document's facts still are computed once per analysis. */
