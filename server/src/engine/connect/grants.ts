@@ -12,7 +12,7 @@ import { variablesAsWildcards } from '../reference/resourceMatch';
 import { patternMatchesFormat, wildcardMatches } from '../reference/wildcard';
 import { allNeeds, Companion, CONNECT_DEPENDENCIES, RESOURCES, ResourceKind, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
 import { statementFact } from './statementFacts';
-import { detach } from '../memo';
+import { detach, PairMemo } from '../memo';
 import { enumKey } from './enumKeys';
 
 export const isAllow = (s: Statement) => s.effect?.value === 'Allow';
@@ -36,6 +36,14 @@ export function statementGrantsAction(s: Statement, action: string): boolean {
  *  and needs a resource that is all wildcards)? */
 export function resourceFits(resource: string, format: string): boolean {
   if (format === '*') return isAllStars(resource);
+  return fits.getOrCompute(resource, format, resourceFitsUncached);
+}
+
+/** Answers of resourceFits: asked at the first sight of every statement, which after an edit is
+ *  the edited statement, whose resources are nearly always those of its version before. */
+const fits = new PairMemo<boolean>(100_000);
+
+function resourceFitsUncached(resource: string, format: string): boolean {
   const pattern = variablesAsWildcards(resource);
   const arn = parseArn(pattern);
   const want = parseArn(format);
