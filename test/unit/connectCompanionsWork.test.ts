@@ -4,6 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, statementCache } from '../../server/src/engine';
+import { analyzeDocument } from '../../server/src/engine/analyze';
+import { parsePolicy } from '../../server/src/engine/parse/policyModel';
 import { clearStatementFacts } from '../../server/src/engine/connect/statementFacts';
 import { companionWork } from '../../server/src/engine/rules/connect/companions';
 import { generatedPolicy } from '../corpus';
@@ -57,5 +59,28 @@ describe('Connect companion judgements', () => {
     analyze(text);
     clearStatementFacts();
     assert.ok(assessed(() => analyze(text)) > 0);
+  });
+});
+
+describe('Connect companion judgements and memory', () => {
+  it('a kept judgement does not keep the document it was made for alive', async () => {
+    const v8 = await import('node:v8');
+    const vm = await import('node:vm');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    clearStatementFacts();
+    const text = generatedPolicy(6 * 1024);
+    // The first document of these grants makes the judgements (and their drafts and messages).
+    const ref = (() => {
+      const doc = parsePolicy(text.replace('"Sid": "Statement1"', '"Sid": "Statement1a"'));
+      assert.ok(analyzeDocument(doc).findings.some((f) => f.ruleId === 'connect-permissions-suggested'));
+      return new WeakRef(doc);
+    })();
+    // Another version reuses them.
+    assert.equal(assessed(() => analyze(text.replace('"Sid": "Statement1"', '"Sid": "Statement1b"'))), 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    gc();
+    assert.equal(ref.deref(), undefined, 'the first document is still alive');
   });
 });
