@@ -49,21 +49,16 @@ function newSlots(): Slots {
   return new Array<unknown>(slots).fill(UNSET);
 }
 
-/** The slot arrays of the document asked about last, by statement index (the rules ask about
- *  one document many times in a row), and of the others still alive. */
+/** The slot arrays of a document's statements, by statement index. (Not a WeakRef to the last
+ *  document: V8 keeps a WeakRef's target alive to the end of the synchronous job, so a loop
+ *  analysing many documents would keep every one of them.) */
 const slotsByDocument = new WeakMap<PolicyDocument, (Slots | undefined)[]>();
-let lastDoc: WeakRef<PolicyDocument> | undefined;
-let lastSlots: (Slots | undefined)[] = [];
 
 function slotsOf(doc: PolicyDocument, s: Statement): Slots {
-  if (lastDoc?.deref() !== doc) {
-    let found = slotsByDocument.get(doc);
-    if (!found) slotsByDocument.set(doc, (found = []));
-    lastDoc = new WeakRef(doc);
-    lastSlots = found;
-  }
-  let own = lastSlots[s.index];
-  if (!own) lastSlots[s.index] = own = statementPart(doc, s, 'connect', newSlots);
+  let all = slotsByDocument.get(doc);
+  if (!all) slotsByDocument.set(doc, (all = []));
+  let own = all[s.index];
+  if (!own) all[s.index] = own = statementPart(doc, s, 'connect', newSlots);
   return own;
 }
 
