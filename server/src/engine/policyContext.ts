@@ -18,34 +18,38 @@ export interface PolicyContext {
 
 const cache = new WeakMap<PolicyDocument, PolicyContext>();
 
-function mostCommon(values: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const v of values) {
-    const c = (counts.get(v) ?? 0) + 1;
-    counts.set(v, c);
-    if (c > bestCount) [best, bestCount] = [v, c];
+/** The value seen most often, the first to reach that count on a tie: counted as the values come
+ *  (no list of every ARN's values is built). */
+class MostCommon {
+  private readonly counts = new Map<string, number>();
+  best: string | undefined;
+  private bestCount = 0;
+
+  add(values: readonly string[]): void {
+    for (const v of values) {
+      const c = (this.counts.get(v) ?? 0) + 1;
+      this.counts.set(v, c);
+      if (c > this.bestCount) [this.best, this.bestCount] = [v, c];
+    }
   }
-  return best;
 }
 
 export function policyContext(doc: PolicyDocument): PolicyContext {
   let ctx = cache.get(doc);
   if (ctx) return ctx;
-  const partitions: string[] = [];
-  const accounts: string[] = [];
-  const regions: string[] = [];
+  const partitions = new MostCommon();
+  const accounts = new MostCommon();
+  const regions = new MostCommon();
   let instanceId: string | undefined;
   for (const s of doc.statements) {
     // Memoised by the statement's text: an edit re-reads the edited statement's ARNs only.
     const values = statementPart(doc, s, 'policy-context', contextValues);
-    partitions.push(...values.partitions);
-    accounts.push(...values.accounts);
-    regions.push(...values.regions);
+    partitions.add(values.partitions);
+    accounts.add(values.accounts);
+    regions.add(values.regions);
     instanceId ??= values.instanceId;
   }
-  ctx = { partition: mostCommon(partitions), account: mostCommon(accounts), region: mostCommon(regions), instanceId };
+  ctx = { partition: partitions.best, account: accounts.best, region: regions.best, instanceId };
   cache.set(doc, ctx);
   return ctx;
 }

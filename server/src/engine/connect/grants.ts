@@ -12,7 +12,7 @@ import { variablesAsWildcards } from '../reference/resourceMatch';
 import { patternMatchesFormat, wildcardMatches } from '../reference/wildcard';
 import { allNeeds, Companion, CONNECT_DEPENDENCIES, RESOURCES, ResourceKind, STORAGE_ASSOCIATING_ACTIONS, STORAGE_RESOURCE_TYPE_KEY, storageTypes } from './table';
 import { statementFact } from './statementFacts';
-import { detach } from '../memo';
+import { detach, PairMemo } from '../memo';
 import { enumKey } from './enumKeys';
 
 export const isAllow = (s: Statement) => s.effect?.value === 'Allow';
@@ -36,6 +36,14 @@ export function statementGrantsAction(s: Statement, action: string): boolean {
  *  and needs a resource that is all wildcards)? */
 export function resourceFits(resource: string, format: string): boolean {
   if (format === '*') return isAllStars(resource);
+  return fits.getOrCompute(resource, format, resourceFitsUncached);
+}
+
+/** Answers of resourceFits: asked at the first sight of every statement, which after an edit is
+ *  the edited statement, whose resources are nearly always those of its version before. */
+const fits = new PairMemo<boolean>(100_000);
+
+function resourceFitsUncached(resource: string, format: string): boolean {
   const pattern = variablesAsWildcards(resource);
   const arn = parseArn(pattern);
   const want = parseArn(format);
@@ -60,7 +68,11 @@ function statementCoversFormat(s: Statement, format: string): boolean {
  *  (statementFacts.ts), so a document's grants are looked up among the statements that grant
  *  the action. */
 interface Universe {
-  ids: Map<string, number>;
+  /** Action (as the table writes it) → resource kind → companion id: found without building a
+   *  key string (grants are asked for every companion of every row, in every analysis). */
+  ids: Map<string, Map<ResourceKind, number>>;
+  /** Companion id → its action in lower case. */
+  lower: string[];
   /** Lower-case action → the resource kinds it is asked on, with their companion ids. */
   byAction: Map<string, { action: string; kinds: { resource: ResourceKind; id: number }[] }>;
   /** Lower-case service prefix → its lower-case actions of byAction. */
@@ -71,16 +83,19 @@ let universe: Universe | undefined;
 
 function companionUniverse(): Universe {
   if (universe) return universe;
-  const ids = new Map<string, number>();
+  const ids: Universe['ids'] = new Map();
+  const lowerById: string[] = [];
   const byAction: Universe['byAction'] = new Map();
   for (const row of CONNECT_DEPENDENCIES) {
     for (const n of allNeeds(row)) {
       for (const action of n.actions) {
-        const key = `${action}\u0000${n.on}`;
-        if (ids.has(key)) continue;
-        const id = ids.size;
-        ids.set(key, id);
+        let kinds = ids.get(action);
+        if (!kinds) ids.set(action, (kinds = new Map()));
+        if (kinds.has(n.on)) continue;
+        const id = lowerById.length;
+        kinds.set(n.on, id);
         const lower = action.toLowerCase();
+        lowerById.push(lower);
         let entry = byAction.get(lower);
         if (!entry) byAction.set(lower, (entry = { action, kinds: [] }));
         entry.kinds.push({ resource: n.on, id });
@@ -92,10 +107,10 @@ function companionUniverse(): Universe {
     const service = lower.slice(0, lower.indexOf(':'));
     byService.set(service, [...(byService.get(service) ?? []), lower]);
   }
-  return (universe = { ids, byAction, byService });
+  return (universe = { ids, lower: lowerById, byAction, byService });
 }
 
-const companionId = (c: Companion) => companionUniverse().ids.get(`${c.action}\u0000${c.resource}`);
+const companionId = (c: Companion) => companionUniverse().ids.get(c.action)?.get(c.resource);
 
 const NONE: readonly string[] = [];
 
@@ -174,6 +189,8 @@ interface GrantIndex {
 
 const grantIndexes = new WeakMap<PolicyDocument, GrantIndex>();
 
+const NO_STATEMENTS: readonly Statement[] = [];
+
 function statementsBy(doc: PolicyDocument, fact: (doc: PolicyDocument, s: Statement) => readonly string[]): Map<string, Statement[]> {
   const out = new Map<string, Statement[]>();
   for (const s of doc.statements) {
@@ -202,7 +219,7 @@ export function grants(doc: PolicyDocument, c: Companion): boolean {
     let hit = index.granted.get(id);
     if (hit === undefined) {
       const format = RESOURCES[c.resource].format;
-      hit = (index.byAction.get(c.action.toLowerCase()) ?? []).some((s) => covers(doc, s, format));
+      hit = (index.byAction.get(companionUniverse().lower[id]) ?? NO_STATEMENTS).some((s) => covers(doc, s, format));
       index.granted.set(id, hit);
     }
     return hit;
@@ -234,7 +251,7 @@ export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
   let hit = index.explicit.get(id);
   if (hit === undefined) {
     index.named ??= statementsBy(doc, namedBy);
-    hit = (index.named.get(c.action.toLowerCase()) ?? []).some((s) => covers(doc, s, format));
+    hit = (index.named.get(companionUniverse().lower[id]) ?? NO_STATEMENTS).some((s) => covers(doc, s, format));
     index.explicit.set(id, hit);
   }
   return hit;
@@ -243,7 +260,8 @@ export function grantsExplicitly(doc: PolicyDocument, c: Companion): boolean {
 /** A resource an Allow statement names the companion's action on (by name), when no grant fits:
  *  usually the mistake itself (`arn:aws:s3:::bucket/*`, a function ARN without `function:`). */
 export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined {
-  const action = c.action.toLowerCase();
+  const id = companionId(c);
+  const action = id === undefined ? c.action.toLowerCase() : companionUniverse().lower[id];
   if (!companionUniverse().byAction.has(action)) return findNearMiss(doc, action);
   const index = grantIndex(doc);
   if (!index.nearMisses) {

@@ -239,9 +239,18 @@ export function statementPart<V>(doc: PolicyDocument, s: Statement, name: string
 const contextIds = new Map<string, number>();
 let nextContextId = 0;
 
+/** The context before (its rules and the rest of its text) and its id: an editor's analyses,
+ *  keystroke after keystroke, share it, so the id is found without joining the ids of some hundred
+ *  rules and hashing the whole text again. (Connect helper, #13: contextKey/contextText only.) */
+let lastContext: { rules: readonly Rule[]; rest: string; id: string } | undefined;
+
+const sameRules = (a: readonly Rule[], b: readonly Rule[]) => a.length === b.length && a.every((r, i) => r === b[i]);
+
 /** What every statement key of this analysis shares, as a short id. */
 function contextKey(doc: PolicyDocument, rules: readonly Rule[], options: AnalyzeOptions): string {
-  const full = contextText(doc, rules, options);
+  const rest = contextText(doc, options);
+  if (lastContext && lastContext.rest === rest && sameRules(lastContext.rules, rules)) return lastContext.id;
+  const full = `${rest}\u0001${rules.map((r) => r.id).join(',')}`;
   let id = contextIds.get(full);
   if (id === undefined) {
     // Ids are never reused: after a clear, old entries of the statement cache simply stop matching.
@@ -249,10 +258,12 @@ function contextKey(doc: PolicyDocument, rules: readonly Rule[], options: Analyz
     id = nextContextId++;
     contextIds.set(detach(full), id);
   }
-  return String(id);
+  lastContext = { rules: [...rules], rest: detach(rest), id: String(id) };
+  return lastContext.id;
 }
 
-function contextText(doc: PolicyDocument, rules: readonly Rule[], options: AnalyzeOptions): string {
+/** The context but the rules that run (contextKey adds their ids). */
+function contextText(doc: PolicyDocument, options: AnalyzeOptions): string {
   return [
     doc.kind,
     doc.version ? JSON.stringify(doc.version.value) : '-',
@@ -261,7 +272,6 @@ function contextText(doc: PolicyDocument, rules: readonly Rule[], options: Analy
     doc.embedded ? doc.embedded.syntax : 'policy',
     doc.statementProperty?.value?.type ?? '-',
     JSON.stringify(policyContext(doc)),
-    rules.map((r) => r.id).join(','),
     JSON.stringify(options.rules ?? {}),
   ].join('\u0001');
 }

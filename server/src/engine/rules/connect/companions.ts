@@ -11,8 +11,9 @@ import { Fix, RelatedLocation } from '../../types';
 import { Report, Rule } from '../rule';
 import { addCompanionsFix } from '../../connect/edits';
 import { allowedValues, grants, isAllow, nearMiss } from '../../connect/grants';
-import { Choice, Companion, dependencyRow, Need, Option, RESOURCES, Row } from '../../connect/table';
-import { statementFact } from '../../connect/statementFacts';
+import { allNeeds, Choice, Companion, companionsOf, dependencyRow, Need, Option, RESOURCES, Row } from '../../connect/table';
+import { clearedWithFacts, statementFact } from '../../connect/statementFacts';
+import { statementCache } from '../../incremental/statementCache';
 
 /** The actions of a need the document does not grant. */
 interface Gap {
@@ -92,18 +93,75 @@ interface Assessment {
   optional: { demand: Demand; options: OptionGaps[] }[];
 }
 
-/** Assessments per document, by row and what the statement's conditions ask of it (its
- *  demands): both rules ask, for every statement naming the action, and most ask the same. */
-const assessed = new WeakMap<PolicyDocument, Map<Row, Map<string, Assessment>>>();
+/** What an assessment and its messages read of a document, for each companion its row can ask for
+ *  (rowCompanions): granted (true), or else the near miss named for it (a string) or none (false).
+ *  Two documents alike in these judge the row alike, whatever else differs. */
+type GrantState = true | string | false;
 
-function assess(doc: PolicyDocument, c: CandidateFact): Assessment {
-  let rows = assessed.get(doc);
-  if (!rows) assessed.set(doc, (rows = new Map()));
+/** A row's assessment under some demands, with what it was made from and its drafts (by rule).
+ *  It holds nothing of the document (the table's objects, detached near misses), so it is kept
+ *  across analyses: after an edit that changes no grant, nothing of it is built again. */
+interface Judged {
+  states: readonly GrantState[];
+  assessment: Assessment;
+  drafts: Map<string, Draft[]>;
+}
+
+/** Assessments made, for the tests (work counts). */
+export const companionWork = { assessed: 0 };
+
+const rowCompanionsOf = new WeakMap<Row, Companion[]>();
+
+/** Every companion a row (its needs and its options' needs) can ask for: what `assessNow` and the
+ *  messages may ask `grants` and `nearMiss` about. */
+function rowCompanions(r: Row): Companion[] {
+  let out = rowCompanionsOf.get(r);
+  if (!out) rowCompanionsOf.set(r, (out = companionsOf(allNeeds(r))));
+  return out;
+}
+
+function grantStates(doc: PolicyDocument, r: Row): GrantState[] {
+  return rowCompanions(r).map((c) => grants(doc, c) || (nearMiss(doc, c) ?? false));
+}
+
+const sameStates = (a: readonly GrantState[], b: readonly GrantState[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Judgements kept across analyses, by row and demands key, the most recent first. Bounded: rows
+ *  and demands come from the table (condition values only select among the table's values). */
+const kept = new Map<Row, Map<string, Judged[]>>();
+const MAX_KEPT = 4;
+
+/** Judgements of this document, by row and demands key: both rules ask, for every statement
+ *  naming the action, and most ask the same. */
+const judgedIn = new WeakMap<PolicyDocument, Map<Row, Map<string, Judged>>>();
+
+clearedWithFacts(() => kept.clear());
+
+function judge(doc: PolicyDocument, c: CandidateFact): Judged {
+  let rows = judgedIn.get(doc);
+  if (!rows) judgedIn.set(doc, (rows = new Map()));
   let byDemands = rows.get(c.row);
   if (!byDemands) rows.set(c.row, (byDemands = new Map()));
-  let a = byDemands.get(c.demandsKey);
-  if (!a) byDemands.set(c.demandsKey, (a = assessNow(doc, c.row, c.demands)));
-  return a;
+  let j = byDemands.get(c.demandsKey);
+  if (!j) byDemands.set(c.demandsKey, (j = judgeNow(doc, c)));
+  return j;
+}
+
+function judgeNow(doc: PolicyDocument, c: CandidateFact): Judged {
+  const states = grantStates(doc, c.row);
+  // With the statement cache off (tests comparing both ways), nothing is kept across analyses.
+  const keep = statementCache.enabled;
+  let byDemands = kept.get(c.row);
+  const earlier = keep ? byDemands?.get(c.demandsKey) ?? [] : [];
+  const hit = earlier.find((j) => sameStates(j.states, states));
+  if (hit) return hit;
+  companionWork.assessed++;
+  const j: Judged = { states, assessment: assessNow(doc, c.row, c.demands), drafts: new Map() };
+  if (keep) {
+    if (!byDemands) kept.set(c.row, (byDemands = new Map()));
+    byDemands.set(c.demandsKey, [j, ...earlier].slice(0, MAX_KEPT));
+  }
+  return j;
 }
 
 const demandsKeyOf = (demands: readonly Demand[]) =>
@@ -143,14 +201,14 @@ function describeGap(doc: PolicyDocument, g: Gap): string {
   return `${list(g.missing)} ${where}${near ? ` (allowed only on ${near}, which is not such an ARN)` : ''}`;
 }
 
-/** Descriptions by gap list: a list shared by many findings (a memoised assessment) is described once. */
-const described = new WeakMap<readonly Gap[], { doc: PolicyDocument; text: string }>();
+/** Descriptions by gap list: a list shared by many findings (a kept assessment) is described
+ *  once. A gap list belongs to one judgement, and every document it is used for has the same grant
+ *  states (near misses included), so its description is the same in all of them. */
+const described = new WeakMap<readonly Gap[], string>();
 
 function describeGaps(doc: PolicyDocument, gaps: readonly Gap[]): string {
-  const hit = described.get(gaps);
-  if (hit?.doc === doc) return hit.text;
-  const text = list(gaps.map((g) => describeGap(doc, g)), 'and');
-  described.set(gaps, { doc, text });
+  let text = described.get(gaps);
+  if (text === undefined) described.set(gaps, (text = list(gaps.map((g) => describeGap(doc, g)), 'and')));
   return text;
 }
 
@@ -190,9 +248,8 @@ function fixFor(doc: PolicyDocument, gaps: Gap[], suffix = '', preferred = true)
     const near = companions.some((c) => nearMiss(doc, c));
     built.set(key, addCompanionsFix(doc, fixTitle(companions, suffix), companions, preferred && !near));
   }
-  const fix = built.get(key);
-  // A copy per caller: drafts copy again per finding.
-  return fix && copyFix(fix);
+  // Shared by the drafts of the document: each finding gets its own copy (reportGrouped).
+  return built.get(key);
 }
 
 // ---- The two rules ----
@@ -221,46 +278,43 @@ const candidatesOf = statementFact((s): readonly CandidateFact[] => {
   return out;
 });
 
+/** What one rule reports for a judgement: the same for every document with the same grant
+ *  states, so it is kept with the judgement and holds nothing of the document. */
 interface Draft {
   key: string;
-  message: (action: string) => string;
-  /** Built only for the first candidate of a group: the others become related locations. */
-  fixes: () => Fix[];
+  /** The message after the action's name (the message is the action as written, then this). */
+  tail: string;
+  /** Built once per document, for the first candidate of a group: the others become related
+   *  locations. */
+  fixes: (doc: PolicyDocument) => Fix[];
   data: Record<string, unknown>;
-}
-
-/** A draft whose message (by action name) and fixes are built once per document: thousands of
- *  findings of a large policy share a few drafts. */
-function memoDraft(draft: Draft): Draft {
-  const messages = new Map<string, string>();
-  let fixes: Fix[] | undefined;
-  return {
-    ...draft,
-    message: (action) => {
-      let m = messages.get(action);
-      if (m === undefined) messages.set(action, (m = draft.message(action)));
-      return m;
-    },
-    // A copy per finding: nothing downstream may edit a fix another finding holds.
-    fixes: () => (fixes ??= draft.fixes()).map(copyFix),
-  };
 }
 
 const copyFix = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: { ...e.range } })) });
 
+/** The fixes of each draft in a document (its layout and ARNs decide them). */
+const draftFixes = new WeakMap<PolicyDocument, Map<Draft, Fix[]>>();
+
+function fixesIn(doc: PolicyDocument, draft: Draft): Fix[] {
+  let built = draftFixes.get(doc);
+  if (!built) draftFixes.set(doc, (built = new Map()));
+  let fixes = built.get(draft);
+  if (!fixes) built.set(draft, (fixes = draft.fixes(doc)));
+  return fixes;
+}
+
 /** Report drafts, one per statement and key: actions of one statement that miss the same (the
  *  seed's Update- and AssociateInstanceStorageConfig) get one finding on the first, the others
- *  as related locations. `draftsOf` is asked once per document and assessment. */
-function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, draftsOf: (a: Assessment) => Draft[]) {
-  const drafts = new Map<Assessment, Draft[]>();
+ *  as related locations. `draftsOf` is asked once per judgement and rule (judge). */
+function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, rule: string, draftsOf: (doc: PolicyDocument, a: Assessment) => Draft[]) {
   for (const s of doc.statements) {
     const candidates = candidatesOf(doc, s);
     if (!candidates.length) continue;
     const groups = new Map<string, { first: ValueItem; draft: Draft; others: ValueItem[] }>();
     for (const c of candidates) {
-      const a = assess(doc, c);
-      let ds = drafts.get(a);
-      if (!ds) drafts.set(a, (ds = draftsOf(a).map(memoDraft)));
+      const j = judge(doc, c);
+      let ds = j.drafts.get(rule);
+      if (!ds) j.drafts.set(rule, (ds = draftsOf(doc, j.assessment)));
       const item = s.actions[c.item];
       for (const draft of ds) {
         const group = groups.get(draft.key);
@@ -270,13 +324,14 @@ function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, d
     }
     for (const { first, draft, others } of groups.values()) {
       const related: RelatedLocation[] = others.map((o) => ({ range: o.range, message: `${String(o.value)} needs the same` }));
-      const fixes = draft.fixes();
+      // A copy per finding: nothing downstream may edit a fix another finding holds.
+      const fixes = fixesIn(doc, draft);
       report({
-        message: draft.message(String(first.value)),
+        message: `${String(first.value)}${draft.tail}`,
         range: first.range,
         related: related.length ? related : undefined,
         data: { ...draft.data },
-        fixes: fixes.length ? fixes : undefined,
+        fixes: fixes.length ? fixes.map(copyFix) : undefined,
       });
     }
   }
@@ -285,6 +340,71 @@ function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, d
 const keyOf = (gaps: readonly Gap[]) => gapCompanions(gaps).map((c) => `${c.action}@${c.resource}`).sort().join(',');
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
+// The drafts of the two rules. Drafts are kept across analyses (with their judgement), so no
+// closure below may name the document they are built for: it would keep that document alive.
+// Their fixes take the document they are built in as their argument.
+
+function missingDrafts(doc: PolicyDocument, a: Assessment): Draft[] {
+  if (!a.required.length && !a.choices.length) return [];
+  // The fix: what the row misses, and for each choice its best option.
+  const best = [...a.required, ...a.choices.flatMap((c) => c.options[0].required)];
+  const fixes = (target: PolicyDocument) => {
+    const out = defined([fixFor(target, best)]);
+    // Each other option of the first real choice is a fix of its own.
+    const multi = a.choices.find((c) => c.options.length > 1);
+    if (multi) {
+      for (const o of multi.options.slice(1)) {
+        const rest = a.choices.flatMap((c) => (c === multi ? o.required : c.options[0].required));
+        const fix = fixFor(target, [...a.required, ...rest], ` (${o.option.label})`, false);
+        if (fix) out.push(fix);
+      }
+      if (out[0]) out[0] = { ...out[0], title: `${out[0].title} (${multi.options[0].option.label})` };
+    }
+    return out;
+  };
+  const all = [...a.required, ...a.choices.flatMap((c) => c.options.flatMap((o) => o.required))];
+  const parts: string[] = [];
+  if (a.required.length) parts.push(`Also allow ${describeGaps(doc, a.required)}.`);
+  for (const c of a.choices) {
+    const forWhat = c.demand.value ? ` (for ${c.demand.value})` : '';
+    parts.push(c.options.length > 1
+      ? `For the ${c.demand.choice.what}${forWhat}, allow what one of them needs: ${describeOptions(doc, c.options)}.`
+      : `For ${c.options[0].option.label}${forWhat}, also allow ${describeGaps(doc, c.options[0].required)}.`);
+  }
+  const onlyOne = a.required.length + a.choices.length === 1 && a.required.length === 1;
+  return [{
+    key: keyOf(all) + a.choices.map((c) => c.demand.value ?? '').join(','),
+    tail: ` ${onlyOne ? `is allowed without ${list(a.required[0].missing)}` : 'is allowed without permissions the call needs'}. `
+      + `${parts.join(' ')} Without ${missingActions(all).length > 1 ? 'them' : 'it'} the call fails (source: ${sources(all)}).`,
+    fixes,
+    data: { missing: missingActions(best) },
+  }];
+}
+
+function suggestedDrafts(doc: PolicyDocument, a: Assessment): Draft[] {
+  const drafts: Draft[] = [];
+  for (const { when, gaps } of a.conditional) {
+    drafts.push({
+      key: `${when}\u0000${keyOf(gaps)}`,
+      tail: ` may also need ${list(missingActions(gaps))}. `
+        + `It does ${when}: then allow ${describeGaps(doc, gaps)} (source: ${sources(gaps)}).`,
+      fixes: (target) => defined([fixFor(target, gaps)]),
+      data: { missing: missingActions(gaps), when },
+    });
+  }
+  for (const { demand, options } of a.optional) {
+    const all = options.flatMap((o) => o.required);
+    drafts.push({
+      key: `${demand.choice.what}\u0000${keyOf(all)}`,
+      tail: ` needs permissions that depend on the ${demand.choice.what}. `
+        + `Allow what yours needs: ${describeOptions(doc, options)} (source: ${sources(all)}).`,
+      fixes: (target) => defined(options.map((o, i) => fixFor(target, o.required, ` (${o.option.label})`, i === 0))),
+      data: { missing: missingActions(all), choice: demand.choice.what },
+    });
+  }
+  return drafts;
+}
+
 export const connectPermissionsMissing: Rule = {
   id: 'connect-permissions-missing',
   defaultSeverity: 'warning',
@@ -292,42 +412,7 @@ export const connectPermissionsMissing: Rule = {
   title: 'A Connect action is allowed without a permission Connect needs on another service (or on the instance) for the call to succeed.',
   fix: { summary: 'add a statement that allows what is missing', safe: false },
   check({ doc, report }) {
-    reportGrouped(report, doc, (a) => {
-      if (!a.required.length && !a.choices.length) return [];
-      // The fix: what the row misses, and for each choice its best option.
-      const best = [...a.required, ...a.choices.flatMap((c) => c.options[0].required)];
-      const fixes = () => {
-        const out = defined([fixFor(doc, best)]);
-        // Each other option of the first real choice is a fix of its own.
-        const multi = a.choices.find((c) => c.options.length > 1);
-        if (multi) {
-          for (const o of multi.options.slice(1)) {
-            const rest = a.choices.flatMap((c) => (c === multi ? o.required : c.options[0].required));
-            const fix = fixFor(doc, [...a.required, ...rest], ` (${o.option.label})`, false);
-            if (fix) out.push(fix);
-          }
-          if (out[0]) out[0] = { ...out[0], title: `${out[0].title} (${multi.options[0].option.label})` };
-        }
-        return out;
-      };
-      const all = [...a.required, ...a.choices.flatMap((c) => c.options.flatMap((o) => o.required))];
-      const parts: string[] = [];
-      if (a.required.length) parts.push(`Also allow ${describeGaps(doc, a.required)}.`);
-      for (const c of a.choices) {
-        const forWhat = c.demand.value ? ` (for ${c.demand.value})` : '';
-        parts.push(c.options.length > 1
-          ? `For the ${c.demand.choice.what}${forWhat}, allow what one of them needs: ${describeOptions(doc, c.options)}.`
-          : `For ${c.options[0].option.label}${forWhat}, also allow ${describeGaps(doc, c.options[0].required)}.`);
-      }
-      const onlyOne = a.required.length + a.choices.length === 1 && a.required.length === 1;
-      return [{
-        key: keyOf(all) + a.choices.map((c) => c.demand.value ?? '').join(','),
-        message: (action: string) => `${action} ${onlyOne ? `is allowed without ${list(a.required[0].missing)}` : 'is allowed without permissions the call needs'}. `
-          + `${parts.join(' ')} Without ${missingActions(all).length > 1 ? 'them' : 'it'} the call fails (source: ${sources(all)}).`,
-        fixes,
-        data: { missing: missingActions(best) },
-      }];
-    });
+    reportGrouped(report, doc, 'connect-permissions-missing', missingDrafts);
   },
 };
 
@@ -338,28 +423,8 @@ export const connectPermissionsSuggested: Rule = {
   title: 'A Connect action may need a permission on another service in some cases (encrypted data, the console, an integration type).',
   fix: { summary: 'add a statement that allows what is suggested', safe: false },
   check({ doc, report }) {
-    reportGrouped(report, doc, (a) => {
-      const drafts: Draft[] = a.conditional.map(({ when, gaps }) => ({
-        key: `${when}\u0000${keyOf(gaps)}`,
-        message: (action: string) => `${action} may also need ${list(missingActions(gaps))}. `
-          + `It does ${when}: then allow ${describeGaps(doc, gaps)} (source: ${sources(gaps)}).`,
-        fixes: () => defined([fixFor(doc, gaps)]),
-        data: { missing: missingActions(gaps), when },
-      }));
-      for (const { demand, options } of a.optional) {
-        const all = options.flatMap((o) => o.required);
-        drafts.push({
-          key: `${demand.choice.what}\u0000${keyOf(all)}`,
-          message: (action: string) => `${action} needs permissions that depend on the ${demand.choice.what}. `
-            + `Allow what yours needs: ${describeOptions(doc, options)} (source: ${sources(all)}).`,
-          fixes: () => defined(options.map((o, i) => fixFor(doc, o.required, ` (${o.option.label})`, i === 0))),
-          data: { missing: missingActions(all), choice: demand.choice.what },
-        });
-      }
-      return drafts;
-    });
+    reportGrouped(report, doc, 'connect-permissions-suggested', suggestedDrafts);
   },
 };
-
 
 export const companionRules: Rule[] = [connectPermissionsMissing, connectPermissionsSuggested];
