@@ -117,10 +117,6 @@ export async function lintOperandsReadingAhead(operands: readonly Operand[], opt
     const read = await reads[i]!;
     reads[i] = undefined; // the text is not kept past its file
     outcomes.push('policy' in read ? read : lintReadFile(files[i], read, options, analyzeText));
-    // Each read is several steps (open, stat, read, close), and a step's completion is handled
-    // only when this thread returns to the event loop: once per file, so the reads ahead move on
-    // while the files are linted (awaiting a settled read would not return to it).
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return assemble(operands, plan, outcomes);
 }
