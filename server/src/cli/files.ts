@@ -230,60 +230,31 @@ export async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<
   return decodeText(Buffer.concat(chunks, length));
 }
 
-/** O_NONBLOCK: opening a FIFO without a writer must not hang (the flag does not exist on Windows,
- *  where FIFOs do not either). */
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-
-/** One home for what is checked and read of an opened file, for the synchronous and the
- *  asynchronous reader: yields each read to make (into `buffer` at `offset`, at most `length`
- *  bytes), is sent the bytes it read, and returns the file's bytes. */
-function* readSteps(stat: fs.Stats): Generator<{ buffer: Buffer; offset: number; length: number }, Buffer, number> {
-  if (!stat.isFile()) throw new InputFileError(`not a regular file (${kindOf(stat)}); only files are linted`);
-  if (stat.size > MAX_FILE_BYTES) throw new InputFileError(tooLarge(stat.size));
-  // Read at most one byte past the cap, whatever the size said: the file may grow meanwhile.
-  // Not zero-filled: only the bytes read are returned.
-  const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
-  let length = 0;
-  for (;;) {
-    const n = yield { buffer, offset: length, length: buffer.length - length };
-    if (n === 0) break;
-    length += n;
-    if (length === buffer.length) {
-      if (length > MAX_FILE_BYTES) throw new InputFileError(tooLarge(length));
-      break;
-    }
-  }
-  return buffer.subarray(0, length);
-}
-
 function readRegularFile(file: string): Buffer {
-  const fd = fs.openSync(file, OPEN_FLAGS);
+  // O_NONBLOCK: opening a FIFO without a writer must not hang (the flag does not exist on Windows,
+  // where FIFOs do not either).
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
-    const steps = readSteps(fs.fstatSync(fd));
-    let step = steps.next();
-    while (!step.done) step = steps.next(fs.readSync(fd, step.value.buffer, step.value.offset, step.value.length, null));
-    return step.value;
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new InputFileError(`not a regular file (${kindOf(stat)}); only files are linted`);
+    if (stat.size > MAX_FILE_BYTES) throw new InputFileError(tooLarge(stat.size));
+    // Read at most one byte past the cap, whatever the size said: the file may grow meanwhile.
+    // Not zero-filled: only the bytes read are returned.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        if (length > MAX_FILE_BYTES) throw new InputFileError(tooLarge(length));
+        break;
+      }
+    }
+    return buffer.subarray(0, length);
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** `readRegularFile` on libuv's thread pool (the same checks, errors and bytes). */
-async function readRegularFileAsync(file: string): Promise<Buffer> {
-  const handle = await fs.promises.open(file, OPEN_FLAGS);
-  try {
-    const steps = readSteps(await handle.stat());
-    let step = steps.next();
-    while (!step.done) step = steps.next((await handle.read(step.value.buffer, step.value.offset, step.value.length, null)).bytesRead);
-    return step.value;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** `readTextFile` with the file read on the thread pool. */
-export async function readTextFileAsync(file: string): Promise<TextFile> {
-  return decodeText(await readRegularFileAsync(file));
 }
 
 const tooLarge = (size: number) => `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${size} bytes or more); no IAM policy is that large`;

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { printParseErrorCode } from 'jsonc-parser';
 import { analyzeHost, AnalyzeOptions, hostSyntax, LineIndex, parsePolicy, PolicyDocument } from '../engine';
-import { describeIoError, InputFileError, Operand, readTextFile, readTextFileAsync, TextFile } from './files';
+import { describeIoError, InputFileError, Operand, readTextFile, TextFile } from './files';
 import { fixDocument, FixMode, writeFixed } from './fix';
 import { displayPath, STDIN_PATH } from './paths';
 import { LintResult, toLintResult } from './results';
@@ -98,51 +98,14 @@ export function lintOperands(operands: readonly Operand[], options: LintOptions,
   return assemble(operands, plan, plan.files.map((p) => lintPlannedFile(p, options, analyzeText)));
 }
 
-/** How many files are read ahead of the one being linted (`lintOperandsReadingAhead`). */
-const READ_AHEAD = 16;
-
-/**
- * `lintOperands` with each file read on libuv's thread pool while the files before it are linted:
- * a file's four system calls (open, stat, read, close) then overlap the analysis instead of
- * preceding it on this thread. The same LintRun. For report runs only: `--fix` writes files, and
- * a file read before an earlier one was written could be a hard link to it.
- */
-export async function lintOperandsReadingAhead(operands: readonly Operand[], options: LintOptions, cwd: string, analyzeText: typeof analyzeHost = analyzeHost): Promise<LintRun> {
-  const plan = planFiles(operands, cwd);
-  const { files } = plan;
-  const reads: (Promise<TextFile | FileOutcome> | undefined)[] = [];
-  const outcomes: FileOutcome[] = [];
-  for (let i = 0; i < files.length; i++) {
-    while (reads.length < Math.min(files.length, i + 1 + READ_AHEAD)) reads.push(readPlannedFileAsync(files[reads.length]));
-    const read = await reads[i]!;
-    reads[i] = undefined; // the text is not kept past its file
-    outcomes.push('policy' in read ? read : lintReadFile(files[i], read, options, analyzeText));
-  }
-  return assemble(operands, plan, outcomes);
-}
-
 /** Reads one planned file: its text, or the outcome of a file that cannot be read. */
 export function readPlannedFile(p: PlannedFile): TextFile | FileOutcome {
   try {
     return readTextFile(p.file);
   } catch (err) {
-    return unreadable(p, err);
+    const problem = err instanceof InputFileError ? `${p.shown}: not linted: ${err.message}.` : `${p.shown}: cannot be read (${describeIoError(err)}).`;
+    return { policy: false, results: [], notes: [], problems: [problem] };
   }
-}
-
-/** `readPlannedFile` on the thread pool. */
-async function readPlannedFileAsync(p: PlannedFile): Promise<TextFile | FileOutcome> {
-  try {
-    return await readTextFileAsync(p.file);
-  } catch (err) {
-    return unreadable(p, err);
-  }
-}
-
-/** The outcome of a file that cannot be read. */
-function unreadable(p: PlannedFile, err: unknown): FileOutcome {
-  const problem = err instanceof InputFileError ? `${p.shown}: not linted: ${err.message}.` : `${p.shown}: cannot be read (${describeIoError(err)}).`;
-  return { policy: false, results: [], notes: [], problems: [problem] };
 }
 
 /** Lints one planned file whose text was read. */

@@ -12,7 +12,7 @@ import { describeIoError, expandPaths, InputFileError, readStdin } from './files
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
-import { LintRun, lintOperands, lintOperandsReadingAhead, lintStdin } from './lint';
+import { LintRun, lintOperands, lintStdin } from './lint';
 import { cpuSample, idleCores, lintOperandsInParallel, threadCount } from './parallel';
 import { isTerraform } from './terraform';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
@@ -64,11 +64,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     inputProblems = expanded.problems;
     if (expanded.operands.some((o) => o.files.some(isTerraform))) await loadHclParser();
     // Many files: on several threads (the same report, see parallel.ts); --fix writes files and
-    // stays on this one, reading each file when it comes (a report run reads ahead).
+    // stays on this one.
     const files = expanded.operands.reduce((n, o) => n + o.files.length, 0);
     const threads = options.fix ? 1 : threadCount(files, io.env, undefined, idleCores(loadedAt));
-    if (threads > 1) linted = await lintOperandsInParallel(expanded.operands, lintOptions, io.cwd, threads);
-    else linted = options.fix ? lintOperands(expanded.operands, lintOptions, io.cwd) : await lintOperandsReadingAhead(expanded.operands, lintOptions, io.cwd);
+    linted = threads > 1 ? await lintOperandsInParallel(expanded.operands, lintOptions, io.cwd, threads) : lintOperands(expanded.operands, lintOptions, io.cwd);
   }
   const problems = [...inputProblems, ...linted.problems];
   if (linted.results.length === 0 && problems.length === 0) {
