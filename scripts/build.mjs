@@ -38,10 +38,10 @@ const engineIsPure = {
 };
 
 /** esbuild options of one entry (`minify: false` for a readable bundle). */
-function options(entry, { minify = true, write = true } = {}) {
+function options(entry, { minify = true, write = true, outfile = join(out, `${entry.out}.js`) } = {}) {
   return {
     entryPoints: [join(root, entry.in)],
-    outfile: join(out, `${entry.out}.js`),
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node18',
@@ -71,6 +71,13 @@ export async function bundle(name, { minify = true } = {}) {
   const result = await build(options(entry, { minify, write: false }));
   const file = result.outputFiles.find((f) => f.path.endsWith('.js'));
   return { code: file.text, metafile: result.metafile };
+}
+
+/** Another entry of the repository (`in`, relative to it) bundled as the entries are, written to
+ *  `outfile` (the benchmark times its engine so: scripts/bench/engine.ts). */
+export async function bundleFile(entryIn, outfile) {
+  mkdirSync(dirname(outfile), { recursive: true });
+  await build(options({ in: entryIn, external: [] }, { outfile }));
 }
 
 async function main() {

@@ -3,7 +3,7 @@
 // the documents of edit.ts. Each edit is a text never seen before (editText.ts), so every timed
 // analysis re-runs the statement-scoped rules on the edited statement, as typing does.
 // Alternating runs, medians; run: node --import tsx scripts/bench/editEngine.ts
-import { analyzeHost, statementCache } from '../../server/src/engine';
+import { engine } from './engine';
 import { editDocuments } from './edit';
 import { editedText } from './editText';
 import { median } from './measure';
@@ -29,6 +29,7 @@ export function editedAnalysisMs(text: string, at: number, analyze: (text: strin
 }
 
 export function measureEngineEdits(rounds = 7): EngineEditFigures[] {
+  const { analyzeHost, statementCache } = engine();
   const out: EngineEditFigures[] = [];
   for (const doc of editDocuments()) {
     const hint = { path: doc.uri, languageId: doc.languageId };

@@ -14,13 +14,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
-import { analyze, analyzeHost } from '../../server/src/engine';
 import { generatedPolicy, managedPolicies } from '../../test/corpus';
 import { seedReal } from '../../test/helpers';
 import { childrenCpuMs, fmtBytes, fmtMs, fmtRatio, median, SectionClock, sectionsLine, timeMedian, TimingOptions } from './measure';
 import { measureServer } from './lspLatency';
 import { GROWTH_LIMIT, growth, growthRange, measureScaling, scalingTable, ShapeScaling } from './scaling';
 import { coldCache } from './coldCache';
+import { ENGINE_BUNDLE, engine, engineLabel } from './engine';
 import { EditFigures, EditPlan, editTable, measureAllEdits } from './edit';
 import { editedAnalysisMs } from './editEngine';
 import { editedText, middleValue } from './editText';
@@ -85,7 +85,7 @@ async function measureDocs(name: string, docs: Doc[], validate: ReturnType<typeo
   const timing = timingOf(docs);
   const parseFloor = timeMedian(each((t) => parseTree(t)), timing);
   const jsonParse = timeMedian(each((t) => JSON.parse(t)), timing);
-  const analysis = timeMedian(each((t) => coldCache(() => analyze(t))), timing);
+  const analysis = timeMedian(each((t) => coldCache(() => engine().analyze(t))), timing);
   const schema = validate
     ? await timeAsync(async () => {
         for (const d of docs) await validate(d.text);
@@ -112,7 +112,7 @@ function measureWarm(d: Doc): WarmRow {
   // As the editor analyses it: under the document's path, so the last version's parse is
   // reused (parse/jsonReuse.ts) as well as its statements' findings.
   const path = `/bench/${d.name.replace(/\W+/g, '-')}.json`;
-  const asEdited = (text: string) => analyzeHost(text, { path });
+  const asEdited = (text: string) => engine().analyzeHost(text, { path });
   // A 6 KB edit takes about a millisecond, timed one call at a time: many rounds.
   const small = d.text.length < 100 * 1024;
   const edited = small ? editedAnalysisMs(d.text, at, asEdited, QUICK ? 30 : 60, 3) : editedAnalysisMs(d.text, at, asEdited, QUICK ? 3 : 5, 1);
@@ -247,6 +247,10 @@ async function main(): Promise<void> {
   const began = process.hrtime.bigint();
   const write = process.argv.includes('--write');
   const clock = new SectionClock((line) => console.error(`[bench] ${line}`));
+  // The engine figures time the bundled engine (engine.ts), built once here for every child.
+  const build = (await import(path.join(ROOT, 'scripts', 'build.mjs'))) as { bundleFile(entryIn: string, outfile: string): Promise<void> };
+  await build.bundleFile('scripts/bench/engineEntry.ts', ENGINE_BUNDLE);
+  process.env.BENCH_ENGINE = ENGINE_BUNDLE;
 
   const engine = await clock.time('engine table', () => inChild<EngineFigures>('engine'));
   const rows = engine.rows;
@@ -264,7 +268,7 @@ async function main(): Promise<void> {
   const vsix = process.argv.includes('--vsix') ? await clock.time('vsix', () => vsixSize()) : undefined;
 
   const out: string[] = [];
-  out.push(`Machine: ${machine()}${QUICK ? ' (--quick)' : ''}`, '');
+  out.push(`Machine: ${machine()}${QUICK ? ' (--quick)' : ''}. Engine figures: ${engineLabel()}.`, '');
   out.push('Full analysis from an empty per-statement cache (every statement analysed), against baselines on the same text:', '');
   out.push('| document | size | jsonc-parser (floor) | JSON.parse | JSON schema (vscode-json-languageservice) | full analysis, cold cache | ÷ floor | ÷ schema |');
   out.push('|---|---|---|---|---|---|---|---|');

@@ -9,10 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseTree } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
-import { analyzeHost } from '../../server/src/engine';
 import { fmtMs, perKbGrowth, timeMedian, TimingOptions } from './measure';
 import { Shape, shapedDocument, SHAPES } from './shapes';
 import { coldCache } from './coldCache';
+import { engine } from './engine';
 
 export const SIZES = [1, 10, 100, 1024, 4096].map((k) => k * 1024);
 /** --quick stops at 100 KB: the 1 MB point of the six shapes alone takes 20–40 s of CPU (the
@@ -69,7 +69,7 @@ export function measureShape(shape: Shape, sizes: number[], quick = false, docs:
     const timing = timingFor(target, quick, i === 0);
     const floorMs = timeMedian(floor, timing);
     let findings = 0;
-    const analysisMs = timeMedian(() => (findings = coldCache(() => analyzeHost(text, { path: file })).findings.length), timing);
+    const analysisMs = timeMedian(() => (findings = coldCache(() => engine().analyzeHost(text, { path: file })).findings.length), timing);
     points.push({ target, bytes: text.length, floorMs, analysisMs, findings });
   }
   return { shape, points };

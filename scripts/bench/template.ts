@@ -1,7 +1,7 @@
 // Edit-to-diagnostics of a 1 MB CloudFormation template (YAML and JSON) against a 1 MB policy:
 // the engine's analysis time, median of a few runs (what the server spends after the debounce).
 // Run: node --import tsx scripts/bench/template.ts
-import { analyze, analyzeHost } from '../../server/src/engine';
+import { engine } from './engine';
 import { generatedPolicy } from '../../test/corpus';
 import { coldCache } from './coldCache';
 
@@ -110,6 +110,7 @@ if (require.main === module) {
   const policy = generatedPolicy(size);
   const json = generatedJsonTemplate(size);
   const runs = Number(process.env.RUNS ?? 5);
+  const { analyze, analyzeHost } = engine();
   const t = timeAll({
     policy: () => coldCache(() => analyze(policy)),
     json: () => coldCache(() => analyzeHost(json, { path: 'template.json' })),
