@@ -10,6 +10,7 @@ import { matchWork } from '../../server/src/engine/reference/wildcard';
 import { findingsOf, policy } from '../helpers';
 import { coverageWork, wildcardOnlyWork } from '../../server/src/engine/rules/reference/coverage';
 import { arrayEditWork } from '../../server/src/engine/rules/security/arrayEdits';
+import { redundantWork } from '../../server/src/engine/rules/reference/redundant';
 import { actionsOf, serviceKeys } from '../../server/src/engine/reference/iamData';
 import { actionResourceTypes, wildcardOnlyMayAccept } from '../../server/src/engine/reference/resourceMatch';
 import { applyEdits, parseTree } from 'jsonc-parser';
@@ -219,5 +220,28 @@ describe('first-sight work of the reference checks, shared and memoised', () => 
     const again = countOf(() => matchWork.formatComparisons, () => analyze(sameArn(['Second', 'Third', 'Fourth', 'Fifth'])));
     // Left: the coverage questions of each statement (does the instance type fit the ARN?).
     assert.ok(again <= 4 * 4, `${again} format comparisons for 4 statements of a known ARN`);
+  });
+});
+
+describe('redundant entries of a long Action list', () => {
+  /** `n` wildcard patterns (`ec2:Describe0X*`, …) and `n` concrete actions, each under one of them. */
+  const longList = (n: number) => {
+    const action: string[] = [];
+    for (let i = 0; i < n; i++) action.push(`ec2:Describe${i}X*`, `ec2:Describe${i}XInstances`);
+    return policy({ Effect: 'Allow', Action: action, Resource: '*' });
+  };
+
+  it('weighs only the patterns that begin each value: work grows with the list, not with values × patterns', () => {
+    const counter = () => redundantWork.candidates;
+    const small = countOf(counter, () => analyze(longList(100)));
+    const large = countOf(counter, () => analyze(longList(100 * SIZE_RATIO)));
+    assert.ok(small > 0, 'the patterns were weighed');
+    assert.ok(large <= small * LIMIT, `${small} → ${large} candidates for a list ${SIZE_RATIO}× as long`);
+  });
+
+  it('still finds each concrete action under its own pattern', () => {
+    const found = findingsOf(longList(20), 'action-redundant');
+    assert.equal(found.length, 20);
+    assert.match(found[0].message, /^ec2:Describe0XInstances is redundant\. ec2:Describe0X\* already covers it/);
   });
 });
