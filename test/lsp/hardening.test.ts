@@ -92,6 +92,18 @@ describe('LSP: large documents', { timeout: 60_000 }, () => {
     assert.equal(await client.stop(), 0);
   });
 
+  it('a request answered while the HCL parser loads does not leave the file "not checked"', { timeout: 60_000 }, async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 } });
+    const uri = fileUri('asked.tf');
+    await client.open(uri, 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObjet"], Resource = "arn:aws:s3:::b/*" }]\n  })\n}\n', 'terraform');
+    // Asked at once, as an editor asks for the lightbulb when a file opens: answered from a read
+    // of the file made before the parser is there.
+    await Promise.all([client.codeActions(uri, { start: { line: 3, character: 40 }, end: { line: 3, character: 40 } }), client.hover(uri, { line: 3, character: 40 })]);
+    const diagnostics = await client.current(uri, 30_000);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['action-unknown']);
+    assert.equal(await client.stop(), 0);
+  });
+
   it('analyses a large Terraform file in the worker too, with the worker\'s own HCL parser', async () => {
     const client = await LspClient.start({ settings: { debounceMs: 0 } });
     const block = (i: number) => `resource "aws_iam_policy" "p${i}" {\n  name   = "p${i}"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::bucket-${i}/*" }]\n  })\n}\n`;

@@ -63,6 +63,10 @@ export function startServer(connection: Connection): void {
     if (hclLoaded || hostSyntax('', { languageId: doc.languageId, path: doc.uri }) !== 'hcl') return false;
     hclLoading ??= loadHclParser().then(() => {
       hclLoaded = true;
+      // A request answered meanwhile (code actions, a hover) read the file without the parser,
+      // and its parse and analysis are kept for that version: dropped, or the revalidation would
+      // publish the "not checked" note they hold until the next edit.
+      for (const d of documents.all()) if (hostSyntax('', { languageId: d.languageId, path: d.uri }) === 'hcl') analyzer.forget(d.uri);
       revalidateAll();
     });
     return true;
