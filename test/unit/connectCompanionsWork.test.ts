@@ -3,7 +3,8 @@
 // grants it read are the same, so an edit that changes no grant assesses nothing again.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, statementCache } from '../../server/src/engine';
+import { analyze } from '../../server/src/engine';
+import { withoutStatementCache } from './connectHelpers';
 import { analyzeDocument } from '../../server/src/engine/analyze';
 import { parsePolicy } from '../../server/src/engine/parse/policyModel';
 import { clearStatementFacts } from '../../server/src/engine/connect/statementFacts';
@@ -18,15 +19,6 @@ function assessed(run: () => void): number {
   return companionWork.assessed - before;
 }
 
-/** With the statement cache off nothing is kept across analyses: the reference findings. */
-function fresh<T>(run: () => T): T {
-  statementCache.enabled = false;
-  try {
-    return run();
-  } finally {
-    statementCache.enabled = true;
-  }
-}
 
 describe('Connect companion judgements', () => {
   const text = generatedPolicy(30 * 1024);
@@ -39,7 +31,7 @@ describe('Connect companion judgements', () => {
     let found: ReturnType<typeof analyze> | undefined;
     assert.equal(assessed(() => (found = analyze(edited))), 0);
     assert.ok(found!.findings.some((f) => f.ruleId === 'connect-permissions-suggested'));
-    assert.equal(json(found!), json(fresh(() => analyze(edited))));
+    assert.equal(json(found!), json(withoutStatementCache(() => analyze(edited))));
   });
 
   it('assesses again when an edit changes what is granted', () => {
@@ -50,7 +42,7 @@ describe('Connect companion judgements', () => {
     let found: ReturnType<typeof analyze> | undefined;
     assert.ok(assessed(() => (found = analyze(fewer))) > 0);
     assert.ok(found!.findings.some((f) => f.ruleId === 'connect-permissions-missing' && f.message.includes('s3:GetBucketAcl')));
-    assert.equal(json(found!), json(fresh(() => analyze(fewer))));
+    assert.equal(json(found!), json(withoutStatementCache(() => analyze(fewer))));
     // And back: the earlier judgements are still kept.
     assert.equal(assessed(() => analyze(text)), 0);
   });

@@ -3,7 +3,8 @@
 // statement's facts only, and findings are the same with the facts kept or computed afresh.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, analyzeHost, statementCache } from '../../server/src/engine';
+import { analyze, analyzeHost } from '../../server/src/engine';
+import { withoutStatementCache } from './connectHelpers';
 import { clearStatementFacts, factsWork } from '../../server/src/engine/connect/statementFacts';
 import { generatedPolicy } from '../corpus';
 import { readFixture } from '../helpers';
@@ -18,16 +19,6 @@ function workOf(run: () => void): { statements: number; computed: number } {
   return { statements: factsWork.statements - before.statements, computed: factsWork.computed - before.computed };
 }
 
-/** An analysis from scratch: with the statement cache off, no statement facts are kept either
- *  (the facts kept so far stay for the next analysis). */
-function fresh<T>(run: () => T): T {
-  statementCache.enabled = false;
-  try {
-    return run();
-  } finally {
-    statementCache.enabled = true;
-  }
-}
 
 /** The text with one character of the `n`th Sid changed. */
 function editSid(text: string, n: number): string {
@@ -64,7 +55,7 @@ describe('Connect statement facts', () => {
     const kept = analyze(edited);
     assert.ok(kept.findings.some((f) => f.ruleId === 'connect-permissions-suggested'));
     assert.ok(kept.findings.some((f) => f.ruleId === 'connect-lambda-unqualified-arn'));
-    assert.equal(json(kept), json(fresh(() => analyze(edited))));
+    assert.equal(json(kept), json(withoutStatementCache(() => analyze(edited))));
   });
 
   it('gives the same findings when a statement moves to another document or changes its grants', () => {
@@ -77,8 +68,8 @@ describe('Connect statement facts', () => {
     analyze(full);
     const reused = analyze(fewer);
     assert.ok(reused.findings.some((f) => f.ruleId === 'connect-permissions-missing'), 'the bucket permissions are missing');
-    assert.equal(json(reused), json(fresh(() => analyze(fewer))));
-    assert.equal(json(analyze(full)), json(fresh(() => analyze(full))));
+    assert.equal(json(reused), json(withoutStatementCache(() => analyze(fewer))));
+    assert.equal(json(analyze(full)), json(withoutStatementCache(() => analyze(full))));
   });
 
   it('keys a policy in a template by its values, not its text', () => {
@@ -119,7 +110,7 @@ describe('Connect statement facts', () => {
     const missing = (type: string) => {
       const t = template(type);
       const found = analyzeHost(t, hint);
-      assert.equal(json(found), json(fresh(() => analyzeHost(t, hint))), type);
+      assert.equal(json(found), json(withoutStatementCache(() => analyzeHost(t, hint))), type);
       return found.findings.some((f) => f.ruleId === 'connect-permissions-missing');
     };
     // A bucket grants what S3 storage needs; a stream named where the bucket should be does not.

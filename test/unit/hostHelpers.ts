@@ -48,3 +48,27 @@ export function mutation(read: (file: string) => string, file: string, from: str
   assert.ok(checkEveryFix(`${file} mutated`, mutated, { path: file }) > 0, 'the mutation has a fix, checked');
   return { mutated, hit };
 }
+
+/** A chain of `steps` edits of `text` (mostly of the last version, as in an editing session; now
+ *  and then of the original again), each handed to `step`. An invalid version is not kept: the
+ *  next edit is of the last valid one, as the tree readers' reuse keeps the last valid tree. */
+export function editChain(text: string, steps: number, edit: (t: string) => string, valid: (t: string) => boolean, step: (next: string, i: number) => void): void {
+  let current = text;
+  for (let i = 0; i < steps; i++) {
+    const next = edit(i % 10 === 9 ? text : current);
+    step(next, i);
+    if (valid(next)) current = next;
+  }
+}
+
+/** The analysis of `text` under `key` while a tree reader reuses the last version's tree equals
+ *  the one with that reuse off (`reuse.enabled`: the reader's switch). */
+export function assertReuseKeepsFindings(text: string, key: string, reuse: { enabled: boolean }, where: string): void {
+  const reused = analyzeHost(text, { path: key });
+  reuse.enabled = false;
+  try {
+    assert.deepStrictEqual(reused, analyzeHost(text, { path: key }), `${where}: findings`);
+  } finally {
+    reuse.enabled = true;
+  }
+}

@@ -17,6 +17,7 @@ import { clearJsonReuse, jsonReuse, parseJsonReusing } from '../../server/src/en
 import { sharedEnds } from '../../server/src/engine/parse/sharedEnds';
 import { generatedPolicy } from '../corpus';
 import { ROOT } from '../helpers';
+import { assertReuseKeepsFindings, editChain } from './hostHelpers';
 
 /** A document without parent links (they make cycles) but with each node's parent checked. */
 function comparable(doc: JsonDocument) {
@@ -98,19 +99,10 @@ function walk(name: string, text: string, steps: number, findingsEvery = 0) {
   let last = parseJsonReusing(text, key);
   let lastSeen = comparable(last);
   const before = { spliced: jsonReuse.spliced, declined: jsonReuse.declined };
-  let current = text;
-  for (let i = 0; i < steps; i++) {
-    // Mostly edits of the last version (an editing session); now and then back to the original.
-    const next = edit(i % 10 === 9 ? text : current);
+  editChain(text, steps, edit, (t) => parseJson(t).errors.length === 0, (next, i) => {
     const where = `${name}, step ${i}`;
     if (findingsEvery && i % findingsEvery === findingsEvery - 1) {
-      const reused = analyzeHost(next, { path: key });
-      jsonReuse.enabled = false;
-      try {
-        assert.deepStrictEqual(reused, analyzeHost(next, { path: key }), `${where}: findings`);
-      } finally {
-        jsonReuse.enabled = true;
-      }
+      assertReuseKeepsFindings(next, key, jsonReuse, where);
     } else {
       const doc = parseJsonReusing(next, key);
       assert.deepStrictEqual(comparable(doc), comparable(parseJson(next)), where);
@@ -118,9 +110,7 @@ function walk(name: string, text: string, steps: number, findingsEvery = 0) {
       last = doc;
       lastSeen = comparable(doc);
     }
-    // An invalid version is not kept: the next edit is of the last valid one (as the reuse is).
-    if (parseJson(next).errors.length === 0) current = next;
-  }
+  });
   return { spliced: jsonReuse.spliced - before.spliced, declined: jsonReuse.declined - before.declined };
 }
 

@@ -12,6 +12,7 @@ import { HostNode, parseYaml, YamlTree } from '../../server/src/engine/hosts/yam
 import { clearYamlReuse, parseYamlReusing, yamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedTemplate } from '../../scripts/bench/template';
 import { readYamlFixture, yamlFixtures } from '../helpers';
+import { assertReuseKeepsFindings, editChain } from './hostHelpers';
 
 const FIXTURES = yamlFixtures();
 const read = readYamlFixture;
@@ -65,27 +66,16 @@ function walk(name: string, text: string, steps: number, findingsEvery = 0) {
   const key = `file:///${name}`;
   parseYamlReusing(text, key);
   const before = { spliced: yamlReuse.spliced, declined: yamlReuse.declined };
-  let current = text;
-  for (let i = 0; i < steps; i++) {
-    // Mostly edits of the last version (an editing session); now and then back to the original.
-    const next = edit(i % 10 === 9 ? text : current);
+  editChain(text, steps, edit, (t) => parseYaml(t).errors.length === 0, (next, i) => {
     const where = `${name}, step ${i}`;
     if (findingsEvery && i % findingsEvery === findingsEvery - 1) {
-      const reused = analyzeHost(next, { path: key });
-      yamlReuse.enabled = false;
-      try {
-        assert.deepStrictEqual(reused, analyzeHost(next, { path: key }), `${where}: findings`);
-      } finally {
-        yamlReuse.enabled = true;
-      }
+      assertReuseKeepsFindings(next, key, yamlReuse, where);
       parseYamlReusing(next, key);
     } else {
       const reused = parseYamlReusing(next, key);
       assert.deepStrictEqual(comparable(reused), comparable(parseYaml(next)), where);
     }
-    // An invalid version is not kept: the next edit is of the last valid one (as the reuse is).
-    if (parseYaml(next).errors.length === 0) current = next;
-  }
+  });
   return { spliced: yamlReuse.spliced - before.spliced, declined: yamlReuse.declined - before.declined };
 }
 
