@@ -27,6 +27,7 @@
 // are a new map each version.
 import { detach, StringMemo } from '../memo';
 import { applyEdits } from '../textEdits';
+import { sharedEnds } from '../parse/sharedEnds';
 import { TextEdit } from '../types';
 import { cstTokens, treeOfCst } from './yamlCst';
 import { HostNode, parseYaml, ScalarStyle, yamlReading, YamlTree } from './yamlTree';
@@ -89,12 +90,8 @@ export function parseYamlReusing(text: string, key: string | undefined): YamlTre
 export function splice(last: Kept, text: string): YamlTree | undefined {
   const old = last.text;
   const delta = text.length - old.length;
-  const limit = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  const { prefix, suffix } = sharedEnds(old, text);
   if (prefix === old.length && delta === 0) return { root: last.root, scalars: last.scalars, errors: [], anchored: false };
-  let suffix = 0;
-  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const changedEnd = old.length - suffix; // the changed span of the old text: [prefix, changedEnd)
   const found = entryAround(old, last.root, prefix, changedEnd);
   if (!found) return undefined;
