@@ -11,6 +11,7 @@ export { loadHclParser } from './hosts/hclParser';
 export { parsePolicy } from './parse/policyModel';
 export type { PolicyDocument, Statement, ValueItem, Property } from './parse/policyModel';
 export { applyEdits } from './textEdits';
+export { sharedEnds } from './parse/sharedEnds';
 export { LineIndex } from './lineIndex';
 export { allRules, ruleById } from './rules';
 export { dataVersion } from './reference/iamData';

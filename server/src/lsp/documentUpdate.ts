@@ -5,23 +5,13 @@
 // previous version's line offsets instead (TextDocument.update), so the walk covers only the
 // changed text. The worker is sent whole texts; the changed range is where the two differ.
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sharedEnds } from '../engine';
 
-/** Characters compared at once while looking for the changed range (a string compare is a
- *  memory compare; character by character would take as long as the walk it saves). */
-const CHUNK = 4096;
-
-/** The one range of `old` that `text` replaces, the common prefix and suffix left out. */
+/** The one range of `old` that `text` replaces, the common prefix and suffix left out (the
+ *  suffix stops at the prefix: a deletion in a run of equal characters is not counted twice). */
 export function changedRange(old: string, text: string): { start: number; end: number; newText: string } {
-  const max = Math.min(old.length, text.length);
-  let start = 0;
-  while (start + CHUNK <= max && old.slice(start, start + CHUNK) === text.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  // The suffix stops at the prefix: a deletion in a run of equal characters is not counted twice.
-  const room = max - start;
-  let tail = 0;
-  while (tail + CHUNK <= room && old.slice(old.length - tail - CHUNK, old.length - tail) === text.slice(text.length - tail - CHUNK, text.length - tail)) tail += CHUNK;
-  while (tail < room && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  return { start, end: old.length - tail, newText: text.slice(start, text.length - tail) };
+  const { prefix, suffix } = sharedEnds(old, text);
+  return { start: prefix, end: old.length - suffix, newText: text.slice(prefix, text.length - suffix) };
 }
 
 /** The document of `text` at `version`: `previous` (the same URI's last version, which this
