@@ -10,7 +10,7 @@ export { analyze, analyzeDocument } from './analyze';
 export { loadHclParser } from './hosts/hclParser';
 export { parsePolicy } from './parse/policyModel';
 export type { PolicyDocument, Statement, ValueItem, Property } from './parse/policyModel';
-export { applyEdits } from './textEdits';
+export { applyEdits, diffEdit } from './textEdits';
 export { sharedEnds } from './parse/sharedEnds';
 export { LineIndex } from './lineIndex';
 export { allRules, ruleById } from './rules';
@@ -28,7 +28,7 @@ export type { HostAnalysis, HostAnalyzeOptions } from './analyze';
 export { parseHost, isTemplatePath, hostSyntax, policyAt } from './hosts/host';
 export type { HostDocument, HostHint, HostKind, EmbeddedPolicy } from './hosts/host';
 export type { EmbeddedKind } from './hosts/locations';
-export { fixAll, diffEdit, safeFixOf } from './fixes/fixAll';
+export { fixAll, safeFixOf } from './fixes/fixAll';
 export type { FixAllResult } from './fixes/fixAll';
 export { docsBase } from './docsUrl';
 

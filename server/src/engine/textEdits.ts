@@ -1,4 +1,5 @@
 // Applying the engine's offset-based edits to text (used by the CLI's --fix, tests and fix-all).
+import { sharedEnds } from './parse/sharedEnds';
 import { TextEdit } from './types';
 
 /** Apply non-overlapping edits; later edits first so earlier offsets stay valid. */
@@ -12,4 +13,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     lastStart = e.range.start;
   }
   return out;
+}
+
+/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
+export function diffEdit(before: string, after: string): TextEdit {
+  const { prefix, suffix } = sharedEnds(before, after);
+  return { range: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
 }

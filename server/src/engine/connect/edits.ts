@@ -10,7 +10,7 @@ import { Fix, TextEdit } from '../types';
 import { existingResource } from './grants';
 import { statementFact } from './statementFacts';
 import { detach } from '../memo';
-import { applyEdits } from '../textEdits';
+import { applyEdits, diffEdit } from '../textEdits';
 import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
 
 /** One value alone, several as a list: how people write policies. */
@@ -98,12 +98,7 @@ function addStatementsEdits(doc: PolicyDocument, statements: object[]): TextEdit
     text = applyEdits(text, edits);
     current = parsePolicy(text);
   }
-  const before = doc.text;
-  let start = 0;
-  while (start < before.length && start < text.length && before[start] === text[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < text.length - start && before[before.length - 1 - end] === text[text.length - 1 - end]) end++;
-  return [{ range: { start, end: before.length - end }, newText: text.slice(start, text.length - end) }];
+  return [diffEdit(doc.text, text)];
 }
 
 /** A fix adding statements that grant the companions; undefined when the document has no

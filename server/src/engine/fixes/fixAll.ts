@@ -75,12 +75,3 @@ export function fixAll(text: string, options: HostAnalyzeOptions, first?: readon
   return { text: current, singleRoundEdits, fixed, converged };
 }
 
-/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
-export function diffEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { range: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
-}
