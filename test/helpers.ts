@@ -2,7 +2,7 @@
 // apply a fix and re-lint.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, AnalyzeOptions, applyEdits, Finding } from '../server/src/engine';
+import { analyze, AnalyzeOptions, applyEdits, Finding, statementCache } from '../server/src/engine';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -51,3 +51,14 @@ export const yamlFixtures = (): string[] =>
     .filter((f) => !fs.readFileSync(path.join(YAML_FIXTURE_DIR, f), 'utf8').trimStart().startsWith('{'))
     .sort();
 export const readYamlFixture = (f: string): string => fs.readFileSync(path.join(YAML_FIXTURE_DIR, f), 'utf8');
+
+/** An analysis from scratch: with the statement cache off, nothing of the analyses before is
+ *  reused (no statement findings, facts or companion judgements); what they kept stays. */
+export function withoutStatementCache<T>(run: () => T): T {
+  statementCache.enabled = false;
+  try {
+    return run();
+  } finally {
+    statementCache.enabled = true;
+  }
+}

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { withoutStatementCache } from './connectHelpers';
+import { withoutStatementCache } from '../helpers';
 import { analyzeDocument } from '../../server/src/engine/analyze';
 import { parsePolicy } from '../../server/src/engine/parse/policyModel';
 import { clearStatementFacts } from '../../server/src/engine/connect/statementFacts';
@@ -18,7 +18,6 @@ function assessed(run: () => void): number {
   run();
   return companionWork.assessed - before;
 }
-
 
 describe('Connect companion judgements', () => {
   const text = generatedPolicy(30 * 1024);

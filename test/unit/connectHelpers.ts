@@ -1,7 +1,7 @@
 // Shared by the connect*.test.ts files: policies built from the seed's values, and "apply the
 // fix, re-lint" in one step.
 import * as assert from 'node:assert/strict';
-import { Finding, statementCache } from '../../server/src/engine';
+import { Finding } from '../../server/src/engine';
 import { applyFix, findingsOf, lint } from '../helpers';
 
 export const ACCOUNT = '111122223333';
@@ -37,15 +37,4 @@ export function fixed(text: string, f: Finding, index?: number): string {
 /** Errors and warnings of the whole engine (information is allowed). */
 export function problems(text: string): Finding[] {
   return lint(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
-}
-
-/** An analysis from scratch: with the statement cache off, nothing of the analyses before is
- *  reused (no statement findings, facts or companion judgements); what they kept stays. */
-export function withoutStatementCache<T>(run: () => T): T {
-  statementCache.enabled = false;
-  try {
-    return run();
-  } finally {
-    statementCache.enabled = true;
-  }
 }

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze, analyzeHost } from '../../server/src/engine';
-import { withoutStatementCache } from './connectHelpers';
+import { withoutStatementCache } from '../helpers';
 import { clearStatementFacts, factsWork } from '../../server/src/engine/connect/statementFacts';
 import { generatedPolicy } from '../corpus';
 import { readFixture } from '../helpers';
@@ -18,7 +18,6 @@ function workOf(run: () => void): { statements: number; computed: number } {
   run();
   return { statements: factsWork.statements - before.statements, computed: factsWork.computed - before.computed };
 }
-
 
 /** The text with one character of the `n`th Sid changed. */
 function editSid(text: string, n: number): string {

@@ -9,6 +9,7 @@ import { statementCache } from '../../server/src/engine/incremental/statementCac
 import { parsePolicy } from '../../server/src/engine/parse/policyModel';
 import { Finding } from '../../server/src/engine/types';
 import { generatedPolicy } from '../corpus';
+import { withoutStatementCache } from '../helpers';
 
 const PARTS = ['iam-privilege-escalation', 'iam-role-privilege-escalation', 'arn-example-account', 'json-duplicate-key', 'duplicate-key-case', 'element-invalid-type', 'policy-context'];
 const hint = { path: 'policy.json' };
@@ -27,12 +28,7 @@ function partsComputed(run: () => void): Record<string, number> {
 }
 
 function uncached(text: string): Finding[] {
-  statementCache.enabled = false;
-  try {
-    return analyzeHost(text, hint).findings;
-  } finally {
-    statementCache.enabled = true;
-  }
+  return withoutStatementCache(() => analyzeHost(text, hint).findings);
 }
 
 const rangeText = (text: string, f: Finding) => text.slice(f.range.start, f.range.end);

@@ -4,19 +4,15 @@
 // change of the settings or of the document's layout between analyses must still be seen.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, statementCache } from '../../server/src/engine';
+import { analyze } from '../../server/src/engine';
 import { AnalyzeOptions } from '../../server/src/engine/types';
 import { generatedPolicy } from '../corpus';
+import { withoutStatementCache } from '../helpers';
 
 const json = (r: { findings: unknown[] }) => JSON.stringify(r.findings);
 
 function fresh(text: string, options: AnalyzeOptions): string {
-  statementCache.enabled = false;
-  try {
-    return json(analyze(text, options));
-  } finally {
-    statementCache.enabled = true;
-  }
+  return json(withoutStatementCache(() => analyze(text, options)));
 }
 
 describe('statement cache context', () => {

@@ -11,6 +11,7 @@ import { StatementCache, statementCache, statementView } from '../../server/src/
 import { PolicyDocument } from '../../server/src/engine/parse/policyModel';
 import { Finding } from '../../server/src/engine/types';
 import { generatedPolicy } from '../corpus';
+import { withoutStatementCache } from '../helpers';
 import { generatedTemplate } from '../../scripts/bench/template';
 import { CorpusFile, corpusFiles, mergedPolicies, policyDocuments } from './statementCorpus';
 
@@ -28,9 +29,7 @@ const sorted = (xs: string[]) => [...xs].sort();
 /** The engine's result on a file with the cache off, then on (cold, then warm). */
 function bothWays(f: CorpusFile): { uncached: Finding[]; cold: Finding[]; warm: Finding[] } {
   const hint = { path: f.file };
-  statementCache.enabled = false;
-  const uncached = analyzeHost(f.text, hint).findings;
-  statementCache.enabled = true;
+  const uncached = withoutStatementCache(() => analyzeHost(f.text, hint).findings);
   statementCache.clear();
   const cold = analyzeHost(f.text, hint).findings;
   const warm = analyzeHost(f.text, hint).findings;
@@ -100,9 +99,7 @@ describe('per-statement cache', () => {
       statementCache.hits = statementCache.misses = 0;
       const cached = analyzeHost(edited, hint).findings;
       const { hits, misses } = statementCache;
-      statementCache.enabled = false;
-      const uncached = analyzeHost(edited, hint).findings;
-      statementCache.enabled = true;
+      const uncached = withoutStatementCache(() => analyzeHost(edited, hint).findings);
       assert.deepEqual(cached, uncached);
       assert.ok(cached.some((f) => f.fixes?.length), 'the edit draws findings with fixes');
       assert.ok(misses >= 1 && misses <= 3 && hits > 100, `${hits} hits, ${misses} misses`);
@@ -119,9 +116,7 @@ describe('per-statement cache', () => {
           const at = pos % (text.length + 1);
           text = text.slice(0, at) + insert + text.slice(at + len);
           const cached = analyzeHost(text, { path: 'p.json' }).findings;
-          statementCache.enabled = false;
-          const uncached = analyzeHost(text, { path: 'p.json' }).findings;
-          statementCache.enabled = true;
+          const uncached = withoutStatementCache(() => analyzeHost(text, { path: 'p.json' }).findings);
           assert.deepEqual(cached, uncached);
         }
       }),
