@@ -4,11 +4,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { withoutStatementCache } from '../helpers';
+import { applyFix, withoutStatementCache } from '../helpers';
 import { analyzeDocument } from '../../server/src/engine/analyze';
 import { parsePolicy } from '../../server/src/engine/parse/policyModel';
 import { clearStatementFacts } from '../../server/src/engine/connect/statementFacts';
 import { companionWork } from '../../server/src/engine/rules/connect/companions';
+import { companionFixWork } from '../../server/src/engine/connect/edits';
 import { generatedPolicy } from '../corpus';
 
 const json = (r: { findings: unknown[] }) => JSON.stringify(r.findings);
@@ -50,6 +51,72 @@ describe('Connect companion judgements', () => {
     analyze(text);
     clearStatementFacts();
     assert.ok(assessed(() => analyze(text)) > 0);
+  });
+});
+
+/** Companion fixes laid out (their statements' text built, not reused) during `run`. */
+function laidOut(run: () => void): number {
+  const before = companionFixWork.laidOut;
+  run();
+  return companionFixWork.laidOut - before;
+}
+
+const suggested = (r: ReturnType<typeof analyze>) => r.findings.filter((f) => f.ruleId === 'connect-permissions-suggested' && f.fixes?.length);
+
+/** The same findings, fixes included, as an analysis that reuses nothing. */
+function sameAsFresh(text: string, found: ReturnType<typeof analyze>) {
+  assert.equal(json(found), json(withoutStatementCache(() => analyze(text))));
+}
+
+/** The text with one space more at the start of the last statement's line (it indents from it). */
+function reindentLast(text: string): string {
+  const last = text.lastIndexOf('\n    {');
+  assert.ok(last > 0);
+  return `${text.slice(0, last + 1)} ${text.slice(last + 1)}`;
+}
+
+describe('Connect companion fixes across versions', () => {
+  const text = generatedPolicy(30 * 1024);
+
+  it('an edit elsewhere lays out no fix again: the same statements are added, moved by the edit', () => {
+    clearStatementFacts();
+    const before = analyze(text);
+    assert.ok(suggested(before).length > 0, 'the policy draws suggestions with fixes');
+    const edited = text.replace('"Sid": "Statement7"', '"Sid": "Statement7Longer"');
+    let found: ReturnType<typeof analyze> | undefined;
+    assert.equal(laidOut(() => (found = analyze(edited))), 0);
+    sameAsFresh(edited, found!);
+    // Each fix is the one before, after the edit's 6 characters.
+    const was = suggested(before)[suggested(before).length - 1].fixes![0].edits[0];
+    const now = suggested(found!)[suggested(found!).length - 1].fixes![0].edits[0];
+    assert.equal(now.range.start, was.range.start + 'Longer'.length);
+    assert.equal(now.newText, was.newText);
+    // Applied, it adds what it suggests: the finding is gone and nothing new is wrong.
+    const f = suggested(found!)[0];
+    const fixed = applyFix(edited, f);
+    const after = analyze(fixed);
+    assert.ok(!after.findings.some((g) => g.ruleId === f.ruleId && g.message === f.message && g.range.start === f.range.start));
+    assert.ok(!after.findings.some((g) => g.severity === 'error'));
+  });
+
+  it('lays the statements out again when the last statement is indented differently', () => {
+    analyze(text);
+    const edited = reindentLast(text);
+    let found: ReturnType<typeof analyze> | undefined;
+    assert.ok(laidOut(() => (found = analyze(edited))) > 0);
+    sameAsFresh(edited, found!);
+    assert.match(suggested(found!)[0].fixes![0].edits[0].newText, /\n {5}\{/, 'indented like the last statement');
+  });
+
+  it('lays them out again for another line break, and reuses nothing with the statement cache off', () => {
+    analyze(text);
+    const crlf = text.replace(/\n/g, '\r\n');
+    let found: ReturnType<typeof analyze> | undefined;
+    assert.ok(laidOut(() => (found = analyze(crlf))) > 0);
+    sameAsFresh(crlf, found!);
+    assert.ok(suggested(found!)[0].fixes![0].edits[0].newText.includes('\r\n'));
+    analyze(text);
+    assert.ok(laidOut(() => withoutStatementCache(() => analyze(text))) > 0);
   });
 });
 

@@ -2,13 +2,14 @@
 // condition (`connect:StorageResourceType`, `iam:AWSServiceName`), add a value to an array, move an action out of a
 // statement. Built on `fixes/edits.ts` so the user's formatting is kept.
 import { getNodeValue, Node } from 'jsonc-parser';
-import { addStatementEdits, formatJson, indentAt, indentUnit, isSingleLine, lineBreak, lineStartAt } from '../fixes/edits';
+import { addStatementEdits, AppendPoint, appendedText, appendPoint, formatJson, indentAt, indentUnit, isSingleLine, lineBreak, lineStartAt } from '../fixes/edits';
 import { parsePolicy, PolicyDocument, Property, Statement, ValueItem } from '../parse/policyModel';
 import { policyContext } from '../policyContext';
 import { removeArrayElementEdit } from '../rules/security/arrayEdits';
 import { Fix, TextEdit } from '../types';
 import { existingResource } from './grants';
-import { statementFact } from './statementFacts';
+import { clearedWithFacts, statementFact } from './statementFacts';
+import { statementCache } from '../incremental/statementCache';
 import { detach } from '../memo';
 import { applyEdits, diffEdit } from '../textEdits';
 import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
@@ -16,11 +17,23 @@ import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
 /** One value alone, several as a list: how people write policies. */
 const oneOrMany = (values: string[]): string | string[] => (values.length === 1 ? values[0] : values);
 
+/** Companion resources by document and kind: a document's fixes ask for the same few kinds again
+ *  and again. */
+const resourcesOf = new WeakMap<PolicyDocument, Map<ResourceKind, string>>();
+
 /** The ARN a fix writes for a companion resource: one the policy already names when it fits,
  *  else the example ARN with the policy's partition, Region, account and instance. The
  *  service-linked role is always the whole Connect path (`.../connect.amazonaws.com/*`), as in the
  *  seed; the instance and its users are the policy's own instance. */
 export function companionResource(doc: PolicyDocument, kind: ResourceKind): string {
+  let known = resourcesOf.get(doc);
+  if (!known) resourcesOf.set(doc, (known = new Map()));
+  let arn = known.get(kind);
+  if (arn === undefined) known.set(kind, (arn = resourceFor(doc, kind)));
+  return arn;
+}
+
+function resourceFor(doc: PolicyDocument, kind: ResourceKind): string {
   const ctx = policyContext(doc);
   if (kind === 'object') return objectsResource(doc) ?? exampleArn(kind, ctx);
   if (kind !== 'serviceLinkedRole' && kind !== 'any' && kind !== 'instance' && kind !== 'connectUser') {
@@ -66,9 +79,8 @@ function objectsResource(doc: PolicyDocument): string | undefined {
   return bucket ? `${bucket}/*` : undefined;
 }
 
-/** The statements that grant the companions: one per resource, with the actions needed on it
- *  (a wildcard-only action never shares a statement with a scoped ARN, which `*` would widen). */
-export function companionStatements(doc: PolicyDocument, companions: readonly Companion[]): object[] {
+/** The companions' actions by the resource each is granted on, in order of first use. */
+function actionsByResource(doc: PolicyDocument, companions: readonly Companion[]): Map<string, string[]> {
   const byResource = new Map<string, string[]>();
   for (const c of companions) {
     const arn = companionResource(doc, c.resource);
@@ -76,20 +88,18 @@ export function companionStatements(doc: PolicyDocument, companions: readonly Co
     if (!actions.includes(c.action)) actions.push(c.action);
     byResource.set(arn, actions);
   }
-  return [...byResource].map(([arn, actions]) => ({ Effect: 'Allow', Action: oneOrMany(actions), Resource: arn }));
+  return byResource;
 }
 
-/** Edits adding several statements: each added to the text the previous one made, then turned
- *  into one edit of the span that changed (edits of one fix must not overlap). */
+/** The statements that grant the companions: one per resource, with the actions needed on it
+ *  (a wildcard-only action never shares a statement with a scoped ARN, which `*` would widen). */
+const statementsOf = (byResource: Map<string, string[]>): object[] =>
+  [...byResource].map(([arn, actions]) => ({ Effect: 'Allow', Action: oneOrMany(actions), Resource: arn }));
+
+/** Edits adding several statements where there is no append point (an empty or single-statement
+ *  Statement): each added to the text the previous one made, then turned into one edit of the
+ *  span that changed (edits of one fix must not overlap). */
 function addStatementsEdits(doc: PolicyDocument, statements: object[]): TextEdit[] | undefined {
-  const each = statements.map((st) => addStatementEdits(doc, st));
-  if (each.some((e) => !e)) return undefined;
-  // The usual case, a non-empty Statement array: every statement is inserted after the last one,
-  // so the insertions simply follow each other (no re-parse).
-  const inserts = each.map((e) => (e!.length === 1 && e![0].range.start === e![0].range.end ? e![0] : undefined));
-  if (inserts.every((e) => e && e.range.start === inserts[0]!.range.start)) {
-    return [{ range: inserts[0]!.range, newText: inserts.map((e) => e!.newText).join('') }];
-  }
   let text = doc.text;
   let current = doc;
   for (const st of statements) {
@@ -101,10 +111,48 @@ function addStatementsEdits(doc: PolicyDocument, statements: object[]): TextEdit
   return [diffEdit(doc.text, text)];
 }
 
+const appendedTexts = (point: AppendPoint, statements: object[]) => statements.map((st) => appendedText(point, st)).join('');
+
+/** The text appended for companion statements, by layout (the append point without its offset)
+ *  and statements, kept across analyses: an edit elsewhere in the policy moves where a fix's
+ *  statements go, not what they say, and laying them out was most of a fix's cost. Bounded (the
+ *  oldest goes first); off with the statement cache, cleared with the statement facts. */
+const appendedKept = new Map<string, string>();
+const MAX_APPENDED = 1024;
+
+clearedWithFacts(() => appendedKept.clear());
+
+/** Companion fixes whose statements were laid out (not taken from appendedKept), for the tests. */
+export const companionFixWork = { laidOut: 0 };
+
+function keptAppendedText(point: AppendPoint, byResource: Map<string, string[]>): string {
+  const keep = statementCache.enabled;
+  // Each part with its length: an ARN may hold any character, so no separator is safe alone.
+  const parts = [String(point.single), point.indent, point.unit, point.eol];
+  for (const [arn, actions] of byResource) parts.push(arn, actions.join(' '));
+  const key = parts.map((p) => `${p.length}:${p}`).join('');
+  let text = keep ? appendedKept.get(key) : undefined;
+  if (text === undefined) {
+    companionFixWork.laidOut++;
+    // Detached: the indentation and reused ARNs are slices of this version's text.
+    text = detach(appendedTexts(point, statementsOf(byResource)));
+    if (keep) {
+      if (appendedKept.size >= MAX_APPENDED) appendedKept.delete(appendedKept.keys().next().value!);
+      appendedKept.set(key, text);
+    }
+  }
+  return text;
+}
+
 /** A fix adding statements that grant the companions; undefined when the document has no
  *  `Statement` element to add to. */
 export function addCompanionsFix(doc: PolicyDocument, title: string, companions: readonly Companion[], preferred = true): Fix | undefined {
-  const edits = addStatementsEdits(doc, companionStatements(doc, companions));
+  const byResource = actionsByResource(doc, companions);
+  // The usual case, a non-empty Statement array: the statements are appended after the last one,
+  // one after the other (no re-parse).
+  const point = appendPoint(doc);
+  if (point) return { title, edits: [{ range: { start: point.at, end: point.at }, newText: keptAppendedText(point, byResource) }], isPreferred: preferred };
+  const edits = addStatementsEdits(doc, statementsOf(byResource));
   return edits ? { title, edits, isPreferred: preferred } : undefined;
 }
 

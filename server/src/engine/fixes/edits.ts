@@ -113,31 +113,52 @@ export function isSingleLine(text: string, node: Node): boolean {
   return single;
 }
 
+/** Where statements are appended to a non-empty `Statement` array (after its last element), and
+ *  all the appended text depends on besides the statement: whether the array is written on one
+ *  line, the last element's indentation, the document's indentation unit and line break. */
+export interface AppendPoint {
+  at: number;
+  single: boolean;
+  indent: string;
+  unit: string;
+  eol: string;
+}
+
+/** The append point of the policy's `Statement` array; undefined when it is not a non-empty array
+ *  (addStatementEdits wraps a single statement, fills an empty array, or cannot add). */
+export function appendPoint(doc: PolicyDocument): AppendPoint | undefined {
+  const value = doc.statementProperty?.value;
+  const items = value?.type === 'array' ? value.children ?? [] : [];
+  const last = items[items.length - 1];
+  if (!value || !last) return undefined;
+  const text = doc.text;
+  return { at: last.offset + last.length, single: isSingleLine(text, value), indent: indentAt(text, last.offset), unit: indentUnit(text), eol: lineBreak(text) };
+}
+
+/** The text appending `statement` at an append point. */
+export function appendedText(p: AppendPoint, statement: object): string {
+  return p.single ? `, ${JSON.stringify(statement)}` : `,${p.eol}${p.indent}${formatJson(statement, p.unit, p.indent, p.eol)}`;
+}
+
 /**
  * Edits that add `statement` to the policy's `Statement` element:
- * - an array: appended after its last element, indented like it;
+ * - a non-empty array: appended after its last element, indented like it (appendPoint);
+ * - an empty array: filled with it;
  * - a single statement object: wrapped into an array with the new one;
  * - none (or not a container): no edit (undefined).
  */
 export function addStatementEdits(doc: PolicyDocument, statement: object): TextEdit[] | undefined {
+  const point = appendPoint(doc);
+  if (point) return [{ range: at(point.at), newText: appendedText(point, statement) }];
   const text = doc.text;
   const value = doc.statementProperty?.value;
   if (!value) return undefined;
   const eol = lineBreak(text);
   const unit = indentUnit(text);
   if (value.type === 'array') {
-    const items = value.children ?? [];
-    const last = items[items.length - 1];
-    if (!last) {
-      const inner = indentAt(text, value.offset) + unit;
-      const open = value.offset + 1;
-      return [{ range: { start: open, end: value.offset + value.length - 1 }, newText: `${eol}${inner}${formatJson(statement, unit, inner, eol)}${eol}${indentAt(text, value.offset)}` }];
-    }
-    if (isSingleLine(text, value)) {
-      return [{ range: at(last.offset + last.length), newText: `, ${JSON.stringify(statement)}` }];
-    }
-    const indent = indentAt(text, last.offset);
-    return [{ range: at(last.offset + last.length), newText: `,${eol}${indent}${formatJson(statement, unit, indent, eol)}` }];
+    const inner = indentAt(text, value.offset) + unit;
+    const open = value.offset + 1;
+    return [{ range: { start: open, end: value.offset + value.length - 1 }, newText: `${eol}${inner}${formatJson(statement, unit, inner, eol)}${eol}${indentAt(text, value.offset)}` }];
   }
   if (value.type === 'object') {
     const indent = indentAt(text, value.offset);
