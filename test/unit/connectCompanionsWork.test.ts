@@ -99,6 +99,27 @@ describe('Connect companion fixes across versions', () => {
     assert.ok(!after.findings.some((g) => g.severity === 'error'));
   });
 
+  it('an edit elsewhere builds no fix again; one that changes the ARNs a fix writes does', () => {
+    analyze(text);
+    const built = (run: () => void) => {
+      const before = companionFixWork.built;
+      run();
+      return companionFixWork.built - before;
+    };
+    let found: ReturnType<typeof analyze> | undefined;
+    const edited = text.replace('"Sid": "Statement3"', '"Sid": "Statement3Edited"');
+    assert.equal(built(() => (found = analyze(edited))), 0);
+    sameAsFresh(edited, found!);
+    // Another account everywhere: the same grants (the judgements are kept), other ARNs to write.
+    const moved = text.replaceAll('111122223333', '444455556666');
+    assert.notEqual(moved, text);
+    assert.ok(built(() => (found = analyze(moved))) > 0);
+    sameAsFresh(moved, found!);
+    const kms = suggested(found!).find((f) => f.message.includes('on the KMS key'));
+    assert.ok(kms, 'a KMS key suggestion');
+    assert.match(kms.fixes![0].edits[0].newText, /arn:aws:kms:us-east-1:444455556666:key\//);
+  });
+
   it('lays the statements out again when the last statement is indented differently', () => {
     analyze(text);
     const edited = reindentLast(text);

@@ -9,9 +9,11 @@ import { PolicyDocument, Statement, ValueItem } from '../../parse/policyModel';
 import { hasWildcard } from '../../reference/arn';
 import { Fix, RelatedLocation } from '../../types';
 import { Report, Rule } from '../rule';
-import { addCompanionsFix } from '../../connect/edits';
+import { addCompanionsFix, companionFixWork, companionResource } from '../../connect/edits';
+import { AppendPoint, appendPoint } from '../../fixes/edits';
+import { detach } from '../../memo';
 import { allowedValues, grants, isAllow, nearMiss } from '../../connect/grants';
-import { allNeeds, Choice, Companion, companionsOf, dependencyRow, Need, Option, RESOURCES, Row } from '../../connect/table';
+import { allNeeds, Choice, Companion, companionsOf, dependencyRow, Need, Option, RESOURCES, ResourceKind, Row } from '../../connect/table';
 import { clearedWithFacts, statementFact } from '../../connect/statementFacts';
 import { statementCache } from '../../incremental/statementCache';
 
@@ -287,6 +289,8 @@ interface Draft {
   /** Built once per document, for the first candidate of a group: the others become related
    *  locations. */
   fixes: (doc: PolicyDocument) => Fix[];
+  /** Every resource kind its fixes can write an ARN for (keptFixes compares their ARNs). */
+  kinds: readonly ResourceKind[];
   data: Record<string, unknown>;
 }
 
@@ -299,7 +303,54 @@ function fixesIn(doc: PolicyDocument, draft: Draft): Fix[] {
   let built = draftFixes.get(doc);
   if (!built) draftFixes.set(doc, (built = new Map()));
   let fixes = built.get(draft);
-  if (!fixes) built.set(draft, (fixes = draft.fixes(doc)));
+  if (!fixes) built.set(draft, (fixes = keptFixesIn(doc, draft) ?? buildFixes(doc, draft)));
+  return fixes;
+}
+
+/** A draft's fixes as last built, with all they were built from besides the draft: the append
+ *  point (its layout and offset) and the ARN written for each resource kind the draft can ask
+ *  for. The near misses that decide which fix is preferred are the judgement's grant states, the
+ *  same for every document the draft is used in. Each fix is one insertion at the append point.
+ *  Kept with the draft (so bounded with the judgements); nothing of the document (detached). */
+interface KeptFixes {
+  point: AppendPoint;
+  arns: string[];
+  fixes: Fix[];
+}
+
+const keptFixes = new WeakMap<Draft, KeptFixes>();
+
+/** Append points by document: every draft of the document asks. */
+const appendPoints = new WeakMap<PolicyDocument, AppendPoint | null>();
+
+function appendPointOf(doc: PolicyDocument): AppendPoint | undefined {
+  let point = appendPoints.get(doc);
+  if (point === undefined) appendPoints.set(doc, (point = appendPoint(doc) ?? null));
+  return point ?? undefined;
+}
+
+const sameLayout = (a: AppendPoint, b: AppendPoint) => a.single === b.single && a.indent === b.indent && a.unit === b.unit && a.eol === b.eol;
+
+/** The draft's fixes kept from another version alike in layout and ARNs, moved to this version's
+ *  append point: an edit elsewhere in the policy moves a fix, it does not change it. */
+function keptFixesIn(doc: PolicyDocument, draft: Draft): Fix[] | undefined {
+  const kept = statementCache.enabled ? keptFixes.get(draft) : undefined;
+  const point = kept && appendPointOf(doc);
+  if (!kept || !point || !sameLayout(kept.point, point)) return undefined;
+  if (!draft.kinds.every((kind, i) => companionResource(doc, kind) === kept.arns[i])) return undefined;
+  const at = point.at;
+  return kept.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: { start: at, end: at } })) }));
+}
+
+function buildFixes(doc: PolicyDocument, draft: Draft): Fix[] {
+  companionFixWork.built++;
+  const fixes = draft.fixes(doc);
+  const point = appendPointOf(doc);
+  const atPoint = (fix: Fix) => fix.edits.length === 1 && fix.edits[0].range.start === point!.at && fix.edits[0].range.end === point!.at;
+  if (statementCache.enabled && point && fixes.every(atPoint)) {
+    const detached: AppendPoint = { ...point, indent: detach(point.indent), unit: detach(point.unit), eol: detach(point.eol) };
+    keptFixes.set(draft, { point: detached, arns: draft.kinds.map((kind) => companionResource(doc, kind)), fixes });
+  }
   return fixes;
 }
 
@@ -336,6 +387,9 @@ function reportGrouped(report: (finding: Report) => void, doc: PolicyDocument, r
     }
   }
 }
+
+/** The resource kinds of the gaps, in order of first use. */
+const kindsOf = (gaps: readonly Gap[]): ResourceKind[] => [...new Set(gaps.map((g) => g.need.on))];
 
 const keyOf = (gaps: readonly Gap[]) => gapCompanions(gaps).map((c) => `${c.action}@${c.resource}`).sort().join(',');
 const defined = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
@@ -377,6 +431,7 @@ function missingDrafts(doc: PolicyDocument, a: Assessment): Draft[] {
     tail: ` ${onlyOne ? `is allowed without ${list(a.required[0].missing)}` : 'is allowed without permissions the call needs'}. `
       + `${parts.join(' ')} Without ${missingActions(all).length > 1 ? 'them' : 'it'} the call fails (source: ${sources(all)}).`,
     fixes,
+    kinds: kindsOf(all),
     data: { missing: missingActions(best) },
   }];
 }
@@ -389,6 +444,7 @@ function suggestedDrafts(doc: PolicyDocument, a: Assessment): Draft[] {
       tail: ` may also need ${list(missingActions(gaps))}. `
         + `It does ${when}: then allow ${describeGaps(doc, gaps)} (source: ${sources(gaps)}).`,
       fixes: (target) => defined([fixFor(target, gaps)]),
+      kinds: kindsOf(gaps),
       data: { missing: missingActions(gaps), when },
     });
   }
@@ -399,6 +455,7 @@ function suggestedDrafts(doc: PolicyDocument, a: Assessment): Draft[] {
       tail: ` needs permissions that depend on the ${demand.choice.what}. `
         + `Allow what yours needs: ${describeOptions(doc, options)} (source: ${sources(all)}).`,
       fixes: (target) => defined(options.map((o, i) => fixFor(target, o.required, ` (${o.option.label})`, i === 0))),
+      kinds: kindsOf(all),
       data: { missing: missingActions(all), choice: demand.choice.what },
     });
   }
