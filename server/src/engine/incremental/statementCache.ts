@@ -22,6 +22,7 @@ import { detach } from '../memo';
 import { hostFacts, PolicyDocument, Statement } from '../parse/policyModel';
 import { policyContext, shareContext } from '../policyContext';
 import { indentUnit, lineBreak } from '../fixes/edits';
+import { sharedEnds } from '../parse/sharedEnds';
 import { Rule } from '../rules/rule';
 import { AnalyzeOptions, Finding, OffsetRange } from '../types';
 
@@ -42,6 +43,22 @@ type Parts = Record<string, unknown>;
 /** Most contexts a statement's findings are kept for (the same statement text in documents of
  *  different kinds, layouts or settings). */
 const MAX_VARIANTS = 4;
+
+/** A plain policy's statements as last looked up: its text, each statement's range and the
+ *  entries found for them (filled as its analysis goes). Numbers and the text only: the policy
+ *  model would keep the whole tree of that version alive. */
+interface Version {
+  text: string;
+  starts: number[];
+  lengths: number[];
+  entries: (Entry | undefined)[];
+}
+
+/** A document's entries by statement index, and what it can take from the version before. */
+interface Lookups {
+  entries: (Entry | undefined)[];
+  carry?: { from: Version; prefix: number; suffixStart: number; delta: number; shift: number };
+}
 
 /** What is kept for one statement key: the parts, and the findings per context. */
 interface Entry {
@@ -75,7 +92,11 @@ export class StatementCache {
   /** The entries of the statements of the documents being analysed, by statement index: one
    *  lookup per statement per analysis (a WeakMap per document, not per statement, which would
    *  cost the garbage collector an ephemeron per statement). */
-  private byDocument = new WeakMap<PolicyDocument, (Entry | undefined)[]>();
+  private byDocument = new WeakMap<PolicyDocument, Lookups>();
+  /** The last plain policy looked up (carriedEntry). */
+  private last: Version | undefined;
+  /** Entries taken from the version before without a key lookup (tests). */
+  carried = 0;
 
   constructor(private readonly maxEntries = 100_000, private readonly maxChars = 24_000_000) {}
 
@@ -95,15 +116,58 @@ export class StatementCache {
 
   /** The entry of a statement of the current analysis. */
   entryOf(doc: PolicyDocument, s: Statement): Entry {
-    let entries = this.byDocument.get(doc);
-    if (!entries) this.byDocument.set(doc, (entries = []));
+    let lookups = this.byDocument.get(doc);
+    if (!lookups) this.byDocument.set(doc, (lookups = this.lookupsOf(doc)));
     // A statement of the document itself (not of a view or a merged document): remembered.
     const own = doc.statements[s.index] === s;
-    let entry = own ? entries[s.index] : undefined;
+    let entry = own ? lookups.entries[s.index] : undefined;
     if (!entry) {
-      entry = this.entry(statementKey(doc, s));
-      if (own) entries[s.index] = entry;
+      entry = (own && lookups.carry && this.carriedEntry(lookups.carry, s)) || this.entry(statementKey(doc, s));
+      if (own) lookups.entries[s.index] = entry;
     }
+    return entry;
+  }
+
+  /** A document's lookups; a plain policy's can take the entries of the version looked up before
+   *  wherever the two texts are the same (the editor's next keystroke: all but one statement),
+   *  which saves hashing and comparing each statement's text as a key. */
+  private lookupsOf(doc: PolicyDocument): Lookups {
+    const lookups: Lookups = { entries: [] };
+    // A template's keys hold its tree's facts besides the text (statementKey).
+    if (doc.embedded) return lookups;
+    const text = doc.text;
+    const from = this.last;
+    if (from && from.text.length > 0) {
+      const { prefix, suffix } = sharedEnds(from.text, text);
+      const delta = text.length - from.text.length;
+      lookups.carry = { from, prefix, suffixStart: text.length - suffix, delta, shift: doc.statements.length - from.starts.length };
+    }
+    // A view of a document (statementView) has its text: it does not replace the version.
+    if (from?.text !== text) {
+      const starts = doc.statements.map((st) => st.node.offset);
+      const lengths = doc.statements.map((st) => st.node.length);
+      this.last = { text, starts, lengths, entries: lookups.entries };
+    }
+    return lookups;
+  }
+
+  /** The entry of the version before for a statement whose text lies in what the two versions
+   *  share (their common start or end): the statement there with the same range had this text. */
+  private carriedEntry(carry: NonNullable<Lookups['carry']>, s: Statement): Entry | undefined {
+    const start = s.node.offset;
+    const length = s.node.length;
+    let old: number;
+    let index: number;
+    if (start + length <= carry.prefix) [old, index] = [start, s.index];
+    else if (start >= carry.suffixStart) [old, index] = [start - carry.delta, s.index - carry.shift];
+    else return undefined;
+    const { from } = carry;
+    if (from.starts[index] !== old || from.lengths[index] !== length) return undefined;
+    const entry = from.entries[index];
+    // An evicted entry is left to go: the key lookup makes a resident one.
+    if (!entry?.resident) return undefined;
+    entry.used = true;
+    this.carried++;
     return entry;
   }
 
@@ -160,6 +224,8 @@ export class StatementCache {
     this.misses = 0;
     this.computed.clear();
     this.byDocument = new WeakMap();
+    this.last = undefined;
+    this.carried = 0;
   }
 
   get size(): number {
