@@ -116,7 +116,7 @@ const NONE: readonly string[] = [];
 
 /** The table's actions (lower case) an Allow statement's Action (or NotAction) element lets
  *  through, when it has a Resource element too (else it grants nothing). */
-const listedBy = statementFact((s): readonly string[] => {
+function listedActions(s: Statement): readonly string[] {
   if (!isAllow(s) || !s.actionProperty || !s.resourceProperty) return NONE;
   const { byAction, byService } = companionUniverse();
   const listed = new Set<string>();
@@ -136,6 +136,21 @@ const listedBy = statementFact((s): readonly string[] => {
   }
   const out = s.isNotAction ? [...byAction.keys()].filter((x) => !listed.has(x)) : [...listed];
   return out.length ? out : NONE;
+}
+
+const NO_IDS: readonly number[] = [];
+
+/** The companions (ids) an Allow statement grants: the table's actions it lets through, each on
+ *  the resource kinds its Resource element can name. Found once per statement text, so that a
+ *  document's grants are the union of its statements' (grantIndex), with no per-companion
+ *  search. */
+const grantedIdsOf = statementFact((s): readonly number[] => {
+  const listed = listedActions(s);
+  if (!listed.length) return NO_IDS;
+  const { byAction } = companionUniverse();
+  const out: number[] = [];
+  for (const lower of listed) for (const { resource, id } of byAction.get(lower)!.kinds) if (statementCoversFormat(s, RESOURCES[resource].format)) out.push(id);
+  return out.length ? out : NO_IDS;
 });
 
 /** The table's actions (lower case) an Allow statement names exactly (not `s3:*`). */
@@ -177,11 +192,11 @@ const nearMissesOf = statementFact((s): readonly (readonly [string, string])[] =
   return out;
 });
 
-/** A document's statements by the table's actions they grant (and name), from their facts,
- *  with the answers given so far: built once per document. */
+/** What a document grants, from its statements' facts: the companions granted (by id, 1 when
+ *  granted), the statements by the table's actions they name, with the answers given so far.
+ *  Built once per document. */
 interface GrantIndex {
-  byAction: Map<string, Statement[]>;
-  granted: Map<number, boolean>;
+  granted: Uint8Array;
   named?: Map<string, Statement[]>;
   explicit: Map<number, boolean>;
   nearMisses?: Map<string, string>;
@@ -205,7 +220,11 @@ function statementsBy(doc: PolicyDocument, fact: (doc: PolicyDocument, s: Statem
 
 function grantIndex(doc: PolicyDocument): GrantIndex {
   let index = grantIndexes.get(doc);
-  if (!index) grantIndexes.set(doc, (index = { byAction: statementsBy(doc, listedBy), granted: new Map(), explicit: new Map() }));
+  if (!index) {
+    const granted = new Uint8Array(companionUniverse().lower.length);
+    for (const s of doc.statements) for (const id of grantedIdsOf(doc, s)) granted[id] = 1;
+    grantIndexes.set(doc, (index = { granted, explicit: new Map() }));
+  }
   return index;
 }
 
@@ -214,16 +233,7 @@ const grantCache = new WeakMap<PolicyDocument, Map<string, boolean>>();
 /** Does some Allow statement of the document grant the companion (action on its resource)? */
 export function grants(doc: PolicyDocument, c: Companion): boolean {
   const id = companionId(c);
-  if (id !== undefined) {
-    const index = grantIndex(doc);
-    let hit = index.granted.get(id);
-    if (hit === undefined) {
-      const format = RESOURCES[c.resource].format;
-      hit = (index.byAction.get(companionUniverse().lower[id]) ?? NO_STATEMENTS).some((s) => covers(doc, s, format));
-      index.granted.set(id, hit);
-    }
-    return hit;
-  }
+  if (id !== undefined) return grantIndex(doc).granted[id] === 1;
   // A companion the table does not know: asked rarely, so the statements are scanned.
   let cache = grantCache.get(doc);
   if (!cache) grantCache.set(doc, (cache = new Map()));
@@ -263,13 +273,41 @@ export function nearMiss(doc: PolicyDocument, c: Companion): string | undefined 
   const id = companionId(c);
   const action = id === undefined ? c.action.toLowerCase() : companionUniverse().lower[id];
   if (!companionUniverse().byAction.has(action)) return findNearMiss(doc, action);
+  return nearMisses(doc).get(action);
+}
+
+/** The near miss of each of the table's actions (lower case) a statement names: the first
+ *  statement (in document order) that has one, as a scan would find. */
+function nearMisses(doc: PolicyDocument): Map<string, string> {
   const index = grantIndex(doc);
   if (!index.nearMisses) {
-    // The first statement (in document order) that has one, as a scan would find.
     index.nearMisses = new Map();
     for (const s of doc.statements) for (const [a, r] of nearMissesOf(doc, s)) if (!index.nearMisses.has(a)) index.nearMisses.set(a, r);
   }
-  return index.nearMisses.get(action);
+  return index.nearMisses;
+}
+
+/** For each companion: granted (true), or else its near miss (a string) or none (false). */
+export type GrantState = true | string | false;
+
+/** Companion ids by list of companions (the rows' lists, fixed for the process). */
+const idsOf = new WeakMap<readonly Companion[], (number | undefined)[]>();
+
+/** The grant state of each companion of a list: what the companion rules read of a document for
+ *  a row, in every analysis, so looked up by id without a search per companion. */
+export function grantStates(doc: PolicyDocument, companions: readonly Companion[]): GrantState[] {
+  let ids = idsOf.get(companions);
+  if (!ids) idsOf.set(companions, (ids = companions.map(companionId)));
+  const { granted } = grantIndex(doc);
+  const near = nearMisses(doc);
+  const { lower } = companionUniverse();
+  const out = new Array<GrantState>(companions.length);
+  for (let i = 0; i < companions.length; i++) {
+    const id = ids[i];
+    const c = companions[i];
+    out[i] = id === undefined ? grants(doc, c) || (nearMiss(doc, c) ?? false) : granted[id] === 1 || (near.get(lower[id]) ?? false);
+  }
+  return out;
 }
 
 function findNearMiss(doc: PolicyDocument, action: string): string | undefined {

@@ -12,7 +12,7 @@ import { Report, Rule } from '../rule';
 import { addCompanionsFix, companionFixWork, companionResource } from '../../connect/edits';
 import { AppendPoint, appendPoint } from '../../fixes/edits';
 import { detach } from '../../memo';
-import { allowedValues, grants, isAllow, nearMiss } from '../../connect/grants';
+import { allowedValues, grants, GrantState, grantStates, isAllow, nearMiss } from '../../connect/grants';
 import { allNeeds, Choice, Companion, companionsOf, dependencyRow, Need, Option, RESOURCES, ResourceKind, Row } from '../../connect/table';
 import { clearedWithFacts, statementFact } from '../../connect/statementFacts';
 import { statementCache } from '../../incremental/statementCache';
@@ -95,10 +95,6 @@ interface Assessment {
   optional: { demand: Demand; options: OptionGaps[] }[];
 }
 
-/** What an assessment and its messages read of a document, for each companion its row can ask for
- *  (rowCompanions): granted (true), or else the near miss named for it (a string) or none (false).
- *  Two documents alike in these judge the row alike, whatever else differs. */
-type GrantState = true | string | false;
 
 /** A row's assessment under some demands, with what it was made from and its drafts (by rule).
  *  It holds nothing of the document (the table's objects, detached near misses), so it is kept
@@ -122,9 +118,6 @@ function rowCompanions(r: Row): Companion[] {
   return out;
 }
 
-function grantStates(doc: PolicyDocument, r: Row): GrantState[] {
-  return rowCompanions(r).map((c) => grants(doc, c) || (nearMiss(doc, c) ?? false));
-}
 
 const sameStates = (a: readonly GrantState[], b: readonly GrantState[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -150,7 +143,9 @@ function judge(doc: PolicyDocument, c: CandidateFact): Judged {
 }
 
 function judgeNow(doc: PolicyDocument, c: CandidateFact): Judged {
-  const states = grantStates(doc, c.row);
+  // What an assessment and its messages read of the document, for every companion the row can
+  // ask for: two documents alike in these judge the row alike, whatever else differs.
+  const states = grantStates(doc, rowCompanions(c.row));
   // With the statement cache off (tests comparing both ways), nothing is kept across analyses.
   const keep = statementCache.enabled;
   let byDemands = kept.get(c.row);
