@@ -47,4 +47,18 @@ describe('statement cache context', () => {
     // The runs differ in what they find: the context did change.
     assert.ok(seen.size >= 5, `${seen.size} distinct results`);
   });
+
+  it('follows settings changed in place between analyses (the rules selected are not kept stale)', () => {
+    const options: AnalyzeOptions = { rules: {} };
+    const unknown = (r: ReturnType<typeof analyze>) => r.findings.filter((f) => f.ruleId === 'action-unknown');
+    const first = unknown(analyze(text, options));
+    assert.equal(first.length, 1);
+    assert.equal(first[0].severity, 'warning');
+    options.rules!['action-unknown'] = 'error';
+    assert.deepEqual(unknown(analyze(text, options)).map((f) => f.severity), ['error']);
+    options.rules!['action-unknown'] = 'off';
+    assert.equal(unknown(analyze(text, options)).length, 0);
+    delete options.rules!['action-unknown'];
+    assert.deepEqual(unknown(analyze(text, options)).map((f) => f.severity), ['warning']);
+  });
 });

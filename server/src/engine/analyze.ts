@@ -20,40 +20,83 @@ export class AnalysisStopped extends Error {
   }
 }
 
+/** The rules an analysis runs, as the settings select them, with their order. */
+interface Selection {
+  /** A copy of the settings it was made for. */
+  settings: Record<string, string> | undefined;
+  selected: Rule[];
+  perStatement: Rule[];
+  documentLevel: Rule[];
+  /** Rule id → place in `selected`. */
+  rank: Map<string, number>;
+  /** Rule → its severity under the settings. */
+  severity: Map<Rule, Severity>;
+}
+
+/** The selection of the analysis before: an editor's analyses, keystroke after keystroke, have
+ *  the same settings, and filtering and ranking some hundred rules is a fixed cost of each. */
+let lastSelection: Selection | undefined;
+
+const sameSettings = (a: Record<string, string> | undefined, b: Record<string, string> | undefined) => {
+  if (!a || !b) return a === b;
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+};
+
+function selectionFor(options: AnalyzeOptions, only: ((rule: Rule) => boolean) | undefined): Selection {
+  const settings = options.rules as Record<string, string> | undefined;
+  if (!only && lastSelection && sameSettings(lastSelection.settings, settings)) return lastSelection;
+  const selected = allRules.filter((rule) => (!only || only(rule)) && settings?.[rule.id] !== 'off');
+  const selection: Selection = {
+    settings: settings && { ...settings },
+    selected,
+    perStatement: selected.filter((r) => r.scope === 'statement'),
+    documentLevel: selected.filter((r) => r.scope !== 'statement'),
+    rank: new Map(selected.map((r, i) => [r.id, i])),
+    severity: new Map(selected.map((r) => [r, (settings?.[r.id] as Severity | undefined) ?? r.defaultSeverity])), // 'off' was filtered out
+  };
+  if (!only) lastSelection = selection;
+  return selection;
+}
+
 export function analyzeDocument(doc: PolicyDocument, options: AnalyzeOptions = {}, only?: (rule: Rule) => boolean): AnalysisResult {
   if (!doc.isPolicy) return { isPolicy: false, kind: doc.kind, findings: [] };
-  const selected = allRules.filter((rule) => (!only || only(rule)) && options.rules?.[rule.id] !== 'off');
+  const { selected, perStatement, documentLevel, rank, severity: severities } = selectionFor(options, only);
   // Where findings tie on their range they keep the rules' order, as a run rule by rule gives.
   const order = new Map<Finding, number>();
+  // One report function for every rule (rules report synchronously, from their check).
+  let out: Finding[] = [];
+  let ruleId = '';
+  let severity: Severity = 'warning';
+  const report = (r: Report) => out.push({ ruleId, severity, ...r });
   const runRules = (target: PolicyDocument, rules: readonly Rule[]): Finding[] => {
-    const out: Finding[] = [];
+    const found: Finding[] = [];
     for (const rule of rules) {
       // Between rules, not inside one: cheap enough (a load per rule), and no rule is cut half-way.
       if (options.shouldStop?.()) throw new AnalysisStopped();
-      const severity = (options.rules?.[rule.id] as Severity | undefined) ?? rule.defaultSeverity; // 'off' was filtered out
-      const report = (r: Report) => out.push({ ruleId: rule.id, severity, ...r });
+      out = found;
+      ruleId = rule.id;
+      severity = severities.get(rule)!;
       try {
         rule.check({ doc: target, report });
       } catch (err) {
         // A rule bug must never take the whole analysis (or the editor) down with it.
-        out.push({
+        found.push({
           ruleId: 'internal-error',
           severity: 'information',
           message: `Rule ${rule.id} failed on this document and was skipped: ${(err as Error)?.message ?? err}. Please report it.`,
           range: { start: 0, end: 0 },
         });
-        order.set(out[out.length - 1], selected.indexOf(rule));
+        order.set(found[found.length - 1], selected.indexOf(rule));
       }
     }
-    return out;
+    return found;
   };
   // Statement-scoped rules judge each statement alone, from the cache when it was seen before.
-  const perStatement = selected.filter((r) => r.scope === 'statement');
   const findings = [
     ...analyzeStatements(doc, perStatement, options, (view) => runRules(view, perStatement)),
-    ...runRules(doc, selected.filter((r) => r.scope !== 'statement')),
+    ...runRules(doc, documentLevel),
   ];
-  const rank = new Map(selected.map((r, i) => [r.id, i]));
   const rankOf = (f: Finding) => order.get(f) ?? rank.get(f.ruleId) ?? -1;
   // In rule order first: the fix guard's re-parse budget goes to the same findings as before.
   findings.sort((a, b) => rankOf(a) - rankOf(b));
