@@ -124,9 +124,19 @@ export interface AppendPoint {
   eol: string;
 }
 
+/** Append points by document: every fix that adds a statement asks, and a Connect policy has
+ *  dozens of them. Shared: callers must not change the point. */
+const appendPoints = new WeakMap<PolicyDocument, AppendPoint | null>();
+
 /** The append point of the policy's `Statement` array; undefined when it is not a non-empty array
  *  (addStatementEdits wraps a single statement, fills an empty array, or cannot add). */
 export function appendPoint(doc: PolicyDocument): AppendPoint | undefined {
+  let point = appendPoints.get(doc);
+  if (point === undefined) appendPoints.set(doc, (point = appendPointNow(doc) ?? null));
+  return point ?? undefined;
+}
+
+function appendPointNow(doc: PolicyDocument): AppendPoint | undefined {
   const value = doc.statementProperty?.value;
   const items = value?.type === 'array' ? value.children ?? [] : [];
   const last = items[items.length - 1];

@@ -137,7 +137,7 @@ export class StatementCache {
     if (doc.embedded) return lookups;
     const text = doc.text;
     const from = this.last;
-    if (from && from.text.length > 0) {
+    if (from) {
       const { prefix, suffix } = sharedEnds(from.text, text);
       const delta = text.length - from.text.length;
       lookups.carry = { from, prefix, suffixStart: text.length - suffix, delta, shift: doc.statements.length - from.starts.length };
@@ -156,11 +156,10 @@ export class StatementCache {
   private carriedEntry(carry: NonNullable<Lookups['carry']>, s: Statement): Entry | undefined {
     const start = s.node.offset;
     const length = s.node.length;
-    let old: number;
-    let index: number;
-    if (start + length <= carry.prefix) [old, index] = [start, s.index];
-    else if (start >= carry.suffixStart) [old, index] = [start - carry.delta, s.index - carry.shift];
-    else return undefined;
+    const before = start + length <= carry.prefix;
+    if (!before && start < carry.suffixStart) return undefined;
+    const old = before ? start : start - carry.delta;
+    const index = before ? s.index : s.index - carry.shift;
     const { from } = carry;
     if (from.starts[index] !== old || from.lengths[index] !== length) return undefined;
     const entry = from.entries[index];

@@ -95,7 +95,6 @@ interface Assessment {
   optional: { demand: Demand; options: OptionGaps[] }[];
 }
 
-
 /** A row's assessment under some demands, with what it was made from and its drafts (by rule).
  *  It holds nothing of the document (the table's objects, detached near misses), so it is kept
  *  across analyses: after an edit that changes no grant, nothing of it is built again. */
@@ -117,7 +116,6 @@ function rowCompanions(r: Row): Companion[] {
   if (!out) rowCompanionsOf.set(r, (out = companionsOf(allNeeds(r))));
   return out;
 }
-
 
 const sameStates = (a: readonly GrantState[], b: readonly GrantState[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -315,22 +313,13 @@ interface KeptFixes {
 
 const keptFixes = new WeakMap<Draft, KeptFixes>();
 
-/** Append points by document: every draft of the document asks. */
-const appendPoints = new WeakMap<PolicyDocument, AppendPoint | null>();
-
-function appendPointOf(doc: PolicyDocument): AppendPoint | undefined {
-  let point = appendPoints.get(doc);
-  if (point === undefined) appendPoints.set(doc, (point = appendPoint(doc) ?? null));
-  return point ?? undefined;
-}
-
 const sameLayout = (a: AppendPoint, b: AppendPoint) => a.single === b.single && a.indent === b.indent && a.unit === b.unit && a.eol === b.eol;
 
 /** The draft's fixes kept from another version alike in layout and ARNs, moved to this version's
  *  append point: an edit elsewhere in the policy moves a fix, it does not change it. */
 function keptFixesIn(doc: PolicyDocument, draft: Draft): Fix[] | undefined {
   const kept = statementCache.enabled ? keptFixes.get(draft) : undefined;
-  const point = kept && appendPointOf(doc);
+  const point = kept && appendPoint(doc);
   if (!kept || !point || !sameLayout(kept.point, point)) return undefined;
   if (!draft.kinds.every((kind, i) => companionResource(doc, kind) === kept.arns[i])) return undefined;
   const at = point.at;
@@ -340,7 +329,7 @@ function keptFixesIn(doc: PolicyDocument, draft: Draft): Fix[] | undefined {
 function buildFixes(doc: PolicyDocument, draft: Draft): Fix[] {
   companionFixWork.built++;
   const fixes = draft.fixes(doc);
-  const point = appendPointOf(doc);
+  const point = appendPoint(doc);
   const atPoint = (fix: Fix) => fix.edits.length === 1 && fix.edits[0].range.start === point!.at && fix.edits[0].range.end === point!.at;
   if (statementCache.enabled && point && fixes.every(atPoint)) {
     const detached: AppendPoint = { ...point, indent: detach(point.indent), unit: detach(point.unit), eol: detach(point.eol) };
