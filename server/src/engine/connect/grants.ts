@@ -58,7 +58,57 @@ const FIELDS = ['partition', 'service', 'region', 'account', 'resource'] as cons
 function statementCoversFormat(s: Statement, format: string): boolean {
   if (!s.resourceProperty) return false;
   if (s.isNotResource) return true; // everything but a list: assume it can include the resource
-  return s.resources.some((r) => typeof r.value === 'string' && resourceFits(r.value, format));
+  const weighed = (r: string) => (coverageWork.weighed++, resourceFits(r, format));
+  const want = s.resources.length < GROUP_FROM ? undefined : format === '*' ? '*' : parseArn(format);
+  if (!want) return s.resources.some((r) => typeof r.value === 'string' && weighed(r.value));
+  // Only the resources whose service field can meet the format's: resourceFits compares ARNs
+  // field by field, so a resource of another service never fits; and only all-star resources
+  // (no ARN) fit '*'.
+  const { byService, whole } = servicesOf(s);
+  if (whole.some(weighed)) return true;
+  if (want === '*') return false;
+  for (const [service, list] of byService) if (patternMatchesFormat(service, want.service.value) && list.some(weighed)) return true;
+  return false;
+}
+
+/** Work counted for tests: resources weighed against a format to find what statements grant. */
+export const coverageWork = { weighed: 0 };
+
+/** Resource elements at least this long are weighed by service (servicesOf): a statement listing
+ *  thousands of ARNs would otherwise be scanned whole for every format asked (dozens: one per
+ *  kind of resource the table knows), each ARN weighed against each format. */
+const GROUP_FROM = 16;
+
+/** A Resource element's strings by the service field they name, in document order. */
+interface Services {
+  /** The service field as resourceFits reads it (policy variables as wildcards) → the resources. */
+  byService: Map<string, string[]>;
+  /** The resources that do not read as an ARN (resourceFits weighs them whole). */
+  whole: string[];
+  /** The service field as written → the first resource naming it (a near miss, nearMissesOf). */
+  first: Map<string, string>;
+}
+
+const servicesByStatement = new WeakMap<Statement, Services>();
+
+function servicesOf(s: Statement): Services {
+  let found = servicesByStatement.get(s);
+  if (found) return found;
+  found = { byService: new Map(), whole: [], first: new Map() };
+  for (const r of s.resources) {
+    if (typeof r.value !== 'string') continue;
+    const written = parseArn(r.value)?.service.value;
+    if (written !== undefined && !found.first.has(written)) found.first.set(written, r.value);
+    const service = parseArn(variablesAsWildcards(r.value))?.service.value;
+    if (service === undefined) found.whole.push(r.value);
+    else {
+      const list = found.byService.get(service);
+      if (list) list.push(r.value);
+      else found.byService.set(service, [r.value]);
+    }
+  }
+  servicesByStatement.set(s, found);
+  return found;
 }
 
 // ---- The companions the table knows ----
@@ -149,7 +199,17 @@ const grantedIdsOf = statementFact((s): readonly number[] => {
   if (!listed.length) return NO_IDS;
   const { byAction } = companionUniverse();
   const out: number[] = [];
-  for (const lower of listed) for (const { resource, id } of byAction.get(lower)!.kinds) if (statementCoversFormat(s, RESOURCES[resource].format)) out.push(id);
+  // Each resource kind's format is weighed against the Resource element once: the table asks for
+  // the same kinds (an instance, a bucket, a key) under dozens of actions, and a statement with
+  // many resources would otherwise be scanned once per action (actions × resources).
+  const fitsKind = new Map<ResourceKind, boolean>();
+  for (const lower of listed) {
+    for (const { resource, id } of byAction.get(lower)!.kinds) {
+      let fit = fitsKind.get(resource);
+      if (fit === undefined) fitsKind.set(resource, (fit = statementCoversFormat(s, RESOURCES[resource].format)));
+      if (fit) out.push(id);
+    }
+  }
   return out.length ? out : NO_IDS;
 });
 
@@ -186,8 +246,10 @@ const nearMissesOf = statementFact((s): readonly (readonly [string, string])[] =
     const action = typeof a.value === 'string' ? a.value.toLowerCase() : '';
     if (!byAction.has(action) || out.some(([x]) => x === action)) continue;
     const service = action.slice(0, action.indexOf(':'));
-    const r = s.resources.find((x) => typeof x.value === 'string' && parseArn(x.value)?.service.value === service);
-    if (r) out.push([detach(action), detach(String(r.value))]);
+    const r = s.resources.length < GROUP_FROM
+      ? s.resources.find((x) => typeof x.value === 'string' && parseArn(x.value)?.service.value === service)?.value
+      : servicesOf(s).first.get(service);
+    if (typeof r === 'string') out.push([detach(action), detach(r)]);
   }
   return out;
 });
