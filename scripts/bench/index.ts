@@ -313,7 +313,7 @@ async function main(): Promise<void> {
   if (vsix !== undefined) out.push(`| .vsix size (earlier target < 5 MB) | ${fmtBytes(vsix)} |`);
   out.push(`| edits: each document in a server of its own, debounce 0 | see below |`);
   out.push('', editTable(editFigures));
-  out.push('', `Scaling (engine, warm reference data, every analysis from an empty per-statement cache; each shape in its own process, one at a time; per KB and ÷ the parse floor of the same text: jsonc-parser, or the yaml package for the template). Growth: the largest per-KB cost at a size from ${growthRange(scaling)} over the per-KB cost at a smaller size of that range:`, '');
+  out.push('', `Scaling (engine, warm reference data, every analysis from an empty per-statement cache; each shape in its own process, one at a time; per KB and ÷ the parse floor of the same text: jsonc-parser, or the yaml package for the template). Growth: the largest per-KB cost at a size from ${growthRange(scaling)} over the per-KB cost at a smaller size of that range, within one round (the sizes are measured in turn, round after round, so that a change of the machine's speed between minutes is not read as growth; each cell is the median over the rounds):`, '');
   out.push(scalingTable(scaling));
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   out.push('', `Whole bench: ${seconds.toFixed(0)} s wall. Sections: ${sectionsLine(clock.sections)}.`);

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseTree } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
-import { fmtMs, perKbGrowth, timeMedian, TimingOptions } from './measure';
+import { fmtMs, median, perKbGrowth, timeMedian, TimingOptions } from './measure';
 import { Shape, shapedDocument, SHAPES } from './shapes';
 import { coldCache } from './coldCache';
 import { engine } from './engine';
@@ -34,25 +34,30 @@ export interface ScalingPoint {
 
 export interface ShapeScaling {
   shape: Shape;
+  /** Each point's medians over the rounds. */
   points: ScalingPoint[];
+  /** The per-KB growth of each round (perKbGrowth over that round's 10 KB → 1 MB points), when
+   *  the sizes were measured in interleaved rounds (measureShape). */
+  roundGrowth?: number[];
 }
 
-/** How each point is timed. The smaller documents of the same shape run first in the same
- *  process (the reference data is read, the code compiled), so only the first size has a
- *  warm-up. Small documents: as many rounds as fit in the budget (a round lasts 20 ms or one
- *  call). 100 KB and 1 MB: three rounds, the fewest that have a median. --quick, 100 KB: one
- *  untimed run and one timed: a larger document of a shape names actions and ARNs the smaller
- *  ones did not, and the small points are medians of many rounds over memos they filled, so the
- *  timed run must not be the first sight either (a median of two is their mean: the first-sight
- *  half read as growth, 2.00× for many-actions-many-resources, whose one cold call per KB falls
- *  from 30 KB to 300 KB). 4 MB: one run, after the 1 MB rounds (each takes from seconds to a
- *  minute; the 4 MB point shows the shape of the curve, the target range ends at 1 MB). */
-export function timingFor(bytes: number, quick: boolean, first: boolean): TimingOptions {
-  const warmup = first ? 1 : 0;
-  if (bytes >= 4 * 1024 * 1024) return { warmup, minRounds: 1, maxRounds: 1 };
-  if (bytes >= 1024 * 1024) return quick ? { warmup, minRounds: 1, maxRounds: 1 } : { warmup, minRounds: 3, maxRounds: 3 };
-  if (bytes >= 100 * 1024) return quick ? { warmup: 1, minRounds: 1, maxRounds: 1 } : { warmup, minRounds: 3, maxRounds: 3 };
-  return { warmup: first ? 3 : 1, minRounds: 3, maxRounds: 30, budgetMs: quick ? 60 : 250 };
+/** How many times the sizes up to 1 MB are measured, each round all of them in turn: this
+ *  machine's speed can change by 2× between one minute and the next (the parse floor reads 0.10
+ *  or 0.20 ms), so sizes measured one after the other could compare a fast minute with a slow one
+ *  and read as growth (many-actions-many-resources and minified each once read 2.4–3.7× "superlinear",
+ *  and linear when measured again). A round measures every size within seconds; its growth is
+ *  judged within it, and the verdict is the median round's. */
+export function roundsFor(quick: boolean): number {
+  return quick ? 3 : 5;
+}
+
+/** How each size is timed within one round: documents below 100 KB as a median of short repeated
+ *  calls (a round lasts 20 ms or one call), larger ones one call. Every size has had one untimed
+ *  call first (first sight: a larger document of a shape names actions and ARNs the smaller ones
+ *  did not, and the reference work it starts is paid once per process). */
+export function timingFor(bytes: number, quick: boolean): TimingOptions {
+  if (bytes >= 100 * 1024) return { warmup: 0, minRounds: 1, maxRounds: 1 };
+  return { warmup: 0, minRounds: 3, maxRounds: 15, budgetMs: quick ? 15 : 50 };
 }
 
 /** The documents of one shape, one per size. */
@@ -62,22 +67,44 @@ function documentsOf(shape: Shape, sizes: number[]): ShapeDocuments {
   return sizes.map((target) => ({ target, ...shapedDocument(shape, target) }));
 }
 
+/** Sizes up to 1 MB: a first-sight call each, then `roundsFor` rounds over all of them in turn;
+ *  4 MB (each call takes seconds to a minute; it shows the shape of the curve, the target range
+ *  ends at 1 MB) one timed call after the rounds. */
 export function measureShape(shape: Shape, sizes: number[], quick = false, docs: ShapeDocuments = documentsOf(shape, sizes)): ShapeScaling {
-  const points: ScalingPoint[] = [];
-  for (const [i, { target, text, path: file }] of docs.entries()) {
+  const timed = docs.map(({ target, text, path: file }) => {
     const floor = file.endsWith('.yaml') ? () => parseDocument(text) : () => parseTree(text);
-    const timing = timingFor(target, quick, i === 0);
-    const floorMs = timeMedian(floor, timing);
     let findings = 0;
-    const analysisMs = timeMedian(() => (findings = coldCache(() => engine().analyzeHost(text, { path: file })).findings.length), timing);
-    points.push({ target, bytes: text.length, floorMs, analysisMs, findings });
+    const analysis = () => (findings = coldCache(() => engine().analyzeHost(text, { path: file })).findings.length);
+    return { target, bytes: text.length, floor, analysis, findings: () => findings, floors: [] as number[], analyses: [] as number[] };
+  });
+  const inRounds = timed.filter((t) => t.target <= 1024 * 1024);
+  for (const t of inRounds) {
+    t.floor();
+    t.analysis();
   }
-  return { shape, points };
+  const roundGrowth: number[] = [];
+  for (let r = 0; r < roundsFor(quick); r++) {
+    for (const t of inRounds) {
+      const timing = timingFor(t.target, quick);
+      t.floors.push(timeMedian(t.floor, timing));
+      t.analyses.push(timeMedian(t.analysis, timing));
+    }
+    roundGrowth.push(perKbGrowth(inRounds.filter((t) => t.target >= 10 * 1024).map((t) => ({ bytes: t.bytes, ms: t.analyses[r] }))));
+  }
+  for (const t of timed.filter((x) => x.target > 1024 * 1024)) {
+    const once = { warmup: 0, minRounds: 1, maxRounds: 1 };
+    t.floors.push(timeMedian(t.floor, once));
+    t.analyses.push(timeMedian(t.analysis, once));
+  }
+  const points = timed.map((t) => ({ target: t.target, bytes: t.bytes, floorMs: median(t.floors), analysisMs: median(t.analyses), findings: t.findings() }));
+  return { shape, points, roundGrowth };
 }
 
 /** Per-KB growth from the 10 KB point to the 1 MB one (the issue's range), or to the largest
- *  point measured below it (--quick): see perKbGrowth. */
+ *  point measured below it (--quick): the median of the rounds' own growths when the sizes were
+ *  measured in rounds, else perKbGrowth of the points. */
 export function growth(s: ShapeScaling): number {
+  if (s.roundGrowth?.length) return median(s.roundGrowth);
   const range = s.points.filter((p) => p.target >= 10 * 1024 && p.target <= 1024 * 1024);
   return perKbGrowth(range.map((p) => ({ bytes: p.bytes, ms: p.analysisMs })));
 }
@@ -139,7 +166,7 @@ export function scalingTable(results: ShapeScaling[]): string {
   // Columns by the size asked for; each document is somewhat larger (its ms/KB is its own).
   const sizes = results[0]?.points.map((p) => p.target) ?? [];
   const lines = [
-    `| shape | ${sizes.map((b) => `≈ ${kb(b)}: ms (ms/KB, ÷ floor)${b >= 4 * 1024 * 1024 ? ', one run' : ''}`).join(' | ')} | worst per-KB growth, ${growthRange(results)} | |`,
+    `| shape | ${sizes.map((b) => `≈ ${kb(b)}: ms (ms/KB, ÷ floor)${b >= 4 * 1024 * 1024 ? ', one run' : ''}`).join(' | ')} | worst per-KB growth, ${growthRange(results)}${results[0]?.roundGrowth ? `, median of ${results[0].roundGrowth.length} rounds` : ''} | |`,
     `|---|${sizes.map(() => '---|').join('')}---|---|`,
   ];
   for (const r of results) {

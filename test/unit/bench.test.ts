@@ -73,6 +73,14 @@ describe('bench: per-KB growth', () => {
     assert.equal(growth(s), 2);
   });
 
+  it('sizes measured in rounds are judged by the median round, so one slow minute is not growth', () => {
+    const point = (target: number, perKb: number) => ({ target, bytes: target, floorMs: 1, analysisMs: (target / 1024) * perKb, findings: 0 });
+    // Medians of the points alone would read 2.5x; within each round but one, the cost is linear.
+    const s: ShapeScaling = { shape: 'minified', points: [point(kb(10), 0.4), point(kb(100), 0.6), point(kb(1024), 1)], roundGrowth: [1.1, 3.6, 0.9, 1.2, 1.0] };
+    assert.equal(growth(s), 1.1);
+    assert.equal(growth({ ...s, roundGrowth: undefined }), 2.5);
+  });
+
   it('the tables name the range judged: to 1 MB in the full bench, to 100 KB with --quick', () => {
     const point = (target: number) => ({ target, bytes: target, floorMs: 1, analysisMs: 1, findings: 0 });
     const full: ShapeScaling = { shape: 'ordinary', points: SIZES.map(point) };
