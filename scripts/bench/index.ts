@@ -16,7 +16,7 @@ import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import { generatedPolicy, managedPolicies } from '../../test/corpus';
 import { seedReal } from '../../test/helpers';
-import { childrenCpuMs, fmtBytes, fmtMs, fmtRatio, median, SectionClock, sectionsLine, timeMedian, TimingOptions } from './measure';
+import { childrenCpuMs, fmtBytes, fmtMs, fmtRatio, median, medianRows, SectionClock, sectionsLine, timeMedian, TimingOptions } from './measure';
 import { measureServer } from './lspLatency';
 import { GROWTH_LIMIT, growth, growthRange, measureScaling, scalingTable, ShapeScaling } from './scaling';
 import { coldCache } from './coldCache';
@@ -102,6 +102,8 @@ interface WarmRow {
   size: number;
   parseFloor: number;
   edited: number;
+  /** edited ÷ parseFloor in one process; over several (medianWarm), the median of theirs. */
+  ratio: number;
 }
 
 /** Right after `measureDocs` of the same document: its last analysis left the cache filled. */
@@ -117,9 +119,12 @@ function measureWarm(d: Doc): WarmRow {
   // untimed edits (0.2 s), as warm as the floor, whose rounds repeat the parse for 20 ms each
   // (three untimed edits left the edit path half compiled: 710 µs against 495 µs).
   const small = d.text.length < 100 * 1024;
-  const edited = small ? editedAnalysisMs(d.text, at, asEdited, QUICK ? 30 : 60, 300) : editedAnalysisMs(d.text, at, asEdited, QUICK ? 3 : 5, 1);
-  return { doc: d.name, size: d.text.length, parseFloor, edited };
+  const edited = (small ? editedAnalysisMs(d.text, at, asEdited, QUICK ? 30 : 60, 300) : editedAnalysisMs(d.text, at, asEdited, QUICK ? 3 : 5, 1)).ms;
+  return { doc: d.name, size: d.text.length, parseFloor, edited, ratio: edited / parseFloor };
 }
+
+/** How many processes measure the warm rows (each the whole engine figure: see main). */
+const WARM_PROCESSES = QUICK ? 1 : 3;
 
 /** Wall and CPU time of the shipped CLI linting the whole managed-policy set written to a folder
  *  (the CPU time is the figure a loaded machine does not distort). */
@@ -256,6 +261,17 @@ async function main(): Promise<void> {
 
   const engine = await clock.time('engine table', () => inChild<EngineFigures>('engine'));
   const rows = engine.rows;
+  // The warm rows again in processes of their own, each doing what the first did before them
+  // (the table's documents timed first: the floor's own speed depends on what ran before it).
+  const moreWarm = await clock.time('warm rows', async () => {
+    const runs: WarmRow[][] = [];
+    for (let i = 1; i < WARM_PROCESSES; i++) runs.push((await inChild<EngineFigures>('engine')).warm);
+    return runs;
+  });
+  // One process's 6 KB ratio for the same build moved between 4.2× and 7.5× from run to run (its
+  // edits' share of the machine, and so of the garbage collector's helper threads on the other
+  // core, is its own): one process alone decides nothing near the 5× target.
+  const warmRows = medianRows([engine.warm, ...moreWarm], ['parseFloor', 'edited', 'ratio']);
   let managedRss: number | undefined;
   if (!QUICK) {
     const managed = await clock.time('managed set in-process', () => inChild<{ row: Row; rss: number }>('managed'));
@@ -277,19 +293,19 @@ async function main(): Promise<void> {
   for (const r of rows) {
     out.push(`| ${r.doc} | ${fmtBytes(r.size)} | ${fmtMs(r.parseFloor)} | ${fmtMs(r.jsonParse)} | ${fmtMs(r.schema)} | ${fmtMs(r.analysis)} | ${fmtRatio(r.analysis / r.parseFloor)} | ${fmtRatio(r.analysis / r.schema)} |`);
   }
-  out.push('', 'Analysis as an editor sees it, warm: one statement edited (a text never seen before), the per-statement cache and the parse of the version before kept (under the document path, as in the editor):', '');
+  out.push('', `Analysis as an editor sees it, warm: one statement edited (a text never seen before), the per-statement cache and the parse of the version before kept (under the document path, as in the editor)${WARM_PROCESSES > 1 ? `; each figure the median of ${WARM_PROCESSES} processes (one process's ratio moves by up to 1.8× from run to run)` : ''}:`, '');
   out.push('| document | size | jsonc-parser (floor) of the edited text | analysis of the edited text, cache warm | ÷ floor (warm) | ÷ floor (cold cache, above) |');
   out.push('|---|---|---|---|---|---|');
   const coldRatio = (name: string) => {
     const r = rows.find((x) => x.doc === name);
     return r ? r.analysis / r.parseFloor : NaN;
   };
-  for (const w of engine.warm) {
-    out.push(`| ${w.doc} | ${fmtBytes(w.size)} | ${fmtMs(w.parseFloor)} | ${fmtMs(w.edited)} | ${fmtRatio(w.edited / w.parseFloor)} | ${fmtRatio(coldRatio(w.doc))} |`);
+  for (const w of warmRows) {
+    out.push(`| ${w.doc} | ${fmtBytes(w.size)} | ${fmtMs(w.parseFloor)} | ${fmtMs(w.edited)} | ${fmtRatio(w.ratio)} | ${fmtRatio(coldRatio(w.doc))} |`);
   }
   const warmRatio = (name: string) => {
-    const w = engine.warm.find((x) => x.doc === name);
-    return w ? w.edited / w.parseFloor : NaN;
+    const w = warmRows.find((x) => x.doc === name);
+    return w ? w.ratio : NaN;
   };
 
   out.push('', 'Targets of issue 13, one row each:', '');

@@ -6,6 +6,17 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
+/** Rows measured in several runs, matched by `doc`: each of `fields` the median over the runs
+ *  that have the row, the rest (and the order) the first run's. */
+export function medianRows<T extends { doc: string }>(runs: T[][], fields: (keyof T & string)[]): T[] {
+  return (runs[0] ?? []).map((first) => {
+    const same = runs.map((r) => r.find((x) => x.doc === first.doc)).filter((x): x is T => x !== undefined);
+    const out = { ...first };
+    for (const f of fields) (out as Record<string, unknown>)[f] = median(same.map((x) => Number(x[f])));
+    return out;
+  });
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

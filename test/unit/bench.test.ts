@@ -3,7 +3,7 @@
 // from /proc. Nothing here is timed.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { childrenCpuMs, fmtSeconds, median, percentile, perKbGrowth, sectionsLine, timeMedian } from '../../scripts/bench/measure';
+import { childrenCpuMs, fmtSeconds, median, medianRows, percentile, perKbGrowth, sectionsLine, timeMedian } from '../../scripts/bench/measure';
 import { EDIT_WIDTH, editRange, editedText, editToken, MAX_EDITS, middleValue } from '../../scripts/bench/editText';
 import { growth, growthRange, QUICK_SIZES, ShapeScaling, SIZES } from '../../scripts/bench/scaling';
 import { generatedPolicy } from '../corpus';
@@ -37,6 +37,18 @@ describe('bench: rounds of a timed figure', () => {
     let calls = 0;
     timeMedian(() => calls++, { warmup: 0, minRounds: 3, maxRounds: 3, roundMs: 0 });
     assert.equal(calls, 3);
+  });
+});
+
+describe('bench: figures of several runs', () => {
+  it('each figure is the median over the runs, row by row, in the first run\'s order', () => {
+    const row = (doc: string, ratio: number, edited: number) => ({ doc, size: 7, ratio, edited });
+    const runs = [
+      [row('6 KB', 7.5, 0.6), row('1 MB', 1.4, 50)],
+      [row('1 MB', 1.6, 70), row('6 KB', 4.2, 0.4)],
+      [row('6 KB', 4.8, 0.5)],
+    ];
+    assert.deepEqual(medianRows(runs, ['ratio', 'edited']), [row('6 KB', 4.8, 0.5), row('1 MB', 1.4, 50)]);
   });
 });
 
