@@ -58,17 +58,24 @@ const FIELDS = ['partition', 'service', 'region', 'account', 'resource'] as cons
 function statementCoversFormat(s: Statement, format: string): boolean {
   if (!s.resourceProperty) return false;
   if (s.isNotResource) return true; // everything but a list: assume it can include the resource
-  const weighed = (r: string) => (coverageWork.weighed++, resourceFits(r, format));
-  const want = s.resources.length < GROUP_FROM ? undefined : format === '*' ? '*' : parseArn(format);
-  if (!want) return s.resources.some((r) => typeof r.value === 'string' && weighed(r.value));
-  // Only the resources whose service field can meet the format's: resourceFits compares ARNs
-  // field by field, so a resource of another service never fits; and only all-star resources
-  // (no ARN) fit '*'.
+  const weighed = (r: unknown) => typeof r === 'string' && (coverageWork.weighed++, resourceFits(r, format));
+  const lists = candidateLists(s, format);
+  if (!lists) return s.resources.some((r) => weighed(r.value));
+  return lists.some((list) => list.some((i) => weighed(s.resources[i].value)));
+}
+
+/** The lists of a statement's resources (by index, in document order) that can hold one fitting
+ *  `format`, or undefined for all of them (a short list). resourceFits compares ARNs field by
+ *  field, so a resource whose service field cannot meet the format's never fits; and only
+ *  all-star resources (no ARN) fit '*'. */
+function candidateLists(s: Statement, format: string): readonly (readonly number[])[] | undefined {
+  if (s.resources.length < GROUP_FROM) return undefined;
+  const want = format === '*' ? undefined : parseArn(format);
+  if (!want && format !== '*') return undefined;
   const { byService, whole } = servicesOf(s);
-  if (whole.some(weighed)) return true;
-  if (want === '*') return false;
-  for (const [service, list] of byService) if (patternMatchesFormat(service, want.service.value) && list.some(weighed)) return true;
-  return false;
+  const out = [whole];
+  if (want) for (const [service, list] of byService) if (patternMatchesFormat(service, want.service.value)) out.push(list);
+  return out;
 }
 
 /** Work counted for tests: resources weighed against a format to find what statements grant. */
@@ -81,10 +88,11 @@ const GROUP_FROM = 16;
 
 /** A Resource element's strings by the service field they name, in document order. */
 interface Services {
-  /** The service field as resourceFits reads it (policy variables as wildcards) → the resources. */
-  byService: Map<string, string[]>;
-  /** The resources that do not read as an ARN (resourceFits weighs them whole). */
-  whole: string[];
+  /** The service field as resourceFits reads it (policy variables as wildcards) → the indices of
+   *  the resources naming it. */
+  byService: Map<string, number[]>;
+  /** The indices of the resources that do not read as an ARN (resourceFits weighs them whole). */
+  whole: number[];
   /** The service field as written → the first resource naming it (a near miss, nearMissesOf). */
   first: Map<string, string>;
 }
@@ -95,16 +103,17 @@ function servicesOf(s: Statement): Services {
   let found = servicesByStatement.get(s);
   if (found) return found;
   found = { byService: new Map(), whole: [], first: new Map() };
-  for (const r of s.resources) {
-    if (typeof r.value !== 'string') continue;
-    const written = parseArn(r.value)?.service.value;
-    if (written !== undefined && !found.first.has(written)) found.first.set(written, r.value);
-    const service = parseArn(variablesAsWildcards(r.value))?.service.value;
-    if (service === undefined) found.whole.push(r.value);
+  for (let i = 0; i < s.resources.length; i++) {
+    const value = s.resources[i].value;
+    if (typeof value !== 'string') continue;
+    const written = parseArn(value)?.service.value;
+    if (written !== undefined && !found.first.has(written)) found.first.set(written, value);
+    const service = parseArn(variablesAsWildcards(value))?.service.value;
+    if (service === undefined) found.whole.push(i);
     else {
       const list = found.byService.get(service);
-      if (list) list.push(r.value);
-      else found.byService.set(service, [r.value]);
+      if (list) list.push(i);
+      else found.byService.set(service, [i]);
     }
   }
   servicesByStatement.set(s, found);
@@ -389,12 +398,25 @@ function findNearMiss(doc: PolicyDocument, action: string): string | undefined {
 const reusableOf = statementFact((): Map<string, string | null> => new Map());
 
 function reusableIn(s: Statement, format: string): string | null {
-  for (const r of s.resources) {
-    const v = r.value;
-    if (typeof v !== 'string' || isAllStars(v) || !v.startsWith('arn:') || !resourceFits(v, format)) continue;
-    if (!/[*?]/.test(v.slice(v.lastIndexOf(':') + 1))) return detach(v);
+  const reusable = (v: unknown): v is string =>
+    typeof v === 'string' && !isAllStars(v) && v.startsWith('arn:') && resourceFits(v, format) && !/[*?]/.test(v.slice(v.lastIndexOf(':') + 1));
+  const lists = candidateLists(s, format);
+  if (!lists) {
+    const r = s.resources.find((x) => reusable(x.value));
+    return r ? detach(r.value as string) : null;
   }
-  return null;
+  // The first in document order: the least index of the lists' first reusable resources.
+  let best = -1;
+  for (const list of lists) {
+    for (const i of list) {
+      if (best >= 0 && i > best) break;
+      if (reusable(s.resources[i].value)) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return best < 0 ? null : detach(s.resources[best].value as string);
 }
 
 const existingCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();

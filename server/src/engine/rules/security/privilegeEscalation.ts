@@ -77,11 +77,18 @@ function scoped(s: Statement): boolean {
 
 const grants = (pattern: unknown, e: Escalation) => typeof pattern === 'string' && wildcardMatches(pattern, e.action, true);
 
-/** The escalations a statement opens on every resource of their kind. */
+/** The escalations a statement opens on every resource of their kind. The Resource element is
+ *  weighed once per kind (five), not per escalation granted (dozens share a kind): a statement
+ *  listing thousands of resources and most actions would cost escalations × resources. */
 function openEscalations(s: Statement, granted: Escalation[]): Escalation[] {
+  const open = new Map<Kind, boolean>();
   return granted.filter((e) => {
-    if (s.isNotResource) return !s.resources.some((r) => coversAll(r.value, e.kind));
-    return s.resources.some((r) => coversAll(r.value, e.kind));
+    let hit = open.get(e.kind);
+    if (hit === undefined) {
+      const some = s.resources.some((r) => coversAll(r.value, e.kind));
+      open.set(e.kind, (hit = s.isNotResource ? !some : some));
+    }
+    return hit;
   });
 }
 
