@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeHost, applyEdits, createPolicyService, statementCache } from '../../server/src/engine';
 import { fixGuardWork } from '../../server/src/engine/hosts/fixGuard';
 import { policyCache } from '../../server/src/engine/incremental/policyCache';
+import { treeFacts } from '../../server/src/engine/incremental/statementCache';
 import { HostNode, parseYaml, YamlTree } from '../../server/src/engine/hosts/yamlTree';
 import { clearYamlReuse, parseYamlReusing, yamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedTemplate } from '../../scripts/bench/template';
@@ -203,6 +204,28 @@ describe('an edited template analysed from the caches', () => {
     assert.ok(!off.findings.some((f) => f.ruleId === 'cfn-ref-not-arn'));
     const renamed = analyzeHost(template('AWS::S3::Bucket', 'Q'), hint);
     assert.ok(renamed.findings.every((f) => !f.message.includes('(in Resources.P.')));
+  });
+});
+
+describe('the cache key of a policy in a template', () => {
+  it('splits back into its entries: no value, whatever it holds, reads as a separator', () => {
+    const host = createPolicyService().parse(
+      JSON.stringify({
+        Resources: {
+          P: {
+            Type: 'AWS::IAM::ManagedPolicy',
+            Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get\u0003Object', 's3:\u0002x', 's3:GetObject'], Resource: '*' }] } },
+          },
+        },
+      }),
+      { path: 'file:///separators.json' },
+    ).host;
+    const doc = host.policies[0].doc;
+    const facts: string[] = [];
+    treeFacts(doc.root!, doc.root!.offset, doc, facts, 0);
+    assert.ok(facts.some((f) => f.includes('GetObject')));
+    assert.equal(facts.join('\u0003').split('\u0003').length, facts.length);
+    assert.ok(!facts.join('').includes('\u0002'));
   });
 });
 

@@ -261,7 +261,13 @@ export function treeFacts(node: Node, base: number, doc: PolicyDocument, out: st
     const { fn, arg, range } = f.intrinsic;
     out.push('i', fn, arg ?? '', String(range.start - base), String(range.end - base), arg ? doc.embedded?.resourceTypes.get(arg) ?? '' : '');
   }
-  if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') out.push(JSON.stringify(node.value));
+  if (node.type === 'string') {
+    // As it is, marked: JSON.stringify of every scalar of every template policy, in every
+    // analysis, cost more than the rest of the walk. A value holding a separator of the key is
+    // written as JSON instead, so that no two trees give the same key.
+    const v = node.value as string;
+    out.push(v.includes('\u0003') || v.includes('\u0002') ? `j${JSON.stringify(v)}` : `r${v}`);
+  } else if (node.type === 'number' || node.type === 'boolean') out.push(String(node.value));
   if (node.children) {
     out.push('(');
     for (const c of node.children) treeFacts(c, base, doc, out, depth + 1);
