@@ -46,10 +46,9 @@ export interface ShapeScaling {
  *  or 0.20 ms), so sizes measured one after the other could compare a fast minute with a slow one
  *  and read as growth (many-actions-many-resources and minified each once read 2.4–3.7× "superlinear",
  *  and linear when measured again). A round measures every size within seconds; its growth is
- *  judged within it, and the verdict is the median round's. */
-export function roundsFor(quick: boolean): number {
-  return quick ? 3 : 5;
-}
+ *  judged within it, and the verdict is the median round's. Three: the fewest with a median
+ *  (five made the whole bench pass its three minutes). */
+export const ROUNDS = 3;
 
 /** How each size is timed within one round: documents below 100 KB as a median of short repeated
  *  calls (a round lasts 20 ms or one call), larger ones one call. Every size has had one untimed
@@ -67,7 +66,7 @@ function documentsOf(shape: Shape, sizes: number[]): ShapeDocuments {
   return sizes.map((target) => ({ target, ...shapedDocument(shape, target) }));
 }
 
-/** Sizes up to 1 MB: a first-sight call each, then `roundsFor` rounds over all of them in turn;
+/** Sizes up to 1 MB: a first-sight call each, then ROUNDS rounds over all of them in turn;
  *  4 MB (each call takes seconds to a minute; it shows the shape of the curve, the target range
  *  ends at 1 MB) one timed call after the rounds. */
 export function measureShape(shape: Shape, sizes: number[], quick = false, docs: ShapeDocuments = documentsOf(shape, sizes)): ShapeScaling {
@@ -83,7 +82,7 @@ export function measureShape(shape: Shape, sizes: number[], quick = false, docs:
     t.analysis();
   }
   const roundGrowth: number[] = [];
-  for (let r = 0; r < roundsFor(quick); r++) {
+  for (let r = 0; r < ROUNDS; r++) {
     for (const t of inRounds) {
       const timing = timingFor(t.target, quick);
       t.floors.push(timeMedian(t.floor, timing));
