@@ -72,3 +72,35 @@ export function assertReuseKeepsFindings(text: string, key: string, reuse: { ena
     reuse.enabled = true;
   }
 }
+
+/** A repeatable pseudo-random source: `random(n)` is in [0, n). */
+export function seeded(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+}
+
+/** An edit of a YAML text as typing makes it: a character typed or deleted, a word replaced, a
+ *  line indented, dedented, repeated or removed, a piece of YAML syntax typed. */
+export function yamlTypingEdit(text: string, random: (n: number) => number): string {
+  const inserts = ['x', ' ', ':', ': ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!Sub ', '!Ref ', '\n', '\n  ', '? ', '|', '>', '---\n', '...\n', '\t', 'Type: AWS::IAM::Role\n', '  Dup:\n    Type: x\n'];
+  const at = random(text.length);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
+  switch (random(7)) {
+    case 0:
+    case 1:
+      return text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
+    case 2:
+      return text.slice(0, at) + text.slice(at + 1 + random(3));
+    case 3:
+      return text.slice(0, lineStart) + '  ' + text.slice(lineStart);
+    case 4:
+      return text.slice(0, lineStart) + text.slice(lineStart).replace(/^ /, '');
+    case 5:
+      return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+    default:
+      return text.slice(0, lineStart) + text.slice(lineEnd);
+  }
+}

@@ -13,7 +13,7 @@ import { HostNode, parseYaml, YamlTree } from '../../server/src/engine/hosts/yam
 import { clearYamlReuse, parseYamlReusing, yamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedTemplate } from '../../scripts/bench/template';
 import { readYamlFixture, withoutStatementCache, yamlFixtures } from '../helpers';
-import { assertReuseKeepsFindings, editChain } from './hostHelpers';
+import { assertReuseKeepsFindings, editChain, seeded, yamlTypingEdit } from './hostHelpers';
 
 const FIXTURES = yamlFixtures();
 const read = readYamlFixture;
@@ -29,35 +29,8 @@ function comparable(tree: YamlTree) {
   return { root: strip(tree.root as HostNode | undefined, undefined), scalars: [...tree.scalars].sort((a, b) => a[0] - b[0]), errors: tree.errors };
 }
 
-let seed = 1414;
-const random = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed % n;
-};
-
-/** An edit as typing makes it: a character typed or deleted, a word replaced, a line indented,
- *  dedented, repeated or removed, a piece of YAML syntax typed. */
-function edit(text: string): string {
-  const inserts = ['x', ' ', ':', ': ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!Sub ', '!Ref ', '\n', '\n  ', '? ', '|', '>', '---\n', '...\n', '\t', 'Type: AWS::IAM::Role\n', '  Dup:\n    Type: x\n'];
-  const at = random(text.length);
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
-  switch (random(7)) {
-    case 0:
-    case 1:
-      return text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
-    case 2:
-      return text.slice(0, at) + text.slice(at + 1 + random(3));
-    case 3:
-      return text.slice(0, lineStart) + '  ' + text.slice(lineStart);
-    case 4:
-      return text.slice(0, lineStart) + text.slice(lineStart).replace(/^ /, '');
-    case 5:
-      return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
-    default:
-      return text.slice(0, lineStart) + text.slice(lineEnd);
-  }
-}
+const random = seeded(1414);
+const edit = (text: string) => yamlTypingEdit(text, random);
 
 /** Walk a chain of edits from `text`, checking each version's reused tree against the whole read
  *  (every `findingsEvery`th version: the findings of the analysis that reused the tree against

@@ -25,6 +25,7 @@ import { Mask, normalize, NormalizeContext } from './intrinsics';
 import { EmbeddedKind, prop, PolicyLocation, resourceTypes, serverlessPolicies, templatePolicies } from './locations';
 import { HostNode, ScalarStyle } from './yamlTree';
 import { parseYamlReusing } from './yamlReuse';
+import { rootsReusing } from './normalizedReuse';
 import { hclParserProblem, parseHcl } from './hclParser';
 import { terraformPolicies } from './terraform';
 
@@ -137,6 +138,7 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
   let json: JsonDocument | undefined;
   let scalars: Map<number, ScalarStyle> | undefined;
   let anchored: boolean | undefined;
+  let shared: number | undefined;
   if (syntax === 'json') {
     // The document's last tree is reused where the edit allows (parse/jsonReuse.ts).
     json = parseJsonReusing(text, hint.path);
@@ -151,6 +153,7 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
     errors = tree.errors;
     scalars = tree.scalars;
     anchored = tree.anchored;
+    shared = tree.shared;
   }
   const serverless = syntax === 'yaml' && looksLikeServerless(root, hint);
   const kind: HostKind = serverless ? 'serverless' : looksLikeTemplate(root) ? 'cloudformation' : 'none';
@@ -161,8 +164,10 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
   const types = resourceTypes(resources);
   const ctx: NormalizeContext = { text, serverless, resourceTypes: types, standIns: host.standIns, masks: host.masks, maskedValues: host.maskedValues };
   const jsonDoc: JsonDocument = { text, root: undefined, errors: [], comments: [], trailingCommas: [] };
-  for (const loc of locations) {
-    const roots = policyRoots(loc, ctx);
+  // A JSON template's tree is new in every version (jsonReuse copies it): no node to reuse.
+  const allRoots = syntax === 'yaml' ? rootsReusing(hint.path, shared, locations, ctx, (loc) => policyRoots(loc, ctx)) : locations.map((loc) => policyRoots(loc, ctx));
+  locations.forEach((loc, l) => {
+    const roots = allRoots[l];
     roots.forEach((r, i) => {
       const name = roots.length > 1 ? `${loc.name} (branch ${i + 1} of Fn::If)` : loc.name;
       const doc = buildPolicy({ ...jsonDoc, root: r }, r, {
@@ -172,7 +177,7 @@ export function parseHost(text: string, hint: HostHint = {}): HostDocument {
       });
       host.policies.push({ name, kind: loc.kind, doc, range: { start: loc.node.offset, end: loc.node.offset + loc.node.length }, principals: loc.principals });
     });
-  }
+  });
   return host;
 }
 

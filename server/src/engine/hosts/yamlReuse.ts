@@ -30,6 +30,7 @@ import { applyEdits } from '../textEdits';
 import { sharedEnds } from '../parse/sharedEnds';
 import { TextEdit } from '../types';
 import { cstTokens, treeOfCst } from './yamlCst';
+import { clearNormalizedReuse } from './normalizedReuse';
 import { HostNode, parseYaml, ScalarStyle, yamlReading, YamlTree } from './yamlTree';
 import { CST } from 'yaml';
 
@@ -51,9 +52,10 @@ const kept = new Map<string, Kept>();
  *  whole although a last version was kept (declined). */
 export const yamlReuse = { enabled: true, parsedChars: 0, spliced: 0, declined: 0 };
 
-/** Forget every kept tree (tests). */
+/** Forget every kept tree (tests), and the policies normalized from them. */
 export function clearYamlReuse(): void {
   kept.clear();
+  clearNormalizedReuse();
 }
 
 /** `parseYaml(text)`, reusing the last tree read under `key` (a document's path or URI) when the
@@ -91,7 +93,7 @@ export function splice(last: Kept, text: string): YamlTree | undefined {
   const old = last.text;
   const delta = text.length - old.length;
   const { prefix, suffix } = sharedEnds(old, text);
-  if (prefix === old.length && delta === 0) return { root: last.root, scalars: last.scalars, errors: [], anchored: false };
+  if (prefix === old.length && delta === 0) return { root: last.root, scalars: last.scalars, errors: [], anchored: false, shared: prefix };
   const changedEnd = old.length - suffix; // the changed span of the old text: [prefix, changedEnd)
   const found = entryAround(old, last.root, prefix, changedEnd);
   if (!found) return undefined;
@@ -118,7 +120,7 @@ export function splice(last: Kept, text: string): YamlTree | undefined {
     for (let i = index + 1; i < after.length; i++) moveTree(after[i], delta);
   }
   parent.children![index] = prop;
-  return { root: last.root, scalars: splicedScalars(last.scalars, read.scalars, start, end, delta), errors: [], anchored: false };
+  return { root: last.root, scalars: splicedScalars(last.scalars, read.scalars, start, end, delta), errors: [], anchored: false, shared: prefix };
 }
 
 /** Texts of entries read alone for the fix guard, by entry text and its place: the verdict of

@@ -50,6 +50,9 @@ export interface YamlTree {
   errors: { message: string; range: OffsetRange }[];
   /** Set by the fast road: whether the text defines an anchor or uses an alias. */
   anchored?: boolean;
+  /** Set when the tree is the last version's with one entry spliced in (yamlReuse.ts): how many
+   *  characters the two texts share from the start. Nodes that end within them are unchanged. */
+  shared?: number;
 }
 
 export type HostNode = JsonNode & HostNodeFacts & { children?: HostNode[]; parent?: HostNode };

@@ -13,6 +13,7 @@
 // All of it is in the key; the value holds the findings with offsets relative to the policy's
 // start. Not cached: a finding reaching outside the policy, a tree too deep for its facts, and
 // hosts whose trees may hold nodes from elsewhere in the text (YAML aliases; Terraform files).
+import { Node } from 'jsonc-parser';
 import { indentUnit, lineBreak } from '../fixes/edits';
 import { detach } from '../memo';
 import { HostDocument, EmbeddedPolicy } from '../hosts/host';
@@ -27,20 +28,8 @@ export function embeddedPolicyFindings(host: HostDocument, p: EmbeddedPolicy, op
   const root = p.doc.root;
   if (!root || !statementCache.enabled || !policyCache.enabled || !cacheable(host)) return run();
   const { start, end } = p.range;
-  const text = host.text;
-  const facts: string[] = [];
-  treeFacts(root, start, p.doc, facts, 0);
-  if (facts.includes('…')) return run();
-  const key = [
-    p.name,
-    p.kind,
-    p.doc.kind,
-    connectHere ? 'connect' : '-',
-    hostContext(host, options),
-    text.slice(lineStart(text, start), start),
-    facts.join('\u0003'),
-    text.slice(start, end),
-  ].join('\u0002');
+  const key = keyOf(host, p, root, hostContext(host, options), connectHere);
+  if (key === undefined) return run();
   const hit = policyCache.get(key);
   if (hit) {
     policyCache.hits++;
@@ -52,6 +41,40 @@ export function embeddedPolicyFindings(host: HostDocument, p: EmbeddedPolicy, op
   const found = run();
   if (found.every((f) => staysInside(f, start, end))) policyCache.set(key, found.map((f) => detachedCopy(shifted(f, -start), 0) as Finding));
   return found;
+}
+
+/** The last key built for a policy root, with what it was built from besides the root's tree. */
+interface KeyMemo {
+  name: string;
+  kind: string;
+  docKind: string;
+  connectHere: boolean;
+  context: string;
+  start: number;
+  end: number;
+  /** undefined: the tree is too deep to key (treeFacts). */
+  key: string | undefined;
+}
+
+/** Keys by policy root. A template's normalized roots are kept from one version to the next
+ *  where their text and place are the same (hosts/normalizedReuse.ts): the tree facts and the
+ *  text the key holds are then the same, and the key string itself (whose hash V8 keeps) is
+ *  looked up again without walking the tree, joining and hashing anew. */
+const keys = new WeakMap<Node, KeyMemo>();
+
+/** The cache key of an embedded policy: what its findings are a function of. */
+function keyOf(host: HostDocument, p: EmbeddedPolicy, root: Node, context: string, connectHere: boolean): string | undefined {
+  const { start, end } = p.range;
+  const last = keys.get(root);
+  if (last && last.start === start && last.end === end && last.name === p.name && last.kind === p.kind && last.docKind === p.doc.kind && last.connectHere === connectHere && last.context === context) return last.key;
+  const text = host.text;
+  const facts: string[] = [];
+  treeFacts(root, start, p.doc, facts, 0);
+  const key = facts.includes('…')
+    ? undefined
+    : [p.name, p.kind, p.doc.kind, connectHere ? 'connect' : '-', context, text.slice(lineStart(text, start), start), facts.join('\u0003'), text.slice(start, end)].join('\u0002');
+  keys.set(root, { name: p.name, kind: p.kind, docKind: p.doc.kind, connectHere, context, start, end, key });
+  return key;
 }
 
 /** A copy whose strings share no memory with the text: a message or fix built from a value of
