@@ -8,6 +8,7 @@ import { withoutStatementCache } from '../helpers';
 import { clearStatementFacts, factsWork } from '../../server/src/engine/connect/statementFacts';
 import { generatedPolicy } from '../corpus';
 import { readFixture } from '../helpers';
+import { roleWithInlinePolicy } from './hostHelpers';
 
 /** Findings as the CLI and the editor get them (ids, ranges, messages, related ranges, fixes). */
 const json = (r: { findings: unknown[] }) => JSON.stringify(r.findings);
@@ -78,30 +79,19 @@ describe('Connect statement facts', () => {
       'Resources:',
       '  Bucket:',
       `    Type: ${type}`,
-      '  Role:',
-      '    Type: AWS::IAM::Role',
-      '    Properties:',
-      '      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}',
-      '      Policies:',
-      '        - PolicyName: storage',
-      '          PolicyDocument:',
-      '            Version: "2012-10-17"',
-      '            Statement:',
-      '              - Effect: Allow',
-      '                Action: [connect:AssociateInstanceStorageConfig]',
-      '                Resource: "*"',
-      '                Condition: {StringEquals: {connect:StorageResourceType: CALL_RECORDINGS}}',
-      '              - Effect: Allow',
-      '                Action: [s3:GetBucketAcl, s3:GetBucketLocation]',
-      '                Resource: !GetAtt Bucket.Arn',
-      '              - Effect: Allow',
-      '                Action: iam:PutRolePolicy',
-      '                Resource: arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*',
-      // More statements, so the policy is more than its Connect statements.
-      ...['CreateLogGroup', 'CreateLogStream', 'PutLogEvents', 'DescribeLogGroups', 'DescribeLogStreams', 'GetLogEvents'].flatMap((a) => [
-        '              - Effect: Allow',
-        `                Action: logs:${a}`,
-        '                Resource: "*"',
+      ...roleWithInlinePolicy('Role', [
+        '- Effect: Allow',
+        '  Action: [connect:AssociateInstanceStorageConfig]',
+        '  Resource: "*"',
+        '  Condition: {StringEquals: {connect:StorageResourceType: CALL_RECORDINGS}}',
+        '- Effect: Allow',
+        '  Action: [s3:GetBucketAcl, s3:GetBucketLocation]',
+        '  Resource: !GetAtt Bucket.Arn',
+        '- Effect: Allow',
+        '  Action: iam:PutRolePolicy',
+        '  Resource: arn:aws:iam::111122223333:role/aws-service-role/connect.amazonaws.com/*',
+        // More statements, so the policy is more than its Connect statements.
+        ...['CreateLogGroup', 'CreateLogStream', 'PutLogEvents', 'DescribeLogGroups', 'DescribeLogStreams', 'GetLogEvents'].flatMap((a) => ['- Effect: Allow', `  Action: logs:${a}`, '  Resource: "*"']),
       ]),
       '',
     ].join('\n');

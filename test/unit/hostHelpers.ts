@@ -104,3 +104,21 @@ export function yamlTypingEdit(text: string, random: (n: number) => number): str
       return text.slice(0, lineStart) + text.slice(lineEnd);
   }
 }
+
+/** The YAML lines of a template resource: an IAM role `name` that Lambda may assume, with one
+ *  inline policy (`storage`) of the statements `statements` (lines from `- Effect: …` on, at the
+ *  statement list's own indentation). */
+export function roleWithInlinePolicy(name: string, statements: string[]): string[] {
+  return [
+    `  ${name}:`,
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}',
+    '      Policies:',
+    '        - PolicyName: storage',
+    '          PolicyDocument:',
+    '            Version: "2012-10-17"',
+    '            Statement:',
+    ...statements.map((line) => `              ${line}`),
+  ];
+}

@@ -10,7 +10,7 @@ import { clearYamlReuse, yamlReuse } from '../../server/src/engine/hosts/yamlReu
 import { normalizedReuse } from '../../server/src/engine/hosts/normalizedReuse';
 import { generatedTemplate } from '../../scripts/bench/template';
 import { readYamlFixture, yamlFixtures } from '../helpers';
-import { editChain, seeded, yamlTypingEdit } from './hostHelpers';
+import { editChain, roleWithInlinePolicy, seeded, yamlTypingEdit } from './hostHelpers';
 
 /** `run` with both the tree reuse and this one off: a reading from scratch that touches neither
  *  one's kept state. */
@@ -133,18 +133,7 @@ describe('normalized template policies kept from the version before', () => {
     // makes the Connect rules read the two together.
     const other = [
       'Resources:',
-      '  ConnectRole:',
-      '    Type: AWS::IAM::Role',
-      '    Properties:',
-      '      AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}',
-      '      Policies:',
-      '        - PolicyName: storage',
-      '          PolicyDocument:',
-      '            Version: "2012-10-17"',
-      '            Statement:',
-      '              - Effect: Allow',
-      '                Action: connect:AssociateInstanceStorageConfig',
-      '                Resource: arn:aws:connect:us-east-1:123456789012:instance/abc',
+      ...roleWithInlinePolicy('ConnectRole', ['- Effect: Allow', '  Action: connect:AssociateInstanceStorageConfig', '  Resource: arn:aws:connect:us-east-1:123456789012:instance/abc']),
       '  OtherRole:',
       '    Type: AWS::IAM::Role',
       '    Properties:',
