@@ -14,21 +14,18 @@ export interface EngineEditFigures {
   cachedMs: number;
 }
 
-/** Median ms of `analyze` on `rounds` successive edits of the value ending at `at` (edit numbers
- *  from `first`, so a caller timing in several calls gives each a text never seen before), each
- *  with the cache warm from the version before; the first `warmup` are not timed: they fill the
- *  cache with the other statements, unless an analysis of `text` or an earlier call has just done
- *  so. Also the next edit number. */
-export function editedAnalysisMs(text: string, at: number, analyze: (text: string) => unknown, rounds: number, warmup = 1, first = 0): { ms: number; edits: number } {
+/** Median ms of `analyze` on `rounds` successive edits of the value ending at `at`, each with
+ *  the cache warm from the version before; the first `warmup` (at least one) are not timed: they
+ *  fill the cache with the other statements, unless an analysis of `text` has just done so. */
+export function editedAnalysisMs(text: string, at: number, analyze: (text: string) => unknown, rounds: number, warmup = 1): number {
   const samples: number[] = [];
-  let n = first;
-  for (let i = 0; i < warmup + rounds; i++, n++) {
-    const version = editedText(text, at, n);
+  for (let i = 0; i < Math.max(1, warmup) + rounds; i++) {
+    const version = editedText(text, at, i);
     const t = performance.now();
     analyze(version);
-    if (i >= warmup) samples.push(performance.now() - t);
+    if (i >= Math.max(1, warmup)) samples.push(performance.now() - t);
   }
-  return { ms: median(samples), edits: n };
+  return median(samples);
 }
 
 export function measureEngineEdits(rounds = 7): EngineEditFigures[] {

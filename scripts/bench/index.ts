@@ -102,7 +102,7 @@ interface WarmRow {
   size: number;
   parseFloor: number;
   edited: number;
-  /** edited ÷ parseFloor in one process; over several (medianWarm), the median of theirs. */
+  /** edited ÷ parseFloor in one process; over several (medianRows), the median of theirs. */
   ratio: number;
 }
 
@@ -119,7 +119,7 @@ function measureWarm(d: Doc): WarmRow {
   // untimed edits (0.2 s), as warm as the floor, whose rounds repeat the parse for 20 ms each
   // (three untimed edits left the edit path half compiled: 710 µs against 495 µs).
   const small = d.text.length < 100 * 1024;
-  const edited = (small ? editedAnalysisMs(d.text, at, asEdited, QUICK ? 30 : 60, 300) : editedAnalysisMs(d.text, at, asEdited, QUICK ? 3 : 5, 1)).ms;
+  const edited = small ? editedAnalysisMs(d.text, at, asEdited, QUICK ? 30 : 60, 300) : editedAnalysisMs(d.text, at, asEdited, QUICK ? 3 : 5, 1);
   return { doc: d.name, size: d.text.length, parseFloor, edited, ratio: edited / parseFloor };
 }
 

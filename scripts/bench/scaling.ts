@@ -66,6 +66,9 @@ function documentsOf(shape: Shape, sizes: number[]): ShapeDocuments {
   return sizes.map((target) => ({ target, ...shapedDocument(shape, target) }));
 }
 
+/** Is a size in the range the growth is judged over (the 10 KB → 1 MB)? */
+const inGrowthRange = (target: number) => target >= 10 * 1024 && target <= 1024 * 1024;
+
 /** Sizes up to 1 MB: a first-sight call each, then ROUNDS rounds over all of them in turn;
  *  4 MB (each call takes seconds to a minute; it shows the shape of the curve, the target range
  *  ends at 1 MB) one timed call after the rounds. */
@@ -88,7 +91,7 @@ export function measureShape(shape: Shape, sizes: number[], quick = false, docs:
       t.floors.push(timeMedian(t.floor, timing));
       t.analyses.push(timeMedian(t.analysis, timing));
     }
-    roundGrowth.push(perKbGrowth(inRounds.filter((t) => t.target >= 10 * 1024).map((t) => ({ bytes: t.bytes, ms: t.analyses[r] }))));
+    roundGrowth.push(perKbGrowth(inRounds.filter((t) => inGrowthRange(t.target)).map((t) => ({ bytes: t.bytes, ms: t.analyses[r] }))));
   }
   for (const t of timed.filter((x) => x.target > 1024 * 1024)) {
     const once = { warmup: 0, minRounds: 1, maxRounds: 1 };
@@ -104,7 +107,7 @@ export function measureShape(shape: Shape, sizes: number[], quick = false, docs:
  *  measured in rounds, else perKbGrowth of the points. */
 export function growth(s: ShapeScaling): number {
   if (s.roundGrowth?.length) return median(s.roundGrowth);
-  const range = s.points.filter((p) => p.target >= 10 * 1024 && p.target <= 1024 * 1024);
+  const range = s.points.filter((p) => inGrowthRange(p.target));
   return perKbGrowth(range.map((p) => ({ bytes: p.bytes, ms: p.analysisMs })));
 }
 

@@ -17,7 +17,7 @@ import { clearJsonReuse, jsonReuse, parseJsonReusing } from '../../server/src/en
 import { sharedEnds } from '../../server/src/engine/parse/sharedEnds';
 import { generatedPolicy } from '../corpus';
 import { ROOT } from '../helpers';
-import { assertReuseKeepsFindings, editChain } from './hostHelpers';
+import { assertReuseKeepsFindings, editChain, seeded } from './hostHelpers';
 
 /** A document without parent links (they make cycles) but with each node's parent checked. */
 function comparable(doc: JsonDocument) {
@@ -42,11 +42,7 @@ function jsonFixtures(): { name: string; text: string }[] {
     .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-let seed = 1313;
-const random = (n: number) => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed % n;
-};
+const random = seeded(1313);
 
 const STATEMENT = '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}';
 

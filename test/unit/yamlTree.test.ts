@@ -10,6 +10,7 @@ import { analyzeHost } from '../../server/src/engine';
 import { HostNode, parseYaml, parseYamlDocument, yamlReading, YamlTree } from '../../server/src/engine/hosts/yamlTree';
 import { parseYamlCst } from '../../server/src/engine/hosts/yamlCst';
 import { readYamlFixture, yamlFixtures } from '../helpers';
+import { seeded } from './hostHelpers';
 
 const FIXTURES = yamlFixtures();
 const read = readYamlFixture;
@@ -58,11 +59,7 @@ describe('the fast YAML road against the full Document', () => {
     // Small deterministic edits as typing makes them: a character of YAML syntax inserted or
     // deleted, a line indented, dedented or repeated (a duplicate key).
     const inserts = [' ', '\t', ':', ': ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!Sub ', '!Bogus ', '\n', '? ', '|', '>', '%', '@', '`', '\\', '---\n', '...\n'];
-    let seed = 14;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seeded(14);
     let taken = 0;
     let declined = 0;
     for (const f of FIXTURES) {

@@ -108,7 +108,9 @@ function servicesOf(s: Statement): Services {
     if (typeof value !== 'string') continue;
     const written = parseArn(value)?.service.value;
     if (written !== undefined && !found.first.has(written)) found.first.set(written, value);
-    const service = parseArn(variablesAsWildcards(value))?.service.value;
+    // As resourceFits reads it: policy variables as wildcards (the same text when there are none).
+    const pattern = variablesAsWildcards(value);
+    const service = pattern === value ? written : parseArn(pattern)?.service.value;
     if (service === undefined) found.whole.push(i);
     else {
       const list = found.byService.get(service);
