@@ -12,7 +12,7 @@ const cpuMs = (pid: number, thread = false) => {
 };
 
 async function measure(server: string, doc: ReturnType<typeof editDocuments>[number], edits: number) {
-  const client = await LspClient.start({ command: [process.execPath, ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), server, '--stdio'], settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
+  const client = await LspClient.start({ command: [process.execPath, ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), server, '--stdio'], settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
   try {
     await client.open(doc.uri, doc.text, doc.languageId);
     await client.current(doc.uri, 120_000);

@@ -71,7 +71,7 @@ async function measure(spec: string, doc: EditDocument, edits: number) {
   fs.writeFileSync(probe, PROBE);
   const flags = process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : [];
   process.env.LSP_MEMORY_DIR = dir;
-  const client = await LspClient.start({ command: [process.execPath, ...flags, '--require', probe, server, '--stdio'], settings: { debounceMs: 0, maxDocumentSize: 2_000_000 } });
+  const client = await LspClient.start({ command: [process.execPath, ...flags, '--require', probe, server, '--stdio'], settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
   process.env = saved;
   const pid = client.proc.pid!;
   const rss: { t: number; rss: number; phase: string }[] = [];

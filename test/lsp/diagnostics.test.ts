@@ -165,4 +165,29 @@ describe('LSP diagnostics without workspace/configuration', { timeout: 30_000 },
       await client.stop();
     }
   });
+
+  // The benchmark's client (scripts/bench/edit.ts): an editor keeps only each document's latest
+  // diagnostics; the versions of earlier publications still count the stale ones (rapid edits).
+  it("test client: latestDiagnosticsOnly keeps every publication's version and only the latest diagnostics", async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 }, latestDiagnosticsOnly: true });
+    try {
+      const uri = fileUri('latest-only.json');
+      const other = fileUri('latest-other.json');
+      await client.open(uri, WITH_COMMENT);
+      await client.open(other, WITH_COMMENT);
+      await client.diagnostics(other);
+      const at = WITH_COMMENT.indexOf('VisualEditor0');
+      for (const sid of ['A', 'B']) {
+        await client.replace(uri, at, at + 1, sid);
+        await client.current(uri);
+      }
+      const mine = client.publishedFor(uri);
+      assert.deepEqual(mine.map((p) => p.version), [1, 2, 3]);
+      assert.deepEqual(mine.slice(0, 2).map((p) => p.diagnostics), [[], []], 'earlier publications dropped their diagnostics');
+      assert.deepEqual(pick(mine[2]), expectedDiagnostics(uri, client.text(uri)));
+      assert.deepEqual(pick(client.publishedFor(other)[0]), expectedDiagnostics(other, WITH_COMMENT), "another document's latest is kept");
+    } finally {
+      await client.stop();
+    }
+  });
 });
