@@ -15,7 +15,7 @@
 import { Node } from 'jsonc-parser';
 import { hostFacts } from '../parse/policyModel';
 import { OffsetRange } from '../types';
-import { HostNode } from './yamlTree';
+import { HostNode, propertyChildren } from './yamlTree';
 import { standInArn } from './returnValues';
 import { hasWildcard, parseArn } from '../reference/arn';
 
@@ -78,14 +78,14 @@ export function normalize(node: Node, parent: HostNode | undefined, ctx: Normali
         const p = copy(prop, obj);
         const [key, value] = prop.children ?? [];
         if (!key) continue;
-        const children: HostNode[] = [copy(key, p)];
+        const k = copy(key, p);
+        let v: HostNode | undefined;
         if (value) {
           const name = key.value;
-          const v = merge(normalize(value, p, ctx, depth + 1, name === 'Resource' || name === 'NotResource'), p, value);
+          v = merge(normalize(value, p, ctx, depth + 1, name === 'Resource' || name === 'NotResource'), p, value);
           if (!v) continue; // `Ref: AWS::NoValue`: the property is left out, as CloudFormation does
-          children.push(v);
         }
-        p.children = children;
+        p.children = propertyChildren(k, v);
         obj.children.push(p);
       }
       return [obj];

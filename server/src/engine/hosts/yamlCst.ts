@@ -15,7 +15,7 @@
 // Scalars are decoded by the package (`CST.resolveAsScalar`: escapes, folding, block scalars) and
 // typed by the package's own core-schema tags, so values are the ones the full way reads.
 import { CST, Document, isScalar, Parser, ScalarTag } from 'yaml';
-import { HostNode, MAX_YAML_DEPTH, scalarHostNode, ScalarStyle, SHORT_FORM_TAGS, YamlTree } from './yamlTree';
+import { HostNode, MAX_YAML_DEPTH, propertyChildren, scalarHostNode, ScalarStyle, SHORT_FORM_TAGS, YamlTree } from './yamlTree';
 
 type Mutable = { -readonly [K in keyof HostNode]: HostNode[K] };
 type ValueToken = CST.Token;
@@ -246,19 +246,10 @@ class CstBuilder {
     const [keyStart, keyEnd] = k.range;
     const prop: Mutable = { type: 'property', offset: keyStart, length: 0, parent: obj, colonOffset: keyEnd };
     const keyNode: Mutable = { type: 'string', value: String(k.value), offset: keyStart, length: keyEnd - keyStart, parent: prop as HostNode };
-    const children: HostNode[] = [keyNode as HostNode];
-    let valueEnd: number;
-    if (value) {
-      valueEnd = this.rangeOf(value)[1];
-      const v = this.value(value, vp, prop as HostNode, depth + 1, inFlow).node;
-      if (v) children.push(v);
-    } else {
-      valueEnd = emptyScalarPosition(vp.end, sep);
-      const v = this.empty(vp, sep, prop as HostNode, depth + 1, inFlow);
-      if (v) children.push(v);
-    }
+    const valueEnd = value ? this.rangeOf(value)[1] : emptyScalarPosition(vp.end, sep);
+    const v = value ? this.value(value, vp, prop as HostNode, depth + 1, inFlow).node : this.empty(vp, sep, prop as HostNode, depth + 1, inFlow);
     prop.length = valueEnd - keyStart;
-    prop.children = children;
+    prop.children = propertyChildren(keyNode as HostNode, v);
     return prop as HostNode;
   }
 
