@@ -56,10 +56,18 @@ export function editDocuments(): EditDocument[] {
   ];
 }
 
-/** `measure` on a fresh server (debounce 0: the server's own work) that has `doc` open and
- *  analysed; the server is stopped afterwards. */
+/** A client of a server under measurement (every bench figure over LSP starts its server so):
+ *  debounce 0, the server's own work and not the editor-side pause (a user setting); the size
+ *  limit raised over the generated documents (see the head of this file); and only each
+ *  document's latest diagnostics kept, as an editor keeps them (test/lsp/lspClient.ts says why). */
+export function benchClient(command: string[]): Promise<LspClient> {
+  return LspClient.start({ command, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
+}
+
+/** `measure` on a fresh server that has `doc` open and analysed; the server is stopped
+ *  afterwards. */
 async function onFreshServer<T>(doc: EditDocument, measure: (client: LspClient) => Promise<T>): Promise<T> {
-  const client = await LspClient.start({ command: SERVER, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
+  const client = await benchClient(SERVER);
   try {
     await client.open(doc.uri, doc.text, doc.languageId);
     await client.current(doc.uri, 120_000);

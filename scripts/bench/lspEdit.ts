@@ -2,8 +2,7 @@
 // process's CPU time per edit (from /proc: all threads, and the main thread alone) and its peak RSS, for two server builds
 // alternated document by document. Run: node --import tsx scripts/bench/lspEdit.ts A.js B.js [--edits N] [--only name]
 import * as fs from 'fs';
-import { LspClient } from '../../test/lsp/lspClient';
-import { editDocuments } from './edit';
+import { benchClient, editDocuments } from './edit';
 import { median, peakRssOf, percentile, since } from './measure';
 
 const cpuMs = (pid: number, thread = false) => {
@@ -12,7 +11,7 @@ const cpuMs = (pid: number, thread = false) => {
 };
 
 async function measure(server: string, doc: ReturnType<typeof editDocuments>[number], edits: number) {
-  const client = await LspClient.start({ command: [process.execPath, ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), server, '--stdio'], settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
+  const client = await benchClient([process.execPath, ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), server, '--stdio']);
   try {
     await client.open(doc.uri, doc.text, doc.languageId);
     await client.current(doc.uri, 120_000);

@@ -3,6 +3,7 @@
 // start to first diagnostics, didChange to diagnostics latency over many edits, peak RSS.
 import * as path from 'path';
 import { LspClient } from '../../test/lsp/lspClient';
+import { benchClient } from './edit';
 import { peakRssOf, percentile, since } from './measure';
 
 const SERVER = [process.execPath, path.join(__dirname, '..', '..', 'dist', 'server.js'), '--stdio'];
@@ -20,10 +21,7 @@ export interface ServerFigures {
   peakRss: number;
 }
 
-/** Measure the server's own work, not the editor-side debounce (a user setting): 0 here. */
-// The generated "1 MB" policy is 1.15 million characters: over the default size limit
-// (1,000,000), which would time only the too-large note.
-const start = () => LspClient.start({ command: SERVER, settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
+const start = () => benchClient(SERVER);
 
 /** Toggle the last character of the first Sid, waiting for each edit's diagnostics. */
 async function editLatency(client: LspClient, uri: string, edits: number): Promise<number[]> {

@@ -9,8 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LspClient } from '../../test/lsp/lspClient';
-import { editDocuments, EditDocument } from './edit';
+import { benchClient, editDocuments, EditDocument } from './edit';
 import { editRange, editToken } from './editText';
 import { median, percentile, since } from './measure';
 
@@ -71,7 +70,7 @@ async function measure(spec: string, doc: EditDocument, edits: number) {
   fs.writeFileSync(probe, PROBE);
   const flags = process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : [];
   process.env.LSP_MEMORY_DIR = dir;
-  const client = await LspClient.start({ command: [process.execPath, ...flags, '--require', probe, server, '--stdio'], settings: { debounceMs: 0, maxDocumentSize: 2_000_000 }, latestDiagnosticsOnly: true });
+  const client = await benchClient([process.execPath, ...flags, '--require', probe, server, '--stdio']);
   process.env = saved;
   const pid = client.proc.pid!;
   const rss: { t: number; rss: number; phase: string }[] = [];

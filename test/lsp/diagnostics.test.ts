@@ -165,10 +165,13 @@ describe('LSP diagnostics without workspace/configuration', { timeout: 30_000 },
       await client.stop();
     }
   });
+});
 
-  // The benchmark's client (scripts/bench/edit.ts): an editor keeps only each document's latest
-  // diagnostics; the versions of earlier publications still count the stale ones (rapid edits).
-  it("test client: latestDiagnosticsOnly keeps every publication's version and only the latest diagnostics", async () => {
+// The test client itself, as the benchmark starts it (scripts/bench/edit.ts benchClient).
+describe('LSP test client', { timeout: 30_000 }, () => {
+  // An editor keeps only each document's latest diagnostics; the versions of earlier
+  // publications still count the stale ones (the bench's rapid edits).
+  it("latestDiagnosticsOnly keeps every publication's version and only the latest diagnostics", async () => {
     const client = await LspClient.start({ settings: { debounceMs: 0 }, latestDiagnosticsOnly: true });
     try {
       const uri = fileUri('latest-only.json');
