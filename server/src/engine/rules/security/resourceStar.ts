@@ -22,6 +22,16 @@ export function scopable(action: ActionInfo): boolean {
   return true;
 }
 
+/** Is some action of a resolved action string scopable? The expansion of an action string is one
+ *  array shared by every occurrence of the string (resolve.ts), and `ec2:Describe*` expands to
+ *  some hundred actions none of which is: answered once per expansion, not per occurrence. */
+const someScopable = new WeakMap<readonly ActionInfo[], boolean>();
+function anyScopable(actions: readonly ActionInfo[]): boolean {
+  let hit = someScopable.get(actions);
+  if (hit === undefined) someScopable.set(actions, (hit = actions.some(scopable)));
+  return hit;
+}
+
 export const resourceStarScopable: Rule = {
   id: 'resource-star-scopable',
   scope: 'statement',
@@ -34,7 +44,7 @@ export const resourceStarScopable: Rule = {
       if (!isAllow(s) || s.isNotAction || s.isNotResource || s.conditionProperty) continue;
       const star = s.resources.find((r) => r.value === '*');
       if (!star) continue;
-      const names = resolvedActions(s).filter((a) => a.status === 'resolved' && a.actions.some(scopable)).map((a) => a.text);
+      const names = resolvedActions(s).filter((a) => a.status === 'resolved' && anyScopable(a.actions)).map((a) => a.text);
       if (!names.length) continue;
       const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
       report({
