@@ -111,7 +111,9 @@ function perService<R, T>(cache: StringMemo<Map<string, T>>, folder: string, pre
 
 /** Actions of a service keyed by lower-case name (empty for an unknown service). */
 export function actionsOf(prefix: string): Map<string, ActionInfo> {
-  return perService<Omit<ActionInfo, 'service'>, ActionInfo>(actionCache, 'actions', prefix, (v, service) => ({ ...v, service }));
+  // Each parsed object is this read's own (readData parses afresh): completed, not copied (a
+  // spread of each of the 22,091 actions was a quarter of reading the actions files).
+  return perService<Omit<ActionInfo, 'service'>, ActionInfo>(actionCache, 'actions', prefix, (v, service) => Object.assign(v, { service }));
 }
 
 export function getAction(prefix: string, action: string): ActionInfo | undefined {
