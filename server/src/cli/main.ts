@@ -15,6 +15,7 @@ import { formatText } from './formatters/text';
 import { LintRun, lintOperands, lintStdin } from './lint';
 import { cpuSample, idleCores, lintOperandsInParallel, threadCount } from './parallel';
 import { isTerraform } from './terraform';
+import { tuneTiering } from './tiering';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
 
 const TOOL_NAME = 'connect-iam-lint';
@@ -137,6 +138,7 @@ if (require.main === module && isMainThread) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+  tuneTiering();
   runAsCommand(process.argv.slice(2));
 }
 
