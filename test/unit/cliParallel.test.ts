@@ -65,14 +65,21 @@ describe('connect-iam-lint on several threads', () => {
 
 describe('threadCount', () => {
   const auto = { CONNECT_IAM_LINT_THREADS: 'auto' };
-  it('one thread unless the environment asks for more (two threads were slower on 2 cores)', () => {
-    assert.equal(threadCount(5000, {}, 2, 1), 1);
-    assert.equal(threadCount(5000, {}, 16, 15), 1);
+  it('a number is taken as it is; anything but a number or auto is one thread', () => {
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 1), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16, 0), 1);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16, 15), 1);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1, 5), 3);
     assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2, 0), 1);
     assert.equal(threadCount(250, { CONNECT_IAM_LINT_THREADS: '3' }, 8, 7), 2, 'at most one per hundred files');
+  });
+
+  it('unset or empty, the idle-core rule of auto (one more thread per idle core)', () => {
+    for (const env of [{}, { CONNECT_IAM_LINT_THREADS: '' }, { CONNECT_IAM_LINT_THREADS: ' ' }]) {
+      assert.equal(threadCount(5000, env, 2, 1), 2);
+      assert.equal(threadCount(5000, env, 2, 0.2), 1, 'a busy machine: one thread');
+      assert.equal(threadCount(5000, env, 16, 15), 4);
+      assert.equal(threadCount(150, env, 16, 15), 1, 'too few files for a second thread');
+    }
   });
 
   it('auto: one per hundred files, at most four and one per core', () => {

@@ -45,17 +45,19 @@ export function idleCores(before: CpuSample, after: CpuSample = cpuSample()): nu
   return idle;
 }
 
-/** Threads for `files` files: one unless `CONNECT_IAM_LINT_THREADS` asks for more. A number is
- *  taken as it is (1: no worker threads); `auto` is this thread and one per core that sat idle
- *  while the CLI started (`idle`, from idleCores), at most one per available core and
- *  MAX_THREADS. Either way at most one per MIN_FILES_PER_THREAD files.
- *  One is the default because it was the fastest measured: a thread costs CPU of its own (its
- *  start, and the first sight of the services it meets: about a quarter more CPU in all for two
- *  threads on the managed policies), and on 2 cores V8's garbage collector already keeps the
- *  second core busy (one thread: 5.0 s wall for 7.2 s of CPU; two: 5.1 s for 9.1 s). */
+/** Threads for `files` files. A number in `CONNECT_IAM_LINT_THREADS` is taken as it is (1: no
+ *  worker threads); unset or `auto`, this thread and one per core that sat idle while the CLI
+ *  started (`idle`, from idleCores), at most one per available core and MAX_THREADS; anything
+ *  else, one. Either way at most one per MIN_FILES_PER_THREAD files.
+ *  A thread costs CPU of its own (its start, and the first sight of the services it meets), so a
+ *  second one only pays on a core that would otherwise sit idle: with V8's default tier-up the
+ *  optimising compiler kept the second core busy and two threads were slower (5.1 s against
+ *  5.0 s); with the CLI's interrupt budget (tiering.ts) it is mostly idle, and two threads take
+ *  the managed policies in 1.94–2.00 s against 2.21–2.31 s for one (docs/performance.md, tenth
+ *  round). On a busy machine the idle-core rule gives one. */
 export function threadCount(files: number, env: NodeJS.ProcessEnv, cores = os.availableParallelism(), idle = cores - 1): number {
   const wanted = env.CONNECT_IAM_LINT_THREADS?.trim().toLowerCase();
-  const limit = wanted !== undefined && /^\d+$/.test(wanted) ? Math.max(1, Number(wanted)) : wanted === 'auto' ? Math.min(cores, MAX_THREADS, 1 + Math.round(idle)) : 1;
+  const limit = wanted && /^\d+$/.test(wanted) ? Math.max(1, Number(wanted)) : !wanted || wanted === 'auto' ? Math.min(cores, MAX_THREADS, 1 + Math.round(idle)) : 1;
   return Math.max(1, Math.min(limit, Math.floor(files / MIN_FILES_PER_THREAD)));
 }
 
