@@ -106,13 +106,26 @@ describe('StretchQueue', () => {
   it('hands out every item once; each lane starts on its own stretch, then takes from the longest', () => {
     const items = Array.from({ length: 23 }, (_, i) => i * 10);
     const q = new StretchQueue(items, 2, 4);
-    assert.deepEqual(q.take(0), [0, 10, 20, 30]);
-    assert.deepEqual(q.take(1), [110, 120, 130, 140]);
-    const seen = [0, 10, 20, 30, 110, 120, 130, 140];
+    // 23 items for 2 lanes: a quarter of a lane's share is 3.
+    assert.deepEqual(q.take(0), [0, 10, 20]);
+    assert.deepEqual(q.take(1), [110, 120, 130]);
+    const seen = [0, 10, 20, 110, 120, 130];
     // Lane 1 alone takes the rest: its own stretch first, then lane 0's from the back.
     for (let batch = q.take(1); batch.length; batch = q.take(1)) seen.push(...batch);
     assert.deepEqual([...seen].sort((a, b) => a - b), items);
     assert.deepEqual(q.take(0), []);
+  });
+
+  it('batches shrink as the items run out, and a lane can ask for smaller ones', () => {
+    const q = new StretchQueue(Array.from({ length: 1000 }, (_, i) => i), 2, 32);
+    assert.equal(q.take(1).length, 32);
+    assert.equal(q.take(0, 4).length, 4);
+    const sizes: number[] = [];
+    for (let batch = q.take(1); batch.length; batch = q.take(1)) sizes.push(batch.length);
+    assert.equal(sizes.reduce((a, b) => a + b, 0), 1000 - 36);
+    assert.equal(Math.max(...sizes), 32);
+    assert.ok(sizes.slice(-10).reduce((a, b) => a + b, 0) <= 16, `the last ten batches are small: ${sizes.join(',')}`);
+    assert.deepEqual(sizes.slice(-3), [1, 1, 1], 'the last batches are single files');
   });
 });
 
