@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cpuSample, idleCores, mainService, StretchQueue, threadCount } from '../../server/src/cli/parallel';
+import { mainService, StretchQueue, threadCount } from '../../server/src/cli/parallel';
 import { ROOT } from '../helpers';
 import { runCliHere } from './cliHelpers';
 
@@ -28,7 +28,7 @@ async function assertSameAsSerial(args: string[], cwd = ROOT, threads = [2, 3]):
 describe('connect-iam-lint on several threads', () => {
   it('reports the real-world corpus as the serial run does (JSON, SARIF, text)', async () => {
     const files = fs.readdirSync(path.join(ROOT, REALWORLD), { recursive: true }).length;
-    assert.ok(threadCount(files, { CONNECT_IAM_LINT_THREADS: 'auto' }, 2, 1) >= 2, 'the corpus is large enough for two threads');
+    assert.ok(threadCount(files, { CONNECT_IAM_LINT_THREADS: 'auto' }, 2) >= 2, 'the corpus is large enough for two threads');
     for (const format of ['json', 'sarif', 'text']) await assertSameAsSerial(['--format', format, REALWORLD]);
   });
 
@@ -64,41 +64,22 @@ describe('connect-iam-lint on several threads', () => {
 });
 
 describe('threadCount', () => {
-  const auto = { CONNECT_IAM_LINT_THREADS: 'auto' };
   it('a number is taken as it is; anything but a number or auto is one thread', () => {
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2, 1), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16, 15), 1);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1, 5), 3);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2, 0), 1);
-    assert.equal(threadCount(250, { CONNECT_IAM_LINT_THREADS: '3' }, 8, 7), 2, 'at most one per hundred files');
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: 'many' }, 2), 1);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '1' }, 16), 1);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '3' }, 1), 3);
+    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: '0' }, 2), 1);
+    assert.equal(threadCount(250, { CONNECT_IAM_LINT_THREADS: '3' }, 8), 2, 'at most one per hundred files');
   });
 
-  it('unset or empty, the idle-core rule of auto (one more thread per idle core)', () => {
-    for (const env of [{}, { CONNECT_IAM_LINT_THREADS: '' }, { CONNECT_IAM_LINT_THREADS: ' ' }]) {
-      assert.equal(threadCount(5000, env, 2, 1), 2);
-      assert.equal(threadCount(5000, env, 2, 0.2), 1, 'a busy machine: one thread');
-      assert.equal(threadCount(5000, env, 16, 15), 4);
-      assert.equal(threadCount(150, env, 16, 15), 1, 'too few files for a second thread');
+  it('unset, empty or auto: one per core, at most four and one per hundred files', () => {
+    for (const env of [{}, { CONNECT_IAM_LINT_THREADS: '' }, { CONNECT_IAM_LINT_THREADS: 'auto' }, { CONNECT_IAM_LINT_THREADS: ' AUTO ' }]) {
+      assert.equal(threadCount(5000, env, 2), 2);
+      assert.equal(threadCount(5000, env, 1), 1);
+      assert.equal(threadCount(5000, env, 16), 4);
+      assert.equal(threadCount(50, env, 8), 1);
+      assert.equal(threadCount(250, env, 8), 2);
     }
-  });
-
-  it('auto: one per hundred files, at most four and one per core', () => {
-    assert.equal(threadCount(50, auto, 8, 7), 1);
-    assert.equal(threadCount(250, auto, 8, 7), 2);
-    assert.equal(threadCount(5000, auto, 2, 1), 2);
-    assert.equal(threadCount(5000, { CONNECT_IAM_LINT_THREADS: ' AUTO ' }, 16, 15), 4);
-  });
-
-  it('auto: a thread per core that sat idle, none when the cores were busy', () => {
-    assert.equal(threadCount(5000, auto, 2, 0.9), 2);
-    assert.equal(threadCount(5000, auto, 2, 0.2), 1);
-    assert.equal(threadCount(5000, auto, 8, 2.4), 3);
-  });
-
-  it('idleCores sums each core\'s idle share between two samples', () => {
-    const before = [{ idle: 100, total: 200 }, { idle: 50, total: 100 }];
-    assert.equal(idleCores(before, [{ idle: 190, total: 300 }, { idle: 60, total: 200 }]), 0.9 + 0.1);
-    assert.ok(idleCores(cpuSample()) >= 0);
   });
 });
 

@@ -64,8 +64,8 @@ Options:
   -v, --version                    Show the version and the date of the AWS reference data
 
 Environment:
-  CONNECT_IAM_LINT_THREADS         Threads that lint files (a number; default auto: one more
-                                   per idle core, at most 4; at most one per 100 files).
+  CONNECT_IAM_LINT_THREADS         Threads that lint files (a number; default auto: one per
+                                   core, at most 4; at most one per 100 files).
                                    The report is the same either way. --fix uses one.
 
 Exit codes:

@@ -13,15 +13,12 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { LintRun, lintOperands, lintStdin } from './lint';
-import { cpuSample, idleCores, lintOperandsInParallel, threadCount } from './parallel';
+import { lintOperandsInParallel, threadCount } from './parallel';
 import { isTerraform } from './terraform';
 import { tuneTiering } from './tiering';
 import { countBySeverity, errorsOnly, EXIT_OK, EXIT_USAGE_OR_IO, exitCode, LintResult } from './results';
 
 const TOOL_NAME = 'connect-iam-lint';
-
-/** The cores' CPU times when the CLI was loaded: how many sat idle since decides the threads. */
-const loadedAt = cpuSample();
 
 /** Everything the CLI touches outside the file system: tests pass their own and run it in-process. */
 export interface Io {
@@ -67,7 +64,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // Many files: on several threads (the same report, see parallel.ts); --fix writes files and
     // stays on this one.
     const files = expanded.operands.reduce((n, o) => n + o.files.length, 0);
-    const threads = options.fix ? 1 : threadCount(files, io.env, undefined, idleCores(loadedAt));
+    const threads = options.fix ? 1 : threadCount(files, io.env);
     linted = threads > 1 ? await lintOperandsInParallel(expanded.operands, lintOptions, io.cwd, threads) : lintOperands(expanded.operands, lintOptions, io.cwd);
   }
   const problems = [...inputProblems, ...linted.problems];

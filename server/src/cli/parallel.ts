@@ -27,37 +27,20 @@ export const MIN_FILES_PER_THREAD = 100;
 /** More threads than this do not pay: the services they meet overlap more and more. */
 const MAX_THREADS = 4;
 
-/** The CPU times of every core (idle and all), to tell later how many cores sat idle meanwhile. */
-export type CpuSample = { idle: number; total: number }[];
-
-export function cpuSample(): CpuSample {
-  return os.cpus().map(({ times }) => ({ idle: times.idle, total: times.user + times.nice + times.sys + times.idle + times.irq }));
-}
-
-/** How many cores were idle between two samples (the sum of each core's idle share). */
-export function idleCores(before: CpuSample, after: CpuSample = cpuSample()): number {
-  let idle = 0;
-  after.forEach((a, i) => {
-    const b = before[i];
-    const total = b ? a.total - b.total : 0;
-    if (b && total > 0) idle += (a.idle - b.idle) / total;
-  });
-  return idle;
-}
-
 /** Threads for `files` files. A number in `CONNECT_IAM_LINT_THREADS` is taken as it is (1: no
- *  worker threads); unset or `auto`, this thread and one per core that sat idle while the CLI
- *  started (`idle`, from idleCores), at most one per available core and MAX_THREADS; anything
- *  else, one. Either way at most one per MIN_FILES_PER_THREAD files.
- *  A thread costs CPU of its own (its start, and the first sight of the services it meets), so a
- *  second one only pays on a core that would otherwise sit idle: with V8's default tier-up the
- *  optimising compiler kept the second core busy and two threads were slower (5.1 s against
- *  5.0 s); with the CLI's interrupt budget (tiering.ts) it is mostly idle, and two threads take
- *  the managed policies in 1.94–2.00 s against 2.21–2.31 s for one (docs/performance.md, tenth
- *  round). On a busy machine the idle-core rule gives one. */
-export function threadCount(files: number, env: NodeJS.ProcessEnv, cores = os.availableParallelism(), idle = cores - 1): number {
+ *  worker threads); unset or `auto`, one per available core, at most MAX_THREADS; anything else,
+ *  one. Either way at most one per MIN_FILES_PER_THREAD files.
+ *  A thread costs CPU of its own (its start, and the first sight of the services it meets): on
+ *  the managed policies two threads take 3.2–3.3 s of CPU against 2.7 s for one, and 1.94–2.00 s
+ *  wall against 2.21–2.31 s on a quiet 2-core machine (docs/performance.md, tenth round). With
+ *  V8's default tier-up two were slower (the optimising compiler kept the second core busy); the
+ *  CLI's interrupt budget (tiering.ts) left it mostly idle. The count does not follow the
+ *  machine's load: the CPU times a starting CLI can sample span one or two 10 ms ticks (a quiet
+ *  machine read as busy in 3 of 8 runs), and on a busy machine the threads share the files by
+ *  work stealing, so a slow one takes fewer. */
+export function threadCount(files: number, env: NodeJS.ProcessEnv, cores = os.availableParallelism()): number {
   const wanted = env.CONNECT_IAM_LINT_THREADS?.trim().toLowerCase();
-  const limit = wanted && /^\d+$/.test(wanted) ? Math.max(1, Number(wanted)) : !wanted || wanted === 'auto' ? Math.min(cores, MAX_THREADS, 1 + Math.round(idle)) : 1;
+  const limit = wanted && /^\d+$/.test(wanted) ? Math.max(1, Number(wanted)) : !wanted || wanted === 'auto' ? Math.min(cores, MAX_THREADS) : 1;
   return Math.max(1, Math.min(limit, Math.floor(files / MIN_FILES_PER_THREAD)));
 }
 
