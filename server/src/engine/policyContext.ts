@@ -7,6 +7,7 @@ import { PolicyDocument, Statement } from './parse/policyModel';
 import { arnItems } from './reference/arn';
 import { isPartition, regionPartition } from './reference/regions';
 import { instancePath, isInstanceId } from './connect/instanceArn';
+import { ObjectCache } from './objectCache';
 
 export interface PolicyContext {
   partition?: string;
@@ -16,7 +17,7 @@ export interface PolicyContext {
   instanceId?: string;
 }
 
-const cache = new WeakMap<PolicyDocument, PolicyContext>();
+const cache = new ObjectCache<PolicyDocument, PolicyContext>();
 
 /** The value seen most often, the first to reach that count on a tie: counted as the values come
  *  (no list of every ARN's values is built). */

@@ -13,13 +13,14 @@ import { statementCache } from '../incremental/statementCache';
 import { detach } from '../memo';
 import { applyEdits, diffEdit } from '../textEdits';
 import { Companion, exampleArn, RESOURCES, ResourceKind } from './table';
+import { ObjectCache } from '../objectCache';
 
 /** One value alone, several as a list: how people write policies. */
 const oneOrMany = (values: string[]): string | string[] => (values.length === 1 ? values[0] : values);
 
 /** Companion resources by document and kind: a document's fixes ask for the same few kinds again
  *  and again. */
-const resourcesOf = new WeakMap<PolicyDocument, Map<ResourceKind, string>>();
+const resourcesOf = new ObjectCache<PolicyDocument, Map<ResourceKind, string>>();
 
 /** The ARN a fix writes for a companion resource: one the policy already names when it fits,
  *  else the example ARN with the policy's partition, Region, account and instance. The
@@ -51,7 +52,7 @@ const objectArnIn = statementFact((s) => {
   return null;
 });
 
-const firstObjectArns = new WeakMap<PolicyDocument, string | null>();
+const firstObjectArns = new ObjectCache<PolicyDocument, string | null>();
 
 /** The first object ARN the policy names, or null. */
 function firstObjectArn(doc: PolicyDocument): string | null {

@@ -14,6 +14,7 @@ import { allNeeds, Companion, CONNECT_DEPENDENCIES, RESOURCES, ResourceKind, STO
 import { statementFact } from './statementFacts';
 import { detach, PairMemo } from '../memo';
 import { enumKey } from './enumKeys';
+import { ObjectCache } from '../objectCache';
 
 export const isAllow = (s: Statement) => s.effect?.value === 'Allow';
 const isAllStars = (v: string) => /^\*+$/.test(v);
@@ -97,7 +98,7 @@ interface Services {
   first: Map<string, string>;
 }
 
-const servicesByStatement = new WeakMap<Statement, Services>();
+const servicesByStatement = new ObjectCache<Statement, Services>();
 
 function servicesOf(s: Statement): Services {
   let found = servicesByStatement.get(s);
@@ -275,7 +276,7 @@ interface GrantIndex {
   nearMisses?: Map<string, string>;
 }
 
-const grantIndexes = new WeakMap<PolicyDocument, GrantIndex>();
+const grantIndexes = new ObjectCache<PolicyDocument, GrantIndex>();
 
 const NO_STATEMENTS: readonly Statement[] = [];
 
@@ -301,7 +302,7 @@ function grantIndex(doc: PolicyDocument): GrantIndex {
   return index;
 }
 
-const grantCache = new WeakMap<PolicyDocument, Map<string, boolean>>();
+const grantCache = new ObjectCache<PolicyDocument, Map<string, boolean>>();
 
 /** Does some Allow statement of the document grant the companion (action on its resource)? */
 export function grants(doc: PolicyDocument, c: Companion): boolean {
@@ -421,7 +422,7 @@ function reusableIn(s: Statement, format: string): string | null {
   return best < 0 ? null : detach(s.resources[best].value as string);
 }
 
-const existingCache = new WeakMap<PolicyDocument, Map<string, string | undefined>>();
+const existingCache = new ObjectCache<PolicyDocument, Map<string, string | undefined>>();
 
 /** A resource the policy already names that fits the format (reused by fixes so that they carry
  *  the user's own bucket, stream or function), preferring one without wildcards in its resource
@@ -525,7 +526,7 @@ const storageFacts = statementFact((s): { actions: readonly number[]; allowed: A
   return actions.length ? { actions, allowed: allowedValueIndices(s, STORAGE_RESOURCE_TYPE_KEY) } : null;
 });
 
-const storageCache = new WeakMap<PolicyDocument, StorageStatement[]>();
+const storageCache = new ObjectCache<PolicyDocument, StorageStatement[]>();
 
 /** Allow statements (with `Action`) that allow associating or updating instance storage. */
 export function storageStatements(doc: PolicyDocument): StorageStatement[] {

@@ -13,6 +13,7 @@
 // analysed version alive): indices into the statement's arrays and detached strings only.
 import { statementCache, statementPart } from '../incremental/statementCache';
 import { PolicyDocument, Statement } from '../parse/policyModel';
+import { ObjectCache } from '../objectCache';
 
 /** Work done, for the tests: statements whose Connect facts were first computed, facts computed. */
 export const factsWork = { statements: 0, computed: 0 };
@@ -32,7 +33,7 @@ export function clearStatementFacts(): void {
 }
 
 /** With the statement cache off, a document's facts still are computed once per analysis. */
-const unkept = new WeakMap<Statement, Map<number, unknown>>();
+const unkept = new ObjectCache<Statement, Map<number, unknown>>();
 
 let slots = 0;
 
@@ -52,7 +53,7 @@ function newSlots(): Slots {
 /** The slot arrays of a document's statements, by statement index. (Not a WeakRef to the last
  *  document: V8 keeps a WeakRef's target alive to the end of the synchronous job, so a loop
  *  analysing many documents would keep every one of them.) */
-const slotsByDocument = new WeakMap<PolicyDocument, (Slots | undefined)[]>();
+const slotsByDocument = new ObjectCache<PolicyDocument, (Slots | undefined)[]>();
 
 function slotsOf(doc: PolicyDocument, s: Statement): Slots {
   let all = slotsByDocument.get(doc);

@@ -5,6 +5,7 @@ import { Node } from 'jsonc-parser';
 import { nodeRange } from '../parse/jsonDocument';
 import { PolicyDocument, subRange, ValueItem } from '../parse/policyModel';
 import { Fix, OffsetRange, TextEdit } from '../types';
+import { ObjectCache } from '../objectCache';
 
 /** Replace a scalar value (its whole token, quotes included) with a new string value. */
 export function replaceValueEdit(item: ValueItem | Node, newValue: string): TextEdit {
@@ -126,7 +127,7 @@ export interface AppendPoint {
 
 /** Append points by document: every fix that adds a statement asks, and a Connect policy has
  *  dozens of them. Shared: callers must not change the point. */
-const appendPoints = new WeakMap<PolicyDocument, AppendPoint | null>();
+const appendPoints = new ObjectCache<PolicyDocument, AppendPoint | null>();
 
 /** The append point of the policy's `Statement` array; undefined when it is not a non-empty array
  *  (addStatementEdits wraps a single statement, fills an empty array, or cannot add). */

@@ -13,6 +13,7 @@
 // it for the findings before, and runs it for the finding read (SettleFixes may answer with a
 // function). Reading the last finding costs at most what the whole guard used to cost.
 import { Finding, Fix } from '../types';
+import { ObjectCache } from '../objectCache';
 
 /** Work counts (tests): findings whose fixes were settled by their guard. */
 export const fixesOnRequestWork = { settled: 0 };
@@ -29,7 +30,7 @@ interface Pending {
 
 /** The pending fixes of findings whose `fixes` is the getter below: a second guard (or a copy)
  *  takes them over without reading them. */
-const pendingOf = new WeakMap<Finding, Pending>();
+const pendingOf = new ObjectCache<Finding, Pending>();
 
 // One getter and one setter for every finding (no closure per finding: an analysis may have
 // thousands), reading the finding's pending fixes from the map.

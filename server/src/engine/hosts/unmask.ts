@@ -7,6 +7,7 @@
 // the work grows with the findings, not with findings × stand-ins.
 import { Finding, OffsetRange } from '../types';
 import type { HostDocument } from './host';
+import { ObjectCache } from '../objectCache';
 
 /** How far from a finding a mask may still be what its message quotes. */
 const MASK_REACH = 2000;
@@ -27,7 +28,7 @@ interface HostIndex {
   ids: Map<string, string> | undefined;
 }
 
-const indexes = new WeakMap<HostDocument, HostIndex>();
+const indexes = new ObjectCache<HostDocument, HostIndex>();
 
 function indexed<T extends { range: OffsetRange }>(items: T[]): Indexed<T> {
   const sorted = items.map((item, order) => ({ item, order })).sort((a, b) => a.item.range.start - b.item.range.start || a.order - b.order);

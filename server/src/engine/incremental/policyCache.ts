@@ -19,6 +19,7 @@ import { detach } from '../memo';
 import { HostDocument, EmbeddedPolicy } from '../hosts/host';
 import { AnalyzeOptions, Finding } from '../types';
 import { lineStart, shifted, StatementCache, statementCache, staysInside, treeFacts } from './statementCache';
+import { ObjectCache } from '../objectCache';
 
 /** The engine's one cache of embedded policies' findings (it follows `statementCache.enabled`). */
 export const policyCache = new StatementCache(20_000, 16_000_000);
@@ -98,7 +99,7 @@ function hostContext(host: HostDocument, options: AnalyzeOptions): string {
   contexts.set(host, { rules: options.rules, text });
   return text;
 }
-const contexts = new WeakMap<HostDocument, { rules: AnalyzeOptions['rules']; text: string }>();
+const contexts = new ObjectCache<HostDocument, { rules: AnalyzeOptions['rules']; text: string }>();
 
 /** Templates whose every policy tree lies inside its policy's text. */
 function cacheable(host: HostDocument): boolean {

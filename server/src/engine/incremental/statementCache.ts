@@ -25,6 +25,7 @@ import { indentUnit, lineBreak } from '../fixes/edits';
 import { sharedEnds } from '../parse/sharedEnds';
 import { Rule } from '../rules/rule';
 import { AnalyzeOptions, Finding, OffsetRange } from '../types';
+import { ObjectCache } from '../objectCache';
 
 /** The document a statement-scoped rule sees when it judges one statement alone: the same
  *  document with that statement only, numbered 0 (its place must not change what is found). */
@@ -90,9 +91,8 @@ export class StatementCache {
   /** How many times each part was computed (work counts, for the tests). */
   readonly computed = new Map<string, number>();
   /** The entries of the statements of the documents being analysed, by statement index: one
-   *  lookup per statement per analysis (a WeakMap per document, not per statement, which would
-   *  cost the garbage collector an ephemeron per statement). */
-  private byDocument = new WeakMap<PolicyDocument, Lookups>();
+   *  lookup per statement per analysis (held on the document: objectCache.ts). */
+  private byDocument = new ObjectCache<PolicyDocument, Lookups>();
   /** The last plain policy looked up (carriedEntry). */
   private last: Version | undefined;
   /** Entries taken from the version before without a key lookup (tests). */
@@ -222,7 +222,7 @@ export class StatementCache {
     this.hits = 0;
     this.misses = 0;
     this.computed.clear();
-    this.byDocument = new WeakMap();
+    this.byDocument = new ObjectCache();
     this.last = undefined;
     this.carried = 0;
   }

@@ -16,6 +16,7 @@ import { allowedValues, grants, GrantState, grantStates, isAllow, nearMiss } fro
 import { allNeeds, Choice, Companion, companionsOf, dependencyRow, Need, Option, RESOURCES, ResourceKind, Row } from '../../connect/table';
 import { clearedWithFacts, statementFact } from '../../connect/statementFacts';
 import { statementCache } from '../../incremental/statementCache';
+import { ObjectCache } from '../../objectCache';
 
 /** The actions of a need the document does not grant. */
 interface Gap {
@@ -126,7 +127,7 @@ const MAX_KEPT = 4;
 
 /** Judgements of this document, by row and demands key: both rules ask, for every statement
  *  naming the action, and most ask the same. */
-const judgedIn = new WeakMap<PolicyDocument, Map<Row, Map<string, Judged>>>();
+const judgedIn = new ObjectCache<PolicyDocument, Map<Row, Map<string, Judged>>>();
 
 clearedWithFacts(() => kept.clear());
 
@@ -199,7 +200,7 @@ function describeGap(doc: PolicyDocument, g: Gap): string {
 /** Descriptions by gap list: a list shared by many findings (a kept assessment) is described
  *  once. A gap list belongs to one judgement, and every document it is used for has the same grant
  *  states (near misses included), so its description is the same in all of them. */
-const described = new WeakMap<readonly Gap[], string>();
+const described = new ObjectCache<readonly Gap[], string>();
 
 function describeGaps(doc: PolicyDocument, gaps: readonly Gap[]): string {
   let text = described.get(gaps);
@@ -231,7 +232,7 @@ const fixTitle = (companions: Companion[], suffix = '') => `Allow ${list([...new
 
 /** Fixes already built for this document, by what they add: a large policy asks for the same
  *  companions once per statement, and building each fix lays out its statements again. */
-const fixesOf = new WeakMap<PolicyDocument, Map<string, Fix | undefined>>();
+const fixesOf = new ObjectCache<PolicyDocument, Map<string, Fix | undefined>>();
 
 function fixFor(doc: PolicyDocument, gaps: Gap[], suffix = '', preferred = true): Fix | undefined {
   const companions = gapCompanions(gaps);
@@ -290,7 +291,7 @@ interface Draft {
 const copyFix = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: { ...e.range } })) });
 
 /** The fixes of each draft in a document (its layout and ARNs decide them). */
-const draftFixes = new WeakMap<PolicyDocument, Map<Draft, Fix[]>>();
+const draftFixes = new ObjectCache<PolicyDocument, Map<Draft, Fix[]>>();
 
 function fixesIn(doc: PolicyDocument, draft: Draft): Fix[] {
   let built = draftFixes.get(doc);
@@ -311,7 +312,7 @@ interface KeptFixes {
   fixes: Fix[];
 }
 
-const keptFixes = new WeakMap<Draft, KeptFixes>();
+const keptFixes = new ObjectCache<Draft, KeptFixes>();
 
 const sameLayout = (a: AppendPoint, b: AppendPoint) => a.single === b.single && a.indent === b.indent && a.unit === b.unit && a.eol === b.eol;
 

@@ -8,6 +8,7 @@ import { hasWildcard } from '../../reference/arn';
 import { getAction, serviceExists } from '../../reference/iamData';
 import { StringMemo } from '../../memo';
 import { compareSets, CompareOptions, Coverage, PatternSet, RESOURCE_OPTIONS, SetComparison } from './patternSets';
+import { ObjectCache } from '../../objectCache';
 
 /** Work done, for the scaling tests: (Allow, Deny) pairs compared. */
 export const overlapWork = { pairs: 0 };
@@ -31,7 +32,7 @@ function stringsOf(s: Statement, which: 'actions' | 'resources'): string[] {
 
 /** The sets of a statement, built once: compareSets indexes a Deny's sets by identity, so a Deny
  *  met by many Allows is indexed once. */
-const sets = new WeakMap<Statement, { actions: PatternSet; resources: PatternSet }>();
+const sets = new ObjectCache<Statement, { actions: PatternSet; resources: PatternSet }>();
 
 function setsOf(s: Statement): { actions: PatternSet; resources: PatternSet } {
   let hit = sets.get(s);
@@ -128,8 +129,8 @@ export function denyOverlap(allow: Statement, deny: Statement, memo?: { actions:
  */
 export const MAX_DENIES_PER_ALLOW = 100;
 
-const cache = new WeakMap<PolicyDocument, DenyOverlap[]>();
-const cut = new WeakMap<PolicyDocument, Set<Statement>>();
+const cache = new ObjectCache<PolicyDocument, DenyOverlap[]>();
+const cut = new ObjectCache<PolicyDocument, Set<Statement>>();
 
 /** The Allows of the document whose candidate Denies went past MAX_DENIES_PER_ALLOW. */
 export function truncated(doc: PolicyDocument): ReadonlySet<Statement> {

@@ -4,6 +4,7 @@
 // messages so the rule and the hover ask exactly the same question.
 import { patternCovers, patternsIntersect, wildcardMatches } from '../../reference/wildcard';
 import { variablesAsWildcards } from '../../reference/resourceMatch';
+import { ObjectCache } from '../../objectCache';
 
 /** `in`: the listed patterns (`Action`, `Resource`); `notIn`: everything but them (`NotAction`,
  *  `NotResource`). */
@@ -81,7 +82,7 @@ function indexDeny(deny: PatternSet, opts: CompareOptions): DenyIndex {
 
 /** One index per Deny set and options, however many Allows meet it (the sets are cached per
  *  statement, see overlap.ts). */
-const indexes = new WeakMap<PatternSet, { opts: CompareOptions; index: DenyIndex }>();
+const indexes = new ObjectCache<PatternSet, { opts: CompareOptions; index: DenyIndex }>();
 
 function indexFor(deny: PatternSet, opts: CompareOptions): DenyIndex {
   const hit = indexes.get(deny);

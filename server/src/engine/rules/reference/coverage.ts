@@ -17,6 +17,7 @@ import { removeArrayElementEdit } from '../security/arrayEdits';
 import { arnFieldFault, exampleArn } from './arnText';
 import { orList } from '../../reference/suggest';
 import { allResolved, ResolvedAction, resolvedActions } from './resolve';
+import { ObjectCache } from '../../objectCache';
 
 interface Coverage {
   s: Statement;
@@ -212,7 +213,7 @@ export const coverageWork = { statements: 0 };
 
 /** One computation per statement for the three coverage rules (null: the statement is not judged).
  *  Keyed by the statement object: the rules of one analysis see the same one. */
-const coverages = new WeakMap<Statement, Coverage | null>();
+const coverages = new ObjectCache<Statement, Coverage | null>();
 
 function coverageOf(s: Statement): Coverage | null {
   let c = coverages.get(s);

@@ -5,6 +5,7 @@ import { Statement, ValueItem } from '../../parse/policyModel';
 import { ActionParts, expandActionPattern, splitAction } from '../../reference/actions';
 import { hasWildcard } from '../../reference/arn';
 import { ActionInfo, dataVersion, serviceExists } from '../../reference/iamData';
+import { ObjectCache } from '../../objectCache';
 
 export type ActionStatus =
   /** `*`: every action of every service. */
@@ -54,7 +55,7 @@ function resolveOne(item: ValueItem): ResolvedAction | undefined {
   return { item, text: r.text, parts: r.parts, status: r.status, explicit: r.explicit, actions: r.actions };
 }
 
-const cache = new WeakMap<Statement, ResolvedAction[]>();
+const cache = new ObjectCache<Statement, ResolvedAction[]>();
 
 /** The string values of the statement's `Action` (or `NotAction`) element, resolved. */
 export function resolvedActions(s: Statement): ResolvedAction[] {

@@ -9,6 +9,7 @@ import { variableSpans, VariableSpan } from '../../reference/variables';
 import { Node } from 'jsonc-parser';
 import { arnFieldUse } from '../../reference/resourceMatch';
 import { instancePath } from '../../connect/instanceArn';
+import { ObjectCache } from '../../objectCache';
 
 export type Place = 'resource' | 'principal' | 'condition';
 
@@ -37,7 +38,7 @@ export interface StringFacts {
   variables: VariableSpan[];
 }
 
-const stringsCache = new WeakMap<PolicyDocument, PolicyString[]>();
+const stringsCache = new ObjectCache<PolicyDocument, PolicyString[]>();
 // Facts depend on the text alone: memoised by text across statements, documents and re-analyses.
 const factsCache = new StringMemo<StringFacts>();
 
