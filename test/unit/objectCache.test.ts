@@ -39,16 +39,4 @@ describe('ObjectCache', () => {
     cache.delete(frozen);
     assert.equal(cache.get(frozen), undefined);
   });
-
-  it('clear() forgets every value of that cache only', () => {
-    const a = new ObjectCache<object, number>();
-    const b = new ObjectCache<object, number>();
-    const k = {};
-    a.set(k, 1);
-    b.set(k, 2);
-    a.clear();
-    assert.deepEqual([a.get(k), b.get(k)], [undefined, 2]);
-    a.set(k, 3);
-    assert.equal(a.get(k), 3);
-  });
 });

@@ -75,4 +75,16 @@ describe('statement entries carried from the version before', () => {
     cache.entryOf(next, next.statements[count - 1]);
     assert.equal(cache.carried, 1, 'the last one is still there');
   });
+
+  it('after clear(), a document analysed before looks its statements up again', () => {
+    const cache = new StatementCache();
+    const doc = parsePolicy(text);
+    const before = cache.entryOf(doc, doc.statements[0]);
+    assert.equal(cache.entryOf(doc, doc.statements[0]), before, 'the same analysis: the same entry');
+    cache.clear();
+    assert.equal(cache.size, 0);
+    const after = cache.entryOf(doc, doc.statements[0]);
+    assert.notEqual(after, before, 'a new entry, not the one cleared');
+    assert.equal(cache.size, 1);
+  });
 });

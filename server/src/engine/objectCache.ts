@@ -21,12 +21,13 @@ interface Holder {
   [SLOTS]?: unknown[];
 }
 
-/** Slot numbers handed out so far (one per cache, and one more per clear). */
+/** Slot numbers handed out so far, one per cache: caches are made once (module constants, one per
+ *  StatementCache), so a key's slot array stays short and dense. */
 let slotsMade = 0;
 
 /** A WeakMap-like cache from objects to values; `undefined` is the same as no value. */
 export class ObjectCache<K extends object, V> {
-  private slot = slotsMade++;
+  private readonly slot = slotsMade++;
   private fallback: WeakMap<K, V> | undefined;
 
   get(key: K): V | undefined {
@@ -53,11 +54,5 @@ export class ObjectCache<K extends object, V> {
     const slots = (key as Holder)[SLOTS];
     if (slots) slots[this.slot] = undefined;
     else this.fallback?.delete(key);
-  }
-
-  /** Forget every value (they stay on their keys, unreachable from here, until the keys go). */
-  clear(): void {
-    this.slot = slotsMade++;
-    this.fallback = undefined;
   }
 }

@@ -57,6 +57,8 @@ interface Version {
 
 /** A document's entries by statement index, and what it can take from the version before. */
 interface Lookups {
+  /** The cache's epoch when they were made (clear() starts a new one). */
+  epoch: number;
   entries: (Entry | undefined)[];
   carry?: { from: Version; prefix: number; suffixStart: number; delta: number; shift: number };
 }
@@ -92,7 +94,9 @@ export class StatementCache {
   readonly computed = new Map<string, number>();
   /** The entries of the statements of the documents being analysed, by statement index: one
    *  lookup per statement per analysis (held on the document: objectCache.ts). */
-  private byDocument = new ObjectCache<PolicyDocument, Lookups>();
+  private readonly byDocument = new ObjectCache<PolicyDocument, Lookups>();
+  /** Bumped by clear(): a document's lookups from before are made again. */
+  private epoch = 0;
   /** The last plain policy looked up (carriedEntry). */
   private last: Version | undefined;
   /** Entries taken from the version before without a key lookup (tests). */
@@ -117,7 +121,7 @@ export class StatementCache {
   /** The entry of a statement of the current analysis. */
   entryOf(doc: PolicyDocument, s: Statement): Entry {
     let lookups = this.byDocument.get(doc);
-    if (!lookups) this.byDocument.set(doc, (lookups = this.lookupsOf(doc)));
+    if (!lookups || lookups.epoch !== this.epoch) this.byDocument.set(doc, (lookups = this.lookupsOf(doc)));
     // A statement of the document itself (not of a view or a merged document): remembered.
     const own = doc.statements[s.index] === s;
     let entry = own ? lookups.entries[s.index] : undefined;
@@ -132,7 +136,7 @@ export class StatementCache {
    *  wherever the two texts are the same (the editor's next keystroke: all but one statement),
    *  which saves hashing and comparing each statement's text as a key. */
   private lookupsOf(doc: PolicyDocument): Lookups {
-    const lookups: Lookups = { entries: [] };
+    const lookups: Lookups = { epoch: this.epoch, entries: [] };
     // A template's keys hold its tree's facts besides the text (statementKey).
     if (doc.embedded) return lookups;
     const text = doc.text;
@@ -222,7 +226,7 @@ export class StatementCache {
     this.hits = 0;
     this.misses = 0;
     this.computed.clear();
-    this.byDocument = new ObjectCache();
+    this.epoch++;
     this.last = undefined;
     this.carried = 0;
   }
