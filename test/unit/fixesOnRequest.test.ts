@@ -3,8 +3,6 @@
 // gives the fixes the guard gives, whatever the order they are read in; and they still apply.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { allRules, analyze, analyzeHost, applyEdits, createPolicyService, Finding } from '../../server/src/engine';
 import { brokenJsonGuardWork } from '../../server/src/engine/fixes/guard';
 import { copyFinding, fixesOnRequestWork, guardOnRequest } from '../../server/src/engine/fixes/onRequest';
@@ -13,6 +11,7 @@ import { clearYamlReuse } from '../../server/src/engine/hosts/yamlReuse';
 import { generatedJsonTemplate } from '../../scripts/bench/template';
 import { generatedPolicy } from '../corpus';
 import { readYamlFixture } from '../helpers';
+import { collectGarbage } from '../gc';
 import { clearJsonReuse } from '../../server/src/engine/parse/jsonReuse';
 
 /** Work counters' growth while `run` runs. */
@@ -184,8 +183,6 @@ describe('guardOnRequest', () => {
 
 describe('fixes on request: what the pending fixes keep', () => {
   it('a JSON template\'s findings with unread fixes do not keep its parse tree alive', async () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const service = createPolicyService();
     const options = { path: '/fixtures/on-request/kept.json' };
     const analyse = () => {
@@ -198,16 +195,7 @@ describe('fixes on request: what the pending fixes keep', () => {
     // The JSON reader keeps the last tree of each path (parse/jsonReuse.ts, bounded): forgotten
     // here, so that only the findings could still hold it.
     clearJsonReuse();
-    // A WeakRef's target lives until the job that made it ends. Collections with the event loop
-    // turning between them: two in a row right after the analysis left the tree alive in 1 of
-    // ~14 runs of the whole suite (a collection cycle begun while it was still in use).
-    const turn = () => new Promise((resolve) => setTimeout(resolve, 10));
-    await turn();
-    // (deref() itself keeps the target to the end of the job: read it only once, at the end.)
-    for (let i = 0; i < 3; i++) {
-      gc();
-      await turn();
-    }
+    await collectGarbage();
     assert.equal(tree.deref(), undefined, 'the tree was collected');
     assert.ok(withFixes(findings).length > 0, 'and the fixes can still be read');
   });

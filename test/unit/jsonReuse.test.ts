@@ -8,8 +8,6 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import { Node } from 'jsonc-parser';
 import { analyzeHost, statementCache } from '../../server/src/engine';
 import { JsonDocument, MAX_DEPTH, parseJson } from '../../server/src/engine/parse/jsonDocument';
@@ -17,6 +15,7 @@ import { clearJsonReuse, jsonReuse, parseJsonReusing } from '../../server/src/en
 import { sharedEnds } from '../../server/src/engine/parse/sharedEnds';
 import { generatedPolicy } from '../corpus';
 import { ROOT } from '../helpers';
+import { collectGarbage } from '../gc';
 import { assertReuseKeepsFindings, editChain, seeded } from './hostHelpers';
 
 /** A document without parent links (they make cycles) but with each node's parent checked. */
@@ -232,14 +231,11 @@ describe('an edited JSON document read from the last version', () => {
     }
   });
 
-  it('an edited document does not keep its old versions alive', () => {
+  it('an edited document does not keep its old versions alive', async () => {
     // Each version's statement read again holds strings of its own text: were they slices of the
     // whole text (memo.ts), every edited version would stay in memory with the tree.
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
+    const heap = async () => {
+      await collectGarbage();
       return process.memoryUsage().heapUsed;
     };
     let text = generatedPolicy(512 * 1024);
@@ -253,9 +249,9 @@ describe('an edited JSON document read from the last version', () => {
     };
     for (let i = 0; i < 5; i++) edit(i);
     const spliced = jsonReuse.spliced;
-    const before = heap();
+    const before = await heap();
     for (let i = 5; i < 35; i++) edit(i);
-    const growth = heap() - before;
+    const growth = (await heap()) - before;
     assert.ok(jsonReuse.spliced - spliced >= 25, 'the edits were spliced');
     // A retained copy per version would be 30 × 0.5 MB = 15 MB.
     assert.ok(growth < 5 * 2 ** 20, `heap grew by ${(growth / 2 ** 20).toFixed(1)} MB over 30 edited versions`);

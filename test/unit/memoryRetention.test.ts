@@ -3,29 +3,17 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as v8 from 'v8';
-import * as vm from 'vm';
 import { analyze } from '../../server/src/engine';
 import { generatedPolicy } from '../corpus';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PairMemo, StringMemo } from '../../server/src/engine/memo';
 import { ROOT } from '../helpers';
+import { collectGarbage } from '../gc';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 10));
-
-/** The V8 heap's spaces in use after full collections, by name (bytes). The event loop turns
- *  between them: read right after two collections in a row, the old space now and then still
- *  counted ~6 MB that a heap snapshot taken at that moment did not hold (pages V8 had not yet
- *  swept): 3 of 70 runs, none of 70 with the turns. */
+/** The V8 heap's spaces in use after full collections, by name (bytes). */
 async function spacesAfterGc(): Promise<Record<string, number>> {
-  gc();
-  await turn();
-  gc();
-  await turn();
-  gc();
+  await collectGarbage();
   return Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
 }
 
