@@ -15,7 +15,9 @@ export const INTERRUPT_BUDGET = 512 * 1024;
 
 /** Raise V8's interrupt budget for this process unless its command line sets one; whether it did. */
 export function tuneTiering(execArgv: readonly string[] = process.execArgv, setFlags: (flags: string) => void = v8.setFlagsFromString): boolean {
-  if (execArgv.some((a) => a.startsWith('--interrupt-budget') || a.startsWith('--interrupt_budget'))) return false;
+  // The flag itself, in either spelling (V8 reads - and _ alike), with or without =value; not
+  // flags that merely start with its name (--interrupt-budget-for-feedback-allocation).
+  if (execArgv.some((a) => a.split('=')[0].replaceAll('_', '-') === '--interrupt-budget')) return false;
   setFlags(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   return true;
 }

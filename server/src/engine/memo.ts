@@ -8,7 +8,8 @@
 // keystroke grew by 0.5 MB per edit. Keys are therefore copied before they are stored, and values
 // must be computed from the copies the memo passes to `compute`.
 //
-// Caches scoped to one document (WeakMap<PolicyDocument, …>) die with it and need neither.
+// Caches scoped to one analysis (objectCache.ts, keyed by the document or its statements) die
+// with it and need neither.
 
 /** A copy of `s` that shares no memory with the text it was sliced from. V8 does not slice
  *  strings shorter than 13 characters, so those are returned as they are. */
