@@ -5,7 +5,9 @@
 // timer run; this process samples the server's RSS meanwhile. Prints, per phase (open, edits),
 // the peak RSS, and each thread's largest committed heap, the spaces at that moment and its
 // external memory.
-// Run: npm run build && node --import tsx scripts/bench/lspMemory.ts [server.js …] [--only name] [--edits N] [--rounds N]
+// Run: npm run build && node --import tsx scripts/bench/lspMemory.ts [server.js …] [--only name] [--edits N] [--rounds N] [--rest S]
+// --rest S: after the edits, the RSS every 5 s for S seconds of rest (V8 gives memory back only
+// after a while without allocation: its memory reducer).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -60,7 +62,7 @@ const mb = (b: number) => (b / 1e6).toFixed(0);
 
 /** `server` is a bundle's path, optionally with `?NAME=value&…`: environment variables of that
  *  server process (variants of one build). */
-async function measure(spec: string, doc: EditDocument, edits: number) {
+async function measure(spec: string, doc: EditDocument, edits: number, restS = 0) {
   const [server, query] = spec.split('?');
   const env = Object.fromEntries(new URLSearchParams(query ?? ''));
   const saved = { ...process.env };
@@ -93,6 +95,11 @@ async function measure(spec: string, doc: EditDocument, edits: number) {
     const cpu = (cpuMs(pid) - c0) / edits;
     await new Promise((r) => setTimeout(r, 50));
     const peak = vm(pid, 'VmHWM');
+    const rest: string[] = [];
+    for (let at = 5; at <= restS; at += 5) {
+      await new Promise((r) => setTimeout(r, 5000));
+      rest.push(`${at} s ${vm(pid, 'VmRSS').toFixed(0)}`);
+    }
     if (process.env.LSP_MEMORY_SMAPS) fs.writeFileSync(process.env.LSP_MEMORY_SMAPS, fs.readFileSync(`/proc/${pid}/smaps`));
     if (process.env.LSP_MEMORY_SNAPSHOT) {
       fs.writeFileSync(path.join(dir, 'snap'), '');
@@ -130,7 +137,7 @@ async function measure(spec: string, doc: EditDocument, edits: number) {
         console.log(`  gc ${f}: ${gcs.filter((g) => g.kind === 'major').length} major (${sum('major')} ms), ${gcs.filter((g) => g.kind === 'minor').length} minor (${sum('minor')} ms); majors: ${gcs.filter((g) => g.kind === 'major').map((g) => `t=${g.t - rss[0].t} ${g.ms}ms used-after ${g.used}`).join('; ')}`);
       }
     }
-    return { p50: percentile(samples, 50), p99: percentile(samples, 99), cpu, openPeak, peak, peakPhase: peakAt.phase, final: vm(pid, 'VmRSS'), perThread };
+    return { p50: percentile(samples, 50), p99: percentile(samples, 99), cpu, openPeak, peak, peakPhase: peakAt.phase, final: vm(pid, 'VmRSS'), rest, perThread };
   } finally {
     clearInterval(timer);
     await client.stop();
@@ -147,13 +154,15 @@ async function main() {
   const rounds = Number(opt('--rounds') ?? 1);
   const only = opt('--only') ?? '1 MB policy';
   const detail = args.includes('--detail');
+  const restS = Number(opt('--rest') ?? 0);
   for (const doc of editDocuments().filter((d) => d.name.includes(only))) {
     const res: Record<string, Awaited<ReturnType<typeof measure>>[]> = {};
-    for (let r = 0; r < rounds; r++) for (const s of servers) (res[s] ??= []).push(await measure(s, doc, edits));
+    for (let r = 0; r < rounds; r++) for (const s of servers) (res[s] ??= []).push(await measure(s, doc, edits, restS));
     for (const s of servers) {
       const rs = res[s];
       const m = (k: 'p50' | 'p99' | 'cpu' | 'openPeak' | 'peak' | 'final') => median(rs.map((x) => x[k])).toFixed(0);
       console.log(`${doc.name} | ${s} | ${rounds} × ${edits} edits | p50 ${m('p50')} ms | p99 ${m('p99')} ms | cpu/edit ${m('cpu')} ms | peak RSS after open ${m('openPeak')} MB, after edits ${m('peak')} MB (peaks: ${rs.map((x) => `${x.peak.toFixed(0)} in ${x.peakPhase}`).join(', ')}), RSS at the end ${m('final')} MB`);
+      for (const x of rs) if (x.rest.length) console.log(`  RSS at rest after the edits (MB): ${x.rest.join(', ')}`);
       if (detail) for (const line of rs[rs.length - 1].perThread) console.log(`  ${line}`);
     }
   }
